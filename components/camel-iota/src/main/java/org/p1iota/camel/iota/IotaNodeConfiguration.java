@@ -1,0 +1,97 @@
+package org.p1iota.camel.iota;
+
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.Configurer;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
+
+/**
+ * How the {@code iota:} and {@code iota-mam:} endpoints reach the tangle: which node, and how
+ * transactions are attached. Shared by both components, set on the component to apply to every endpoint.
+ */
+@UriParams
+@Configurer
+public class IotaNodeConfiguration implements Cloneable {
+
+    /** The node's IRI HTTP API; the embedded node by default, or any IRI/Hornet node. */
+    @UriParam(defaultValue = "http://127.0.0.1:14265")
+    private String nodeUrl = "http://127.0.0.1:14265";
+
+    /** Minimum weight magnitude: trailing zero trits the proof of work must reach (14 on the old mainnet). */
+    @UriParam(defaultValue = "9")
+    private int minWeightMagnitude = 9;
+
+    /** Depth for getTransactionsToApprove. */
+    @UriParam(defaultValue = "3", label = "advanced")
+    private int depth = 3;
+
+    /** Whether proof of work runs in this process (true) or on the node through attachToTangle (false). */
+    @UriParam(defaultValue = "false")
+    private boolean localPow;
+
+    /** Threads for local proof of work; 0 means one per available core. */
+    @UriParam(defaultValue = "0", label = "advanced")
+    private int powThreads;
+
+    /** Tag of the transactions sent (up to 27 trytes). */
+    @UriParam(defaultValue = "P1IOTA")
+    @Metadata(label = "producer")
+    private String tag = "P1IOTA";
+
+    public String getNodeUrl() {
+        return nodeUrl;
+    }
+
+    public void setNodeUrl(String nodeUrl) {
+        this.nodeUrl = nodeUrl;
+    }
+
+    public int getMinWeightMagnitude() {
+        return minWeightMagnitude;
+    }
+
+    public void setMinWeightMagnitude(int minWeightMagnitude) {
+        this.minWeightMagnitude = minWeightMagnitude;
+    }
+
+    public int getDepth() {
+        return depth;
+    }
+
+    public void setDepth(int depth) {
+        this.depth = depth;
+    }
+
+    public boolean isLocalPow() {
+        return localPow;
+    }
+
+    public void setLocalPow(boolean localPow) {
+        this.localPow = localPow;
+    }
+
+    public int getPowThreads() {
+        return powThreads;
+    }
+
+    public void setPowThreads(int powThreads) {
+        this.powThreads = powThreads;
+    }
+
+    public String getTag() {
+        return tag;
+    }
+
+    public void setTag(String tag) {
+        this.tag = tag;
+    }
+
+    public IotaNodeConfiguration copy() {
+        try {
+            return (IotaNodeConfiguration) clone();
+        } catch (CloneNotSupportedException e) {
+            throw new RuntimeCamelException(e);
+        }
+    }
+}
