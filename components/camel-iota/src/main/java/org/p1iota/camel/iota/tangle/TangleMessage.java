@@ -1,0 +1,15 @@
+package org.p1iota.camel.iota.tangle;
+
+/**
+ * A message read from the tangle: one complete, valid zero-value bundle at an address.
+ *
+ * @param bundleHash          the bundle hash (the same for every reattachment of the bundle)
+ * @param tailHash            hash of the transaction with currentIndex 0
+ * @param address             the address the message was sent to
+ * @param tag                 the tail transaction's tag
+ * @param trytes              the signatureMessageFragments of the bundle, concatenated, padding included
+ * @param attachmentTimestamp the tail's attachment timestamp in ms (its timestamp in s × 1000 when 0)
+ */
+public record TangleMessage(String bundleHash, String tailHash, String address, String tag, String trytes,
+                            long attachmentTimestamp) {
+}
