@@ -32,6 +32,12 @@ public class IotaNodeConfigurationConfigurer extends org.apache.camel.support.co
         case "nodeUrl": target.setNodeUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "powthreads":
         case "powThreads": target.setPowThreads(property(camelContext, int.class, value)); return true;
+        case "retryattempts":
+        case "retryAttempts": target.setRetryAttempts(property(camelContext, int.class, value)); return true;
+        case "retryinitialdelay":
+        case "retryInitialDelay": target.setRetryInitialDelay(property(camelContext, long.class, value)); return true;
+        case "retrymaxdelay":
+        case "retryMaxDelay": target.setRetryMaxDelay(property(camelContext, long.class, value)); return true;
         case "tag": target.setTag(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
@@ -49,6 +55,12 @@ public class IotaNodeConfigurationConfigurer extends org.apache.camel.support.co
         case "nodeUrl": return java.lang.String.class;
         case "powthreads":
         case "powThreads": return int.class;
+        case "retryattempts":
+        case "retryAttempts": return int.class;
+        case "retryinitialdelay":
+        case "retryInitialDelay": return long.class;
+        case "retrymaxdelay":
+        case "retryMaxDelay": return long.class;
         case "tag": return java.lang.String.class;
         default: return null;
         }
@@ -67,6 +79,12 @@ public class IotaNodeConfigurationConfigurer extends org.apache.camel.support.co
         case "nodeUrl": return target.getNodeUrl();
         case "powthreads":
         case "powThreads": return target.getPowThreads();
+        case "retryattempts":
+        case "retryAttempts": return target.getRetryAttempts();
+        case "retryinitialdelay":
+        case "retryInitialDelay": return target.getRetryInitialDelay();
+        case "retrymaxdelay":
+        case "retryMaxDelay": return target.getRetryMaxDelay();
         case "tag": return target.getTag();
         default: return null;
         }

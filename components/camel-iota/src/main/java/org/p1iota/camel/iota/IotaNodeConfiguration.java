@@ -1,10 +1,13 @@
 package org.p1iota.camel.iota;
 
+import java.time.Duration;
+
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Configurer;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
+import org.p1iota.camel.iota.tangle.RetryPolicy;
 
 /**
  * How the {@code iota:} and {@code iota-mam:} endpoints reach the tangle: which node, and how
@@ -38,6 +41,46 @@ public class IotaNodeConfiguration implements Cloneable {
     @UriParam(defaultValue = "P1IOTA")
     @Metadata(label = "producer")
     private String tag = "P1IOTA";
+
+    /** Attempts of a node call before the exchange fails to the route's error handler (node unreachable). */
+    @UriParam(defaultValue = "5", label = "advanced")
+    private int retryAttempts = 5;
+
+    /** Delay before the first retry in ms; doubled for each further one. */
+    @UriParam(defaultValue = "1000", label = "advanced", javaType = "java.time.Duration")
+    private long retryInitialDelay = 1000;
+
+    /** Longest delay between retries in ms. */
+    @UriParam(defaultValue = "30000", label = "advanced", javaType = "java.time.Duration")
+    private long retryMaxDelay = 30_000;
+
+    public RetryPolicy retryPolicy() {
+        return new RetryPolicy(retryAttempts, Duration.ofMillis(retryInitialDelay), Duration.ofMillis(retryMaxDelay));
+    }
+
+    public int getRetryAttempts() {
+        return retryAttempts;
+    }
+
+    public void setRetryAttempts(int retryAttempts) {
+        this.retryAttempts = retryAttempts;
+    }
+
+    public long getRetryInitialDelay() {
+        return retryInitialDelay;
+    }
+
+    public void setRetryInitialDelay(long retryInitialDelay) {
+        this.retryInitialDelay = retryInitialDelay;
+    }
+
+    public long getRetryMaxDelay() {
+        return retryMaxDelay;
+    }
+
+    public void setRetryMaxDelay(long retryMaxDelay) {
+        this.retryMaxDelay = retryMaxDelay;
+    }
 
     public String getNodeUrl() {
         return nodeUrl;
