@@ -1,0 +1,123 @@
+package org.p1iota.app.consent.message;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.p1iota.app.consent.message.ProtocolException.Reason;
+
+class ProtocolCodecTest {
+
+    private final ProtocolCodec codec = new ProtocolCodec();
+
+    @Test
+    void everyTypeHasASampleAndRoundTrips() throws Exception {
+        Map<MessageType, ProtocolMessage> samples = SampleMessages.all();
+        assertThat(samples.keySet()).containsExactlyInAnyOrder(MessageType.values());
+        for (ProtocolMessage sample : samples.values()) {
+            String json = codec.encode(sample);
+            assertThat(json).startsWith("{\"type\":\"" + sample.messageType().name() + "\",\"version\":1,");
+            assertThat(codec.decode(json)).isEqualTo(sample);
+        }
+    }
+
+    @Test
+    void claimResultOkLeavesTheReasonOut() throws Exception {
+        ClaimResult ok = ClaimResult.ok("claim-0001", SampleMessages.DEVICE);
+        String json = codec.encode(ok);
+        assertThat(json).doesNotContain("reason");
+        assertThat(codec.decode(json, InboxMessage.class)).isEqualTo(ok);
+    }
+
+    @Test
+    void refusesUnknownTypesVersionsAndFields() {
+        String claim = codec.encode(SampleMessages.all().get(MessageType.CLAIM_DEVICE));
+        assertReason(claim.replace("CLAIM_DEVICE", "CLAIM_EVERYTHING"), Reason.UNKNOWN_TYPE);
+        assertReason(claim.replace("\"type\":\"CLAIM_DEVICE\",", ""), Reason.MISSING_TYPE);
+        assertReason(claim.replace("\"version\":1", "\"version\":2"), Reason.UNSUPPORTED_VERSION);
+        assertReason(claim.replace("\"version\":1", "\"version\":\"1\""), Reason.UNSUPPORTED_VERSION);
+        assertReason(claim.replace("\"version\":1,", ""), Reason.MISSING_FIELD);
+        assertReason(claim.replace("\"replyTo\"", "\"replyto\""), Reason.MISSING_FIELD);
+        assertReason(claim.replace("}", ",\"extra\":true}"), Reason.UNKNOWN_FIELD);
+    }
+
+    @Test
+    void refusesMissingAndInvalidFields() {
+        String authorized = codec.encode(SampleMessages.all().get(MessageType.AUTHORIZED));
+        assertReason(authorized.replace("\"goal\":\"Monthly energy advice\",", ""), Reason.MISSING_FIELD);
+        assertReason(authorized.replace("\"name\":\"Wattt Insights\",", ""), Reason.INVALID_FIELD);
+        assertReason(authorized.replace("\"origin\":\"https://wattt.example\"", "\"origin\":\"javascript:alert(1)\""),
+                Reason.INVALID_FIELD);
+        assertReason(authorized.replace("\"since\":\"2026-11-25T02:30:00Z\"", "\"since\":1764037800"), Reason.INVALID_FIELD);
+        assertReason(authorized.replace("\"since\":\"2026-11-25T02:30:00Z\"", "\"since\":\"yesterday\""), Reason.INVALID_FIELD);
+        assertReason(authorized.replace("\"fingerprint\":", "\"colour\":\"red\",\"fingerprint\":"), Reason.UNKNOWN_FIELD);
+    }
+
+    @Test
+    void refusesCoercedScalars() {
+        String data = codec.encode(SampleMessages.all().get(MessageType.DATA));
+        assertReason(data.replace("\"sequence\":7", "\"sequence\":\"7\""), Reason.INVALID_FIELD);
+        assertReason(data.replace("\"sequence\":7", "\"sequence\":7.5"), Reason.INVALID_FIELD);
+        assertReason(data.replace("\"sequence\":7", "\"sequence\":-7"), Reason.INVALID_FIELD);
+        String result = codec.encode(SampleMessages.all().get(MessageType.CLAIM_RESULT));
+        assertReason(result.replace("\"reason\":\"WRONG_PROOF\"", "\"reason\":0"), Reason.INVALID_FIELD);
+        assertReason(result.replace("\"reason\":\"WRONG_PROOF\"", "\"reason\":\"SOMETHING\""), Reason.INVALID_FIELD);
+        assertReason(result.replace(",\"reason\":\"WRONG_PROOF\"", ""), Reason.INVALID_FIELD);
+        String claim = codec.encode(SampleMessages.all().get(MessageType.CLAIM_DEVICE));
+        assertReason(claim.replace("\"claimId\":\"claim-0001\"", "\"claimId\":12345678"), Reason.INVALID_FIELD);
+        assertReason(claim.replace("\"claimId\":\"claim-0001\"", "\"claimId\":null"), Reason.INVALID_FIELD);
+    }
+
+    @Test
+    void refusesGarbage() {
+        assertReason("", Reason.NOT_AN_OBJECT);
+        assertReason("null", Reason.NOT_AN_OBJECT);
+        assertReason("[1,2,3]", Reason.NOT_AN_OBJECT);
+        assertReason("\"CLAIM_DEVICE\"", Reason.NOT_AN_OBJECT);
+        assertReason("{\"type\":", Reason.MALFORMED_JSON);
+        assertReason("{\"type\":\"DATA\",\"type\":\"DATA\"}", Reason.MALFORMED_JSON);
+        assertReason("{\"type\":\"DEVICE_DELETED\"} trailing", Reason.MALFORMED_JSON);
+        assertReason("{\"a\":" + "[".repeat(100) + "]".repeat(100) + "}", Reason.MALFORMED_JSON);
+        assertReason("{\"type\":7}", Reason.MISSING_TYPE);
+        assertReason("\u0000\u0001\u0002 binary", Reason.MALFORMED_JSON);
+    }
+
+    @Test
+    void refusesOversizeInputBeforeParsing() throws Exception {
+        ProtocolCodec inbox = ProtocolCodec.forInbox();
+        String huge = "{\"type\":\"CLAIM_DEVICE\",\"pad\":\"" + "9".repeat(ProtocolCodec.INBOX_MAX_BYTES) + "\"}";
+        assertThatThrownBy(() -> inbox.decode(huge)).isInstanceOf(ProtocolException.class)
+                .extracting(e -> ((ProtocolException) e).reason()).isEqualTo(Reason.OVERSIZE);
+        assertThatThrownBy(() -> inbox.decode(new byte[ProtocolCodec.INBOX_MAX_BYTES + 1]))
+                .extracting(e -> ((ProtocolException) e).reason()).isEqualTo(Reason.OVERSIZE);
+        // multi-byte characters count as bytes, not characters
+        String wide = "{\"type\":\"" + "\u20ac".repeat(ProtocolCodec.INBOX_MAX_BYTES / 2) + "\"}";
+        assertThatThrownBy(() -> inbox.decode(wide))
+                .extracting(e -> ((ProtocolException) e).reason()).isEqualTo(Reason.OVERSIZE);
+    }
+
+    @Test
+    void decodeWithAnExpectedKindRefusesOtherKinds() {
+        String event = codec.encode(SampleMessages.all().get(MessageType.DEVICE_ADDED));
+        assertThatThrownBy(() -> codec.decode(event, InboxMessage.class))
+                .extracting(e -> ((ProtocolException) e).reason()).isEqualTo(Reason.UNEXPECTED_TYPE);
+    }
+
+    @Test
+    void telegramsAreImmutableAndConsecutive() {
+        Data data = (Data) SampleMessages.all().get(MessageType.DATA);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) data.telegrams().get(0).parsed()).put("changed", 1);
+        assertThat(data.telegrams().get(0).parsed().has("changed")).isFalse();
+        Telegram t = data.telegrams().get(0);
+        assertThatThrownBy(() -> new Data(SampleMessages.DEVICE, java.util.List.of(t, t)))
+                .hasMessageContaining("consecutive");
+    }
+
+    private void assertReason(String json, Reason reason) {
+        assertThatThrownBy(() -> codec.decode(json))
+                .isInstanceOf(ProtocolException.class)
+                .satisfies(e -> assertThat(((ProtocolException) e).reason()).as(e.getMessage()).isEqualTo(reason));
+    }
+}
