@@ -8,6 +8,8 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.p1iota.app.consent.secrets.RandomTrytes;
+
 /**
  * The device's open challenges: issues fresh random ones, hands each out for consumption once, and
  * forgets expired ones. Bounded, because anyone can send claims to a device's public inbox: when full,
