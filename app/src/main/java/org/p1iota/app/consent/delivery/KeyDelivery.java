@@ -1,0 +1,56 @@
+package org.p1iota.app.consent.delivery;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.p1iota.app.consent.message.ChannelKeys;
+import org.p1iota.app.consent.message.KeyRotation;
+import org.p1iota.app.consent.message.MamData;
+import org.p1iota.app.consent.message.ProtocolCodec;
+import org.p1iota.app.consent.message.RotatedKey;
+import org.p1iota.app.consent.policy.ConsentPolicy;
+import org.p1iota.app.consent.policy.DeviceAction;
+
+/**
+ * The device's side of key delivery: turns {@link DeviceAction}s into the messages to publish, with
+ * every secret sealed for the provider it is meant for. The channel position (next root, current
+ * side key) comes from the MAM channel the route owns.
+ */
+public final class KeyDelivery {
+
+    private final String device;
+    private final ProtocolCodec codec;
+    private final EnvelopeSealer sealer;
+
+    public KeyDelivery(String device, ProtocolCodec codec, EnvelopeSealer sealer) {
+        this.device = device;
+        this.codec = codec;
+        this.sealer = sealer;
+    }
+
+    /**
+     * MAM_DATA for a new policy, to the provider's inbox.
+     *
+     * @param nextRoot         the data channel's root for the next message the device will publish
+     * @param sideKey          the data channel's current side key
+     * @param eventChannelRoot My Home's event-channel root, learnt during pairing
+     */
+    public Outgoing mamData(DeviceAction.DeliverKeys action, String nextRoot, String sideKey, String eventChannelRoot)
+            throws EnvelopeFailure {
+        ConsentPolicy policy = action.policy();
+        ChannelKeys keys = new ChannelKeys(policy.id(), nextRoot, sideKey, eventChannelRoot);
+        String envelope = sealer.seal(policy.provider().publicKey(), codec.encodeUtf8(keys));
+        MamData message = new MamData(policy.provider().consentRequestId(), policy.id(), device, nextRoot, envelope);
+        return new Outgoing(policy.provider().inbox(), message);
+    }
+
+    /** KEY_ROTATION to publish on the data channel under the old side key, announcing {@code newSideKey}. */
+    public KeyRotation keyRotation(DeviceAction.RotateSideKey action, String newSideKey) throws EnvelopeFailure {
+        Map<String, String> keys = new LinkedHashMap<>();
+        for (ConsentPolicy policy : action.remaining()) {
+            RotatedKey rotated = new RotatedKey(policy.id(), newSideKey);
+            keys.put(policy.id(), sealer.seal(policy.provider().publicKey(), codec.encodeUtf8(rotated)));
+        }
+        return new KeyRotation(device, keys);
+    }
+}
