@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 
+import org.bouncycastle.crypto.digests.SHA3Digest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -19,6 +20,9 @@ class EnvelopeKeysTest {
 
     /**
      * Known answers: SHA-256 of the encoded public key (scheme byte and raw key) derived from SEED.
+     * The ML-KEM values were reproduced outside Java: the 64 bytes of key material computed with
+     * Python's hashlib.shake_256 as package-info describes, turned into a key pair by
+     * {@code @noble/post-quantum} 0.7.1 (FIPS 203), gave the same hashes.
      * NTRU's derived key depends on how BouncyCastle's generator reads randomness: if these change
      * after a BouncyCastle upgrade, every provider's derived NTRU key changes with it. Do not update
      * the values; pin BouncyCastle or add a new derivation version.
@@ -33,6 +37,26 @@ class EnvelopeKeysTest {
                 .isEqualTo("5a0d7441ca9ddbb51a75e05f7849e7ed2097038243fb7193df08422499441ec1");
         assertThat(publicKeyHash(EnvelopeScheme.ML_KEM_768, 1))
                 .isEqualTo("00e937644d922c767fcf570e0128382d7f8673a1cd28a121c50348a8f2ed0e8c");
+    }
+
+    /**
+     * ML-KEM key pairs come from FIPS 203's 64-byte seed d || z, so any FIPS 203 implementation
+     * derives the same key. Expected: SHA3-256 of the encapsulation key that @noble/post-quantum
+     * 0.7.1 makes from the seed 00 01 02 .. 3f.
+     */
+    @Test
+    void mlKemKeysComeFromTheStandardSeed() {
+        byte[] seed = new byte[64];
+        for (int i = 0; i < seed.length; i++) {
+            seed[i] = (byte) i;
+        }
+        byte[] encapsulationKey = new MlKem().encodePublicKey(new MlKem().derive(seed).getPublic());
+        SHA3Digest sha3 = new SHA3Digest(256);
+        sha3.update(encapsulationKey, 0, encapsulationKey.length);
+        byte[] hash = new byte[32];
+        sha3.doFinal(hash, 0);
+        assertThat(HexFormat.of().formatHex(hash))
+                .isEqualTo("a24e16d8f8f9383a95b77050f4d9fd2f5733eec1d63ef3c23ebf9918173669a7");
     }
 
     @ParameterizedTest

@@ -55,6 +55,9 @@ class EnvelopeRejectionTest {
         assertThat(refusal(scheme, with(bytes, 1, other.id()))).isEqualTo(Reason.MALFORMED); // other KEM length
         assertThat(refusal(scheme, with(bytes, 2, 0xff))).isEqualTo(Reason.MALFORMED);
         assertThat(refusal(scheme, with(bytes, 3, 0))).isEqualTo(Reason.MALFORMED);
+        // the tryte form reads the same header first
+        assertThat(refusalOfTrytes(scheme, DenseTrytes.encode(with(bytes, 0, 2)))).isEqualTo(Reason.UNSUPPORTED_VERSION);
+        assertThat(refusalOfTrytes(scheme, DenseTrytes.encode(with(bytes, 1, 0x7f)))).isEqualTo(Reason.UNKNOWN_SCHEME);
     }
 
     @ParameterizedTest
