@@ -146,6 +146,33 @@ class EnvelopeKeysTest {
                 .isInstanceOf(EnvelopeException.class);
     }
 
+    @Test
+    void randomPublicKeyInputIsEitherAKeyOrARefusal() {
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 2000; i++) {
+            EnvelopeScheme scheme = EnvelopeScheme.values()[i % 2];
+            byte[] bytes = new byte[i % 3 == 0 ? 1 + scheme.publicKeyLength() : random.nextInt(1300)];
+            random.nextBytes(bytes);
+            if (bytes.length > 0 && i % 2 == 0) {
+                bytes[0] = scheme.id();
+            }
+            for (ThrowingDecode decode : new ThrowingDecode[] {
+                    () -> EnvelopePublicKey.fromBytes(bytes),
+                    () -> EnvelopePublicKey.fromTrytes(DenseTrytes.encode(bytes)),
+                    () -> EnvelopePublicKey.fromBase64Url(Base64.getUrlEncoder().encodeToString(bytes))}) {
+                try {
+                    assertThat(decode.run().toBytes()).isEqualTo(bytes);
+                } catch (EnvelopeException e) {
+                    assertThat(e.reason()).isIn(Reason.BAD_KEY, Reason.UNKNOWN_SCHEME);
+                }
+            }
+        }
+    }
+
+    private interface ThrowingDecode {
+        EnvelopePublicKey run() throws EnvelopeException;
+    }
+
     @ParameterizedTest
     @EnumSource(EnvelopeScheme.class)
     void toStringShowsSchemeAndFingerprintOnly(EnvelopeScheme scheme) throws Exception {
