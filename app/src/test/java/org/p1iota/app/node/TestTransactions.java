@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.iota.jota.model.Transaction;
+import org.iota.jota.pow.ICurl;
+import org.iota.jota.pow.SpongeFactory;
+import org.iota.jota.utils.Converter;
 import org.iota.jota.utils.TrytesConverter;
 import org.p1iota.camel.iota.pow.PearlDiverProofOfWork;
 import org.p1iota.camel.iota.pow.TangleAttacher;
@@ -33,7 +36,14 @@ final class TestTransactions {
         t.setTrunkTransaction("9".repeat(81));
         t.setBranchTransaction("9".repeat(81));
         t.setNonce("9".repeat(27));
-        return t.toTrytes();
+        String trytes = t.toTrytes();
+        // a one-transaction bundle: its hash is the Kerl hash of the essence
+        int[] essence = Converter.trits(trytes.substring(2187, 2349));
+        ICurl kerl = SpongeFactory.create(SpongeFactory.Mode.KERL);
+        kerl.absorb(essence, 0, essence.length);
+        int[] bundle = new int[243];
+        kerl.squeeze(bundle, 0, bundle.length);
+        return trytes.substring(0, 2349) + Converter.trytes(bundle) + trytes.substring(2430);
     }
 
     static String attached(String address, String tag, String message, int mwm) throws InterruptedException {
