@@ -1,0 +1,89 @@
+package org.p1iota.app.node;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.http.common.HttpMessage;
+
+/**
+ * The HTTP side of the node, called by the Jetty route in {@code routes/node.yaml}: reads at most
+ * {@link NodeSettings#MAX_BODY_LENGTH} characters, tells trusted callers (loopback or configured hosts)
+ * from others, and replies with the status and JSON from {@link IriApi}. Request headers are removed
+ * before replying, so none of them is echoed back.
+ */
+public final class IriHttpEndpoint {
+
+    static final String API_VERSION_HEADER = "X-IOTA-API-Version";
+
+    private final IriApi api;
+    private final Set<String> trustedHosts;
+
+    public IriHttpEndpoint(IriApi api, Set<String> trustedHosts) {
+        this.api = api;
+        this.trustedHosts = Set.copyOf(trustedHosts);
+    }
+
+    public void handle(Exchange exchange) throws IOException {
+        Message in = exchange.getIn();
+        String method = in.getHeader(Exchange.HTTP_METHOD, String.class);
+        String apiVersion = in.getHeader(API_VERSION_HEADER, String.class);
+        HttpServletRequest request = in instanceof HttpMessage http ? http.getRequest()
+                : in.getHeader(Exchange.HTTP_SERVLET_REQUEST, HttpServletRequest.class);
+        boolean trusted = request != null && isTrusted(request.getRemoteAddr());
+        IriApi.Reply reply;
+        if ("OPTIONS".equalsIgnoreCase(method)) {
+            reply = new IriApi.Reply(200, "");
+        } else {
+            reply = api.call(readBounded(in.getBody(InputStream.class)), apiVersion, trusted);
+        }
+        Message out = exchange.getMessage();
+        out.removeHeaders("*");
+        out.setHeader(Exchange.HTTP_RESPONSE_CODE, reply.status());
+        out.setHeader(Exchange.CONTENT_TYPE, "application/json");
+        out.setHeader("Access-Control-Allow-Origin", "*");
+        out.setHeader("Access-Control-Allow-Headers", "Origin, X-Requested-With, Content-Type, Accept, " + API_VERSION_HEADER);
+        out.setBody(reply.body());
+    }
+
+    private boolean isTrusted(String remoteAddress) {
+        if (remoteAddress == null) {
+            return false;
+        }
+        if (trustedHosts.contains(remoteAddress)) {
+            return true;
+        }
+        try {
+            return InetAddress.getByName(remoteAddress).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    /** The body as text, or {@code null} when it is longer than IRI's limit; never reads more than the limit + 1. */
+    static String readBounded(InputStream body) throws IOException {
+        if (body == null) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder();
+        char[] buffer = new char[8192];
+        try (Reader reader = new InputStreamReader(body, StandardCharsets.UTF_8)) {
+            int read;
+            while ((read = reader.read(buffer)) != -1) {
+                text.append(buffer, 0, read);
+                if (text.length() > NodeSettings.MAX_BODY_LENGTH) {
+                    return null;
+                }
+            }
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,62 @@
+package org.p1iota.app.node;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * storeTransactions (validate all, then store all, or nothing), broadcastTransactions (store the
+ * valid ones, drop the rest silently; there are no neighbours to forward to) and getTrytes.
+ */
+public final class TransactionCommands {
+
+    private final TangleStore store;
+    private final TransactionValidator validator;
+
+    public TransactionCommands(TangleStore store, TransactionValidator validator) {
+        this.store = store;
+        this.validator = validator;
+    }
+
+    public void register(Map<String, IriCommand> commands) {
+        commands.put("storeTransactions", (request, context) -> store(request));
+        commands.put("broadcastTransactions", (request, context) -> broadcast(request));
+        commands.put("getTrytes", (request, context) -> getTrytes(request));
+    }
+
+    private Map<String, Object> store(IriRequest request) throws Exception {
+        List<NodeTransaction> valid = new ArrayList<>();
+        for (String trytes : request.strings("trytes")) {
+            try {
+                valid.add(validator.validate(trytes));
+            } catch (TransactionValidator.InvalidTransactionException e) {
+                throw IriException.badRequest("Error: " + e.getMessage());
+            }
+        }
+        store.store(valid);
+        return Map.of();
+    }
+
+    private Map<String, Object> broadcast(IriRequest request) throws Exception {
+        List<NodeTransaction> valid = new ArrayList<>();
+        for (String trytes : request.transactionTrytes("trytes")) {
+            try {
+                valid.add(validator.validate(trytes));
+            } catch (TransactionValidator.InvalidTransactionException e) {
+                // IRI's gossip pipeline drops invalid transactions without telling the sender
+            }
+        }
+        store.store(valid);
+        return Map.of();
+    }
+
+    private Map<String, Object> getTrytes(IriRequest request) throws Exception {
+        List<String> hashes = request.hashes("hashes", "", false);
+        if (hashes.size() > NodeSettings.MAX_GET_TRYTES) {
+            throw IriException.badRequest("Could not complete request");
+        }
+        List<String> trytes = store.trytes(hashes);
+        trytes.replaceAll(t -> t == null ? NodeTransaction.EMPTY_TRYTES : t);
+        return Map.of("trytes", trytes);
+    }
+}

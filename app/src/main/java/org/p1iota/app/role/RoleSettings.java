@@ -1,0 +1,105 @@
+package org.p1iota.app.role;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * A role's properties, layered from lowest to highest precedence: {@code application.properties}
+ * and {@code application-<role>.properties} from the classpath, the same two files in the data
+ * directory (if present), then the command line. The data directory is {@code p1iota.data}:
+ * command line, else {@code <p1iota.home>/data}, else {@code ./data}.
+ */
+public final class RoleSettings {
+
+    public static final String DATA_PROPERTY = "p1iota.data";
+    public static final String HOME_PROPERTY = "p1iota.home";
+
+    private final Properties properties;
+    private final Path dataDirectory;
+
+    private RoleSettings(Properties properties, Path dataDirectory) {
+        this.properties = properties;
+        this.dataDirectory = dataDirectory;
+    }
+
+    public static RoleSettings load(String role, Map<String, String> commandLine) throws IOException {
+        Properties merged = new Properties();
+        ClassLoader loader = RoleSettings.class.getClassLoader();
+        for (String file : files(role)) {
+            try (InputStream in = loader.getResourceAsStream(file)) {
+                if (in != null) {
+                    merged.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+                }
+            }
+        }
+        Path data = dataDirectory(merged, commandLine);
+        for (String file : files(role)) {
+            Path override = data.resolve(file);
+            if (Files.isRegularFile(override)) {
+                try (Reader in = Files.newBufferedReader(override, StandardCharsets.UTF_8)) {
+                    merged.load(in);
+                }
+            }
+        }
+        merged.putAll(commandLine);
+        merged.setProperty(DATA_PROPERTY, data.toString());
+        return new RoleSettings(merged, data);
+    }
+
+    private static String[] files(String role) {
+        return new String[] {"application.properties", "application-" + role + ".properties"};
+    }
+
+    private static Path dataDirectory(Properties classpath, Map<String, String> commandLine) {
+        String configured = commandLine.getOrDefault(DATA_PROPERTY, classpath.getProperty(DATA_PROPERTY, ""));
+        if (!configured.isBlank()) {
+            return Path.of(configured).toAbsolutePath();
+        }
+        String home = System.getProperty(HOME_PROPERTY);
+        return (home == null ? Path.of("data") : Path.of(home, "data")).toAbsolutePath();
+    }
+
+    public Path dataDirectory() {
+        return dataDirectory;
+    }
+
+    public String get(String key, String defaultValue) {
+        return properties.getProperty(key, defaultValue);
+    }
+
+    public int getInt(String key, int defaultValue) {
+        String value = properties.getProperty(key);
+        try {
+            return value == null || value.isBlank() ? defaultValue : Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("property " + key + " needs a whole number, not '" + value + "'");
+        }
+    }
+
+    public long getLong(String key, long defaultValue) {
+        String value = properties.getProperty(key);
+        try {
+            return value == null || value.isBlank() ? defaultValue : Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("property " + key + " needs a whole number, not '" + value + "'");
+        }
+    }
+
+    public boolean getBoolean(String key, boolean defaultValue) {
+        String value = properties.getProperty(key);
+        return value == null || value.isBlank() ? defaultValue : Boolean.parseBoolean(value.trim());
+    }
+
+    /** A copy of every property, handed to Camel as its highest-precedence properties. */
+    public Properties asProperties() {
+        Properties copy = new Properties();
+        copy.putAll(properties);
+        return copy;
+    }
+}
