@@ -8,6 +8,9 @@ import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.p1iota.camel.iota.envelope.EnvelopeKeyPair;
+import org.p1iota.camel.iota.envelope.EnvelopeKeys;
+import org.p1iota.camel.iota.envelope.EnvelopeScheme;
 import org.p1iota.app.consent.message.Authorized;
 import org.p1iota.app.consent.message.ChannelKeys;
 import org.p1iota.app.consent.message.KeyRotation;
@@ -26,12 +29,12 @@ class KeyDeliveryTest {
 
     private final ProtocolCodec codec = new ProtocolCodec();
     private final SideKeys sideKeys = new SideKeys(new SecureRandom());
-    private final KeyDelivery delivery = new KeyDelivery(DEVICE, codec, X25519Envelopes.sealer());
+    private final KeyDelivery delivery = new KeyDelivery(DEVICE, codec, PostQuantumEnvelopes.sealer());
 
     @Test
     void mamDataCarriesTheKeysSealedForTheProviderAlone() throws Exception {
-        X25519Envelopes wattt = new X25519Envelopes();
-        X25519Envelopes solar = new X25519Envelopes();
+        EnvelopeKeyPair wattt = EnvelopeKeys.generate(EnvelopeScheme.ML_KEM_768);
+        EnvelopeKeyPair solar = EnvelopeKeys.generate(EnvelopeScheme.ML_KEM_768);
         ConsentPolicy policy = policy("policy-wattt", "req-wattt", "WATTT", wattt);
         String sideKey = sideKeys.next();
 
@@ -41,23 +44,23 @@ class KeyDeliveryTest {
         assertThat(wire).doesNotContain(sideKey).doesNotContain(EVENT_ROOT);
 
         MamData received = codec.decode(wire, MamData.class);
-        ChannelKeys keys = new ProviderKeys("req-wattt", codec, wattt.opener()).open(received);
+        ChannelKeys keys = new ProviderKeys("req-wattt", codec, PostQuantumEnvelopes.opener(wattt)).open(received);
         assertThat(keys).isEqualTo(new ChannelKeys("policy-wattt", NEXT_ROOT, sideKey, EVENT_ROOT));
 
-        assertThatThrownBy(() -> new ProviderKeys("req-wattt", codec, solar.opener()).open(received))
+        assertThatThrownBy(() -> new ProviderKeys("req-wattt", codec, PostQuantumEnvelopes.opener(solar)).open(received))
                 .isInstanceOf(ProviderKeys.RejectedKeysException.class);
         MamData moved = new MamData(received.consentRequestId(), received.policyId(), DEVICE, "OTHER" + "9".repeat(76),
                 received.envelope());
-        assertThatThrownBy(() -> new ProviderKeys("req-wattt", codec, wattt.opener()).open(moved))
+        assertThatThrownBy(() -> new ProviderKeys("req-wattt", codec, PostQuantumEnvelopes.opener(wattt)).open(moved))
                 .hasMessageContaining("do not match");
-        assertThatThrownBy(() -> new ProviderKeys("req-other", codec, wattt.opener()).open(received))
+        assertThatThrownBy(() -> new ProviderKeys("req-other", codec, PostQuantumEnvelopes.opener(wattt)).open(received))
                 .hasMessageContaining("consent request");
     }
 
     @Test
     void aRotationReachesTheRemainingProvidersOnly() throws Exception {
-        X25519Envelopes wattt = new X25519Envelopes();
-        X25519Envelopes solar = new X25519Envelopes();
+        EnvelopeKeyPair wattt = EnvelopeKeys.generate(EnvelopeScheme.ML_KEM_768);
+        EnvelopeKeyPair solar = EnvelopeKeys.generate(EnvelopeScheme.ML_KEM_768);
         ConsentPolicy revoked = policy("policy-wattt", "req-wattt", "WATTT", wattt);
         ConsentPolicy remaining = policy("policy-solar", "req-solar", "SOLAR", solar);
         String newKey = sideKeys.next();
@@ -67,25 +70,46 @@ class KeyDeliveryTest {
         assertThat(wire).doesNotContain(newKey);
         KeyRotation received = codec.decode(wire, KeyRotation.class);
 
-        assertThat(new ProviderKeys("req-solar", codec, solar.opener()).open(received, "policy-solar"))
+        assertThat(new ProviderKeys("req-solar", codec, PostQuantumEnvelopes.opener(solar)).open(received, "policy-solar"))
                 .hasValueSatisfying(key -> assertThat(key.sideKey()).isEqualTo(newKey));
-        assertThat(new ProviderKeys("req-wattt", codec, wattt.opener()).open(received, "policy-wattt")).isEmpty();
+        assertThat(new ProviderKeys("req-wattt", codec, PostQuantumEnvelopes.opener(wattt)).open(received, "policy-wattt")).isEmpty();
         // the revoked provider cannot open the remaining provider's entry either
         KeyRotation stolen = new KeyRotation(DEVICE, java.util.Map.of("policy-wattt", received.keys().get("policy-solar")));
-        assertThatThrownBy(() -> new ProviderKeys("req-wattt", codec, wattt.opener()).open(stolen, "policy-wattt"))
+        assertThatThrownBy(() -> new ProviderKeys("req-wattt", codec, PostQuantumEnvelopes.opener(wattt)).open(stolen, "policy-wattt"))
                 .isInstanceOf(ProviderKeys.RejectedKeysException.class);
     }
 
     @Test
+    void ntruKeysWorkToo() throws Exception {
+        EnvelopeKeyPair ntru = EnvelopeKeys.generate(EnvelopeScheme.NTRU_HPS_2048_677);
+        ConsentPolicy policy = policy("policy-ntru", "req-ntru", "NTRU", ntru);
+        String sideKey = sideKeys.next();
+        MamData message = (MamData) delivery.mamData(new DeviceAction.DeliverKeys(policy), NEXT_ROOT, sideKey, EVENT_ROOT).message();
+        assertThat(new ProviderKeys("req-ntru", codec, PostQuantumEnvelopes.opener(ntru)).open(message).sideKey()).isEqualTo(sideKey);
+        // about 2.5 kB of JSON: 3 transactions at 2 trytes a byte (docs/protocol.md, "Sizes")
+        assertThat(codec.encode(message).length()).isLessThan(3 * 2187 / 2);
+        assertThat(ProtocolCodec.forInbox().decode(codec.encode(message))).isEqualTo(message);
+    }
+
+    @Test
+    void aKeyThatIsNoKeyIsAClearFailure() {
+        ProviderIdentity bogus = new ProviderIdentity("Bogus", "https://bogus.example", "req-bogus", "B".repeat(81),
+                "AQIDBAUGBwgJ", "0000-1111");
+        ConsentPolicy policy = ConsentPolicy.of(new Authorized("policy-bogus", DEVICE, bogus, "advice", Instant.EPOCH));
+        assertThatThrownBy(() -> delivery.mamData(new DeviceAction.DeliverKeys(policy), NEXT_ROOT, sideKeys.next(), EVENT_ROOT))
+                .isInstanceOf(EnvelopeFailure.class);
+    }
+
+    @Test
     void aRotationForNobodyIsEmpty() throws Exception {
-        ConsentPolicy gone = policy("policy-wattt", "req-wattt", "WATTT", new X25519Envelopes());
+        ConsentPolicy gone = policy("policy-wattt", "req-wattt", "WATTT", EnvelopeKeys.generate(EnvelopeScheme.ML_KEM_768));
         KeyRotation rotation = delivery.keyRotation(new DeviceAction.RotateSideKey(List.of(gone), List.of()), sideKeys.next());
         assertThat(rotation.keys()).isEmpty();
     }
 
-    private static ConsentPolicy policy(String id, String requestId, String name, X25519Envelopes keys) {
+    private static ConsentPolicy policy(String id, String requestId, String name, EnvelopeKeyPair keys) {
         ProviderIdentity provider = new ProviderIdentity(name, "https://" + name.toLowerCase() + ".example", requestId,
-                (name + "9".repeat(81)).substring(0, 81), keys.publicKey(), "0000-1111-2222-3333-4444");
+                (name + "9".repeat(81)).substring(0, 81), keys.publicKey().toBase64Url(), keys.publicKey().fingerprint());
         return ConsentPolicy.of(new Authorized(id, DEVICE, provider, "advice", Instant.parse("2026-11-25T02:00:00Z")));
     }
 }
