@@ -5,7 +5,6 @@ package org.p1iota.app.consent.delivery;
  * The post-quantum envelopes of camel-iota ({@code org.p1iota.camel.iota.envelope.KeyEnvelopes}) are
  * the implementation the roles use; this seam keeps the consent logic free of a particular scheme.
  */
-@FunctionalInterface
 public interface EnvelopeSealer {
 
     /**
@@ -13,4 +12,7 @@ public interface EnvelopeSealer {
      * @throws EnvelopeFailure when the key is unusable (unknown scheme, wrong length)
      */
     String seal(String recipientPublicKey, byte[] plaintext) throws EnvelopeFailure;
+
+    /** The short fingerprint of a public key, as shown to the household when it granted access. */
+    String fingerprint(String recipientPublicKey) throws EnvelopeFailure;
 }

@@ -39,7 +39,7 @@ public final class KeyDelivery {
             throws EnvelopeFailure {
         ConsentPolicy policy = action.policy();
         ChannelKeys keys = new ChannelKeys(policy.id(), nextRoot, sideKey, eventChannelRoot);
-        String envelope = sealer.seal(policy.provider().publicKey(), codec.encodeUtf8(keys));
+        String envelope = sealFor(policy, codec.encodeUtf8(keys));
         MamData message = new MamData(policy.provider().consentRequestId(), policy.id(), device, nextRoot, envelope);
         return new Outgoing(policy.provider().inbox(), message);
     }
@@ -49,8 +49,21 @@ public final class KeyDelivery {
         Map<String, String> keys = new LinkedHashMap<>();
         for (ConsentPolicy policy : action.remaining()) {
             RotatedKey rotated = new RotatedKey(policy.id(), newSideKey);
-            keys.put(policy.id(), sealer.seal(policy.provider().publicKey(), codec.encodeUtf8(rotated)));
+            keys.put(policy.id(), sealFor(policy, codec.encodeUtf8(rotated)));
         }
         return new KeyRotation(device, keys);
+    }
+
+    /**
+     * Seals only for the key whose fingerprint the household approved: a policy whose recorded
+     * fingerprint does not match its key gets nothing.
+     */
+    private String sealFor(ConsentPolicy policy, byte[] plaintext) throws EnvelopeFailure {
+        String actual = sealer.fingerprint(policy.provider().publicKey());
+        if (!actual.equals(policy.provider().fingerprint())) {
+            throw new EnvelopeFailure("policy " + policy.id() + ": the provider's key has fingerprint " + actual
+                    + ", the household approved " + policy.provider().fingerprint() + "; nothing sealed");
+        }
+        return sealer.seal(policy.provider().publicKey(), plaintext);
     }
 }

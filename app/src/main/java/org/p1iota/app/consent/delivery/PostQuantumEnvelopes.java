@@ -18,14 +18,34 @@ public final class PostQuantumEnvelopes {
 
     /** Seals for whatever key an AUTHORIZED event names. */
     public static EnvelopeSealer sealer() {
-        return (recipientPublicKey, plaintext) -> {
-            try {
-                EnvelopePublicKey recipient = EnvelopePublicKey.fromBase64Url(recipientPublicKey);
-                return KeyEnvelopes.seal(recipient, plaintext).toTrytes();
-            } catch (EnvelopeException e) {
-                throw new EnvelopeFailure(e.getMessage(), e);
+        return new EnvelopeSealer() {
+            @Override
+            public String seal(String recipientPublicKey, byte[] plaintext) throws EnvelopeFailure {
+                try {
+                    return KeyEnvelopes.seal(publicKey(recipientPublicKey), plaintext).toTrytes();
+                } catch (EnvelopeException e) {
+                    throw new EnvelopeFailure(e.getMessage(), e);
+                }
+            }
+
+            @Override
+            public String fingerprint(String recipientPublicKey) throws EnvelopeFailure {
+                return PostQuantumEnvelopes.fingerprint(recipientPublicKey);
             }
         };
+    }
+
+    /** The fingerprint My Home shows on the consent page and records in AUTHORIZED. */
+    public static String fingerprint(String publicKey) throws EnvelopeFailure {
+        return publicKey(publicKey).fingerprint();
+    }
+
+    private static EnvelopePublicKey publicKey(String base64Url) throws EnvelopeFailure {
+        try {
+            return EnvelopePublicKey.fromBase64Url(base64Url);
+        } catch (EnvelopeException e) {
+            throw new EnvelopeFailure("not a usable public key: " + e.getMessage(), e);
+        }
     }
 
     /** Opens with the provider's key pair of one consent request. */

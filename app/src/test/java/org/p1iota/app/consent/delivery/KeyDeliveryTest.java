@@ -101,6 +101,19 @@ class KeyDeliveryTest {
     }
 
     @Test
+    void nothingIsSealedForAKeyTheHouseholdDidNotApprove() throws Exception {
+        EnvelopeKeyPair approved = EnvelopeKeys.generate(EnvelopeScheme.ML_KEM_768);
+        EnvelopeKeyPair swapped = EnvelopeKeys.generate(EnvelopeScheme.ML_KEM_768);
+        ProviderIdentity forged = new ProviderIdentity("Wattt", "https://wattt.example", "req-wattt", "W".repeat(81),
+                swapped.publicKey().toBase64Url(), approved.publicKey().fingerprint());
+        ConsentPolicy policy = ConsentPolicy.of(new Authorized("policy-wattt", DEVICE, forged, "advice", Instant.EPOCH));
+        assertThatThrownBy(() -> delivery.mamData(new DeviceAction.DeliverKeys(policy), NEXT_ROOT, sideKeys.next(), EVENT_ROOT))
+                .isInstanceOf(EnvelopeFailure.class).hasMessageContaining("approved");
+        assertThatThrownBy(() -> delivery.keyRotation(new DeviceAction.RotateSideKey(List.of(), List.of(policy)), sideKeys.next()))
+                .isInstanceOf(EnvelopeFailure.class);
+    }
+
+    @Test
     void aRotationForNobodyIsEmpty() throws Exception {
         ConsentPolicy gone = policy("policy-wattt", "req-wattt", "WATTT", EnvelopeKeys.generate(EnvelopeScheme.ML_KEM_768));
         KeyRotation rotation = delivery.keyRotation(new DeviceAction.RotateSideKey(List.of(gone), List.of()), sideKeys.next());
