@@ -64,7 +64,7 @@ public final class ProviderKeys {
 
     private <T extends SealedContent> T openAs(String envelope, Class<T> type) throws RejectedKeysException {
         try {
-            return codec.decode(new String(opener.open(envelope), java.nio.charset.StandardCharsets.UTF_8), type);
+            return codec.decode(opener.open(envelope), type);
         } catch (EnvelopeFailure | ProtocolException e) {
             throw new RejectedKeysException("cannot open the envelope: " + e.getMessage(), e);
         }

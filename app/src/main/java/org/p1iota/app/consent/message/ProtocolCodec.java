@@ -119,7 +119,14 @@ public final class ProtocolCodec {
 
     /** Decodes and insists on one kind of message, e.g. {@code decode(json, InboxMessage.class)}. */
     public <T extends ProtocolMessage> T decode(String json, Class<T> expected) throws ProtocolException {
-        ProtocolMessage message = decode(json);
+        return expect(decode(json), expected);
+    }
+
+    public <T extends ProtocolMessage> T decode(byte[] utf8, Class<T> expected) throws ProtocolException {
+        return expect(decode(utf8), expected);
+    }
+
+    private static <T extends ProtocolMessage> T expect(ProtocolMessage message, Class<T> expected) throws ProtocolException {
         if (!expected.isInstance(message)) {
             throw new ProtocolException(ProtocolException.Reason.UNEXPECTED_TYPE,
                     message.messageType() + " is not a " + expected.getSimpleName());

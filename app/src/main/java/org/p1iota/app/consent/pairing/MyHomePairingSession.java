@@ -4,7 +4,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Optional;
 
 import org.p1iota.app.consent.message.AnswerChallenge;
@@ -12,6 +11,7 @@ import org.p1iota.app.consent.message.Challenge;
 import org.p1iota.app.consent.message.Check;
 import org.p1iota.app.consent.message.ClaimDevice;
 import org.p1iota.app.consent.message.ClaimResult;
+import org.p1iota.app.consent.secrets.RandomIds;
 
 /**
  * My Home's side of one pairing: CLAIM sent → CHALLENGE received, ANSWER sent → RESULT (paired or
@@ -63,9 +63,7 @@ public final class MyHomePairingSession {
         this.eventChannelRoot = Check.hash("eventChannelRoot", eventChannelRoot);
         this.clock = clock;
         this.random = random;
-        byte[] id = new byte[16];
-        random.nextBytes(id);
-        this.claim = new ClaimDevice(Base64.getUrlEncoder().withoutPadding().encodeToString(id), deviceAddress, myHomeInbox);
+        this.claim = new ClaimDevice(RandomIds.of(random), deviceAddress, myHomeInbox);
         this.deadline = clock.instant().plus(timeout);
     }
 

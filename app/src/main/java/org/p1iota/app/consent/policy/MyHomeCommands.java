@@ -2,13 +2,13 @@ package org.p1iota.app.consent.policy;
 
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Base64;
 
 import org.p1iota.app.consent.message.AuthorizationRevoked;
 import org.p1iota.app.consent.message.Authorized;
 import org.p1iota.app.consent.message.DeviceAdded;
 import org.p1iota.app.consent.message.DeviceDeleted;
 import org.p1iota.app.consent.policy.CommandRefusedException.Reason;
+import org.p1iota.app.consent.secrets.RandomIds;
 
 /**
  * My Home's commands: each checks the current {@link MyHomeState} and returns the one event to
@@ -44,7 +44,7 @@ public final class MyHomeCommands {
             throw new CommandRefusedException(Reason.ALREADY_GRANTED,
                     "this consent request is already granted for device " + request.device());
         }
-        return valid(() -> new Authorized(newPolicyId(), request.device(), request.provider(),
+        return valid(() -> new Authorized(RandomIds.of(random), request.device(), request.provider(),
                 request.goal() == null ? null : request.goal().strip(), clock.instant()));
     }
 
@@ -71,13 +71,6 @@ public final class MyHomeCommands {
             throw new CommandRefusedException(Reason.DEVICE_DELETED,
                     "device " + device + " was deleted at " + record.deletedAt() + "; pair it again first");
         }
-    }
-
-    /** 128 random bits, unpadded base64url (22 characters). */
-    private String newPolicyId() {
-        byte[] id = new byte[16];
-        random.nextBytes(id);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(id);
     }
 
     private interface EventBuilder<E> {

@@ -115,6 +115,36 @@ class ProtocolCodecTest {
                 .hasMessageContaining("consecutive");
     }
 
+    /** Whatever arrives on an inbox, the codec answers with a message or a ProtocolException, nothing else. */
+    @Test
+    void mutatedMessagesNeverEscapeAsAnythingButProtocolException() {
+        java.util.Random random = new java.util.Random(7);
+        String alphabet = "{}[]\":,0123456789-.eE9AZaz \\u0000\u00e9\uD83D";
+        ProtocolCodec inbox = ProtocolCodec.forInbox();
+        int decoded = 0;
+        for (ProtocolMessage sample : SampleMessages.all().values()) {
+            String json = codec.encode(sample);
+            for (int i = 0; i < 500; i++) {
+                StringBuilder mutated = new StringBuilder(json);
+                for (int edits = 1 + random.nextInt(3); edits > 0; edits--) {
+                    int at = random.nextInt(mutated.length());
+                    switch (random.nextInt(3)) {
+                        case 0 -> mutated.deleteCharAt(at);
+                        case 1 -> mutated.setCharAt(at, alphabet.charAt(random.nextInt(alphabet.length())));
+                        default -> mutated.insert(at, alphabet.charAt(random.nextInt(alphabet.length())));
+                    }
+                }
+                try {
+                    assertThat(inbox.decode(mutated.toString())).isNotNull();
+                    decoded++;
+                } catch (ProtocolException expected) {
+                    assertThat(expected.reason()).isNotNull();
+                }
+            }
+        }
+        assertThat(decoded).as("some mutations (inside free text) are still valid messages").isPositive();
+    }
+
     private void assertReason(String json, Reason reason) {
         assertThatThrownBy(() -> codec.decode(json))
                 .isInstanceOf(ProtocolException.class)
