@@ -48,6 +48,14 @@ public class IotaEndpoint extends ScheduledPollEndpoint {
     }
 
     @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        // a wrong address or tag is a configuration error: report it when the route starts, not per message
+        ZeroValueBundle.normaliseAddress(address);
+        ZeroValueBundle.normaliseTag(configuration.getTag());
+    }
+
+    @Override
     public IotaComponent getComponent() {
         return (IotaComponent) super.getComponent();
     }
