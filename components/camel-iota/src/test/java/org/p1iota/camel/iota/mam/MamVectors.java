@@ -46,4 +46,16 @@ final class MamVectors {
         JsonNode value = node.get(field);
         return value == null || value.isNull() ? null : value.asText();
     }
+
+    /** Compares long tryte strings without printing them: the first difference is what helps. */
+    static void assertSameTrytes(String what, String actual, String expected) {
+        if (!expected.equals(actual)) {
+            int i = 0;
+            while (i < Math.min(actual.length(), expected.length()) && actual.charAt(i) == expected.charAt(i)) {
+                i++;
+            }
+            throw new AssertionError(what + ": differs from tryte " + i + " (lengths " + actual.length() + " and "
+                    + expected.length() + ")");
+        }
+    }
 }
