@@ -31,7 +31,7 @@ class PascalTest {
         MamException e = catchThrowableOfType(MamException.class, () -> Pascal.decode(zeros, 0, zeros.length));
         assertThat(e.reason()).isEqualTo(MamException.Reason.PASCAL_UNTERMINATED);
         int[] noFlags = {1, 1, 1, 1, 0, 0};
-        MamException cut = catchThrowableOfType(MamException.class, () -> Pascal.decode(noFlags, 3, 5));
+        MamException cut = catchThrowableOfType(MamException.class, () -> Pascal.decode(noFlags, 3, 6));
         assertThat(cut.reason()).isEqualTo(MamException.Reason.OUT_OF_BOUNDS);
     }
 }
