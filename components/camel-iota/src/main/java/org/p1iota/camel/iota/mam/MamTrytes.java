@@ -9,6 +9,11 @@ public final class MamTrytes {
     private MamTrytes() {
     }
 
+    /** Checks that {@code trytes} is an 81-tryte hash (a root, a seed); {@code what} names it in the error. */
+    public static void requireHash(String what, String trytes) throws MamException {
+        hash(what, trytes);
+    }
+
     /** An 81-tryte hash (root, seed): its 243 trits. */
     static int[] hash(String what, String trytes) throws MamException {
         if (trytes == null || trytes.length() != Trits.HASH_TRYTES || !Trits.isTrytes(trytes)) {
