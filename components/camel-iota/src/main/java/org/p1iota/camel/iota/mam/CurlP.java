@@ -15,17 +15,6 @@ final class CurlP {
     static final int ROUNDS_81 = 81;
 
     private static final int[] TRUTH_TABLE = {1, 0, -1, 2, 1, -1, 0, 2, -1, 1, 0};
-    /** INDEX[i] is the scratch position read for output trit i (and INDEX[i+1] its partner). */
-    static final int[] INDEX = new int[STATE + 1];
-
-    static {
-        int index = 0;
-        for (int i = 0; i <= STATE; i++) {
-            INDEX[i] = index;
-            index = index < 365 ? index + 364 : index - 365;
-        }
-    }
-
     private final int rounds;
     private final int[] state = new int[STATE];
     private final int[] scratch = new int[STATE];
@@ -82,15 +71,27 @@ final class CurlP {
         System.arraycopy(source, 0, state, 0, STATE);
     }
 
+    /**
+     * The Curl-P rounds. Output trit i combines the scratch trits at positions p(i) and p(i+1) with
+     * p(i) = 364·i mod 729, which unrolls into p(2k-1) = 365 - k and p(2k) = 729 - k: no index table, and
+     * the two buffers swap roles each round instead of being copied.
+     */
     void transform() {
-        int[] s = state;
-        int[] t = scratch;
-        int[] index = INDEX;
+        int[] from = state;
+        int[] to = scratch;
         for (int round = 0; round < rounds; round++) {
-            System.arraycopy(s, 0, t, 0, STATE);
-            for (int i = 0; i < STATE; i++) {
-                s[i] = TRUTH_TABLE[t[index[i]] + (t[index[i + 1]] << 2) + 5];
+            to[0] = TRUTH_TABLE[from[0] + (from[364] << 2) + 5];
+            for (int k = 1; k <= 364; k++) {
+                int shared = from[729 - k];
+                to[2 * k - 1] = TRUTH_TABLE[from[365 - k] + (shared << 2) + 5];
+                to[2 * k] = TRUTH_TABLE[shared + (from[364 - k] << 2) + 5];
             }
+            int[] swap = from;
+            from = to;
+            to = swap;
+        }
+        if (from != state) {
+            System.arraycopy(from, 0, state, 0, STATE);
         }
     }
 

@@ -1,18 +1,29 @@
 package org.p1iota.camel.iota.mam;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * An in-memory MAM v0 writer: creates the payload for the next message of a channel and advances.
  * Leaves and trees are cached, so with count 1 each message derives one new leaf (the next tree)
- * instead of two. Not durable and not thread-safe: {@link MamWriter} adds both.
+ * instead of two, and the key material of the last few leaves derived is kept until it signs, so
+ * signing does not derive it again. Not durable and not thread-safe: {@link MamWriter} adds both.
  */
 public final class MamChannel {
+
+    private static final int KEPT_KEYS = 8;
 
     private ChannelState state;
     private final int[] seed;
     private final Map<Long, int[]> leaves = new HashMap<>();
+    /** Squeezed key blocks of recently derived leaves, by key index; dropped once used or evicted. */
+    private final Map<Long, int[]> keyBlocks = new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, int[]> eldest) {
+            return size() > KEPT_KEYS;
+        }
+    };
     private MerkleTree current;
     private MerkleTree next;
 
@@ -31,8 +42,12 @@ public final class MamChannel {
         MerkleTree tree = currentTree();
         int[] nextRoot = nextTree().root();
         String root = Trits.toTrytes(tree.root());
-        String payload = PayloadCreator.create(seed, state.security(), Trits.fromTrytes(state.sideKey()), tree.root(),
-                state.keyIndex(), state.index(), tree.siblings(state.index()), nextRoot, message);
+        int[] blocks = keyBlocks.get(state.keyIndex());
+        if (blocks == null) {
+            blocks = WinternitzKeys.keyBlocks(seed, state.keyIndex(), state.security());
+        }
+        String payload = PayloadCreator.create(blocks, state.security(), Trits.fromTrytes(state.sideKey()), tree.root(),
+                state.index(), tree.siblings(state.index()), nextRoot, message);
         return new CreatedMessage(messageTrytes, root, MamAddresses.address(root, state.mode()), Trits.toTrytes(nextRoot),
                 payload, state.keyIndex());
     }
@@ -46,11 +61,13 @@ public final class MamChannel {
     public void moveTo(ChannelState newState) {
         if (!newState.seed().equals(state.seed()) || newState.security() != state.security()) {
             leaves.clear();
+            keyBlocks.clear();
             current = null;
             next = null;
         }
         state = newState;
         leaves.keySet().removeIf(keyIndex -> keyIndex < newState.start());
+        keyBlocks.keySet().removeIf(keyIndex -> keyIndex < newState.keyIndex());
     }
 
     /** Root of the current tree: where the next message is found. */
@@ -81,8 +98,14 @@ public final class MamChannel {
     private MerkleTree tree(long start, int count) {
         int[][] treeLeaves = new int[count][];
         for (int i = 0; i < count; i++) {
-            treeLeaves[i] = leaves.computeIfAbsent(start + i, keyIndex -> WinternitzKeys.leaf(seed, keyIndex, state.security()));
+            treeLeaves[i] = leaves.computeIfAbsent(start + i, this::deriveLeaf);
         }
         return new MerkleTree(start, treeLeaves);
+    }
+
+    private int[] deriveLeaf(long keyIndex) {
+        int[] blocks = WinternitzKeys.keyBlocks(seed, keyIndex, state.security());
+        keyBlocks.put(keyIndex, blocks);
+        return WinternitzKeys.leaf(blocks, state.security());
     }
 }

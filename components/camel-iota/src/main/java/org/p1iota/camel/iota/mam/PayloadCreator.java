@@ -10,12 +10,11 @@ final class PayloadCreator {
     }
 
     /**
-     * @param seed     243 seed trits
-     * @param keyIndex absolute index of the signing key (start + index)
+     * @param keyBlocks the signing key's squeezed blocks ({@link WinternitzKeys#keyBlocks})
      * @param index    position of the leaf in its tree (written in the header)
      * @param siblings the leaf's Merkle path, leaf level first, back to back
      */
-    static String create(int[] seed, int security, int[] sideKey, int[] root, long keyIndex, int index,
+    static String create(int[] keyBlocks, int security, int[] sideKey, int[] root, int index,
             int[] siblings, int[] nextRoot, int[] message) {
         int[] indexField = Pascal.encode(index);
         int[] lengthField = Pascal.encode(message.length);
@@ -47,7 +46,7 @@ final class PayloadCreator {
         int[] hmac = sponge.rate();
 
         int[] tail = new int[tailLength];
-        System.arraycopy(WinternitzKeys.sign(seed, keyIndex, security, hmac), 0, tail, 0, signatureLength);
+        System.arraycopy(WinternitzKeys.sign(keyBlocks, security, hmac), 0, tail, 0, signatureLength);
         System.arraycopy(siblingsField, 0, tail, signatureLength, siblingsField.length);
         System.arraycopy(siblings, 0, tail, signatureLength + siblingsField.length, siblings.length);
         sponge.mask(tail, 0, tailLength, payload, at);

@@ -66,25 +66,37 @@ final class SlicedCurl {
         transform();
     }
 
+    /** The same rounds as {@link CurlP#transform()}, on bit pairs: one S-box evaluation serves all 64 lanes. */
     void transform() {
-        long[] sl = low;
-        long[] sh = high;
-        long[] tl = scratchLow;
-        long[] th = scratchHigh;
-        int[] index = CurlP.INDEX;
+        long[] fromLow = low;
+        long[] fromHigh = high;
+        long[] toLow = scratchLow;
+        long[] toHigh = scratchHigh;
         for (int round = 0; round < ROUNDS; round++) {
-            System.arraycopy(sl, 0, tl, 0, STATE);
-            System.arraycopy(sh, 0, th, 0, STATE);
-            for (int i = 0; i < STATE; i++) {
-                int a = index[i];
-                int b = index[i + 1];
-                long alpha = tl[a];
-                long beta = th[a];
-                long gamma = th[b];
-                long delta = (alpha | ~gamma) & (tl[b] ^ beta);
-                sl[i] = ~delta;
-                sh[i] = (alpha ^ gamma) | delta;
+            sbox(fromLow, fromHigh, toLow, toHigh, 0, 0, 364);
+            for (int k = 1; k <= 364; k++) {
+                sbox(fromLow, fromHigh, toLow, toHigh, 2 * k - 1, 365 - k, 729 - k);
+                sbox(fromLow, fromHigh, toLow, toHigh, 2 * k, 729 - k, 364 - k);
             }
+            long[] swap = fromLow;
+            fromLow = toLow;
+            toLow = swap;
+            swap = fromHigh;
+            fromHigh = toHigh;
+            toHigh = swap;
         }
+        if (fromLow != low) {
+            System.arraycopy(fromLow, 0, low, 0, STATE);
+            System.arraycopy(fromHigh, 0, high, 0, STATE);
+        }
+    }
+
+    private static void sbox(long[] fromLow, long[] fromHigh, long[] toLow, long[] toHigh, int out, int a, int b) {
+        long alpha = fromLow[a];
+        long beta = fromHigh[a];
+        long gamma = fromHigh[b];
+        long delta = (alpha | ~gamma) & (fromLow[b] ^ beta);
+        toLow[out] = ~delta;
+        toHigh[out] = (alpha ^ gamma) | delta;
     }
 }

@@ -30,17 +30,15 @@ final class WinternitzKeys {
         return blocks;
     }
 
-    /** The leaf hash ("address") of key index {@code keyIndex}. */
-    static int[] leaf(int[] seed, long keyIndex, int security) {
-        int[] blocks = keyBlocks(seed, keyIndex, security);
+    /** The leaf hash ("address") of the key made from {@code blocks} (see {@link #keyBlocks}). */
+    static int[] leaf(int[] blocks, int security) {
         int[] steps = new int[FRAGMENTS_PER_LEVEL * security];
         java.util.Arrays.fill(steps, 1 + CHAIN); // H(block) is the fragment, then 26 more
         return leafFromChainEnds(HashChains.run(blocks, steps));
     }
 
-    /** Signature of {@code hmac}'s first 27·s trytes with key index {@code keyIndex}. */
-    static int[] sign(int[] seed, long keyIndex, int security, int[] hmac) {
-        int[] blocks = keyBlocks(seed, keyIndex, security);
+    /** Signature of {@code hmac}'s first 27·s trytes with the key made from {@code blocks}. */
+    static int[] sign(int[] blocks, int security, int[] hmac) {
         int[] steps = new int[FRAGMENTS_PER_LEVEL * security];
         for (int k = 0; k < steps.length; k++) {
             steps[k] = 1 + 13 - Trits.tryteValue(hmac, 3 * k);
