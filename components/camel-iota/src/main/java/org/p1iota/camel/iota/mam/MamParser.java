@@ -7,6 +7,12 @@ package org.p1iota.camel.iota.mam;
  */
 public final class MamParser {
 
+    /**
+     * Only this many leading trytes are read (457 transactions, ten times the largest message both
+     * references exchange); anything after them is trailing data, which MAM ignores anyway.
+     */
+    public static final int MAX_READ_TRYTES = 1_000_000;
+
     private MamParser() {
     }
 
@@ -22,7 +28,7 @@ public final class MamParser {
         }
         int[] rootTrits = MamTrytes.hash("root", root);
         int[] keyTrits = Trits.fromTrytes(MamTrytes.padSideKey(sideKey));
-        int[] trits = Trits.fromTrytes(payload);
+        int[] trits = Trits.fromTrytes(payload.length() > MAX_READ_TRYTES ? payload.substring(0, MAX_READ_TRYTES) : payload);
         int end = trits.length;
 
         Pascal.Decoded index = Pascal.decode(trits, 0, end);

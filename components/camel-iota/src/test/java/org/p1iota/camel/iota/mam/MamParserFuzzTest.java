@@ -75,6 +75,14 @@ class MamParserFuzzTest {
     }
 
     @Test
+    void hugeTrailingDataIsIgnoredWithoutReadingIt() throws MamException {
+        MamChannel channel = new MamChannel(ChannelState.initial(trytes(81, Trits.ALPHABET), MamMode.PUBLIC, null, 1));
+        CreatedMessage created = channel.create("HUGE");
+        String padded = created.payload() + "9".repeat(3 * MamParser.MAX_READ_TRYTES);
+        assertThat(MamParser.parse(padded, created.root(), null).message()).isEqualTo("HUGE");
+    }
+
+    @Test
     void rootAndKeyAreChecked() {
         Assertions.assertThrows(MamException.class, () -> MamParser.parse("ABC", "SHORT", null));
         Assertions.assertThrows(MamException.class, () -> MamParser.parse("ABC", "9".repeat(81), "x"));
