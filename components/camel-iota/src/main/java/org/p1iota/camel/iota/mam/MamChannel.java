@@ -57,13 +57,16 @@ public final class MamChannel {
         moveTo(state.advance());
     }
 
-    /** Replaces the state (a new side key, or a state loaded from a store); the caches stay valid for the same seed. */
+    /**
+     * Replaces the state (a new side key, another position) of this channel: same seed and security,
+     * so the cached leaves stay valid.
+     *
+     * @throws IllegalArgumentException for another seed or security: that is another channel
+     */
     public void moveTo(ChannelState newState) {
         if (!newState.seed().equals(state.seed()) || newState.security() != state.security()) {
-            leaves.clear();
-            keyBlocks.clear();
-            current = null;
-            next = null;
+            throw new IllegalArgumentException("a MamChannel keeps its seed and security; create another one for "
+                    + newState);
         }
         state = newState;
         leaves.keySet().removeIf(keyIndex -> keyIndex < newState.start());

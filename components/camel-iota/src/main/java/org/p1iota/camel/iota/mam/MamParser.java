@@ -65,7 +65,9 @@ public final class MamParser {
         tail.unmaskUpTo(signatureLength + 12 * 4L);
         Pascal.Decoded siblings = Pascal.decode(tail.plain, signatureLength, tail.available());
         long pathStart = signatureLength + (long) siblings.length();
-        tail.require(pathStart + siblings.value() * Trits.HASH_TRITS, "Merkle path");
+        // compare counts before multiplying: a forged count times 243 could overflow a long
+        tail.require(siblings.value() > tail.plain.length / Trits.HASH_TRITS ? Long.MAX_VALUE
+                : pathStart + siblings.value() * Trits.HASH_TRITS, "Merkle path");
         int[] computedRoot = MerkleTree.fold(leaf, tail.plain, (int) pathStart, (int) siblings.value(), index.value());
         if (!java.util.Arrays.equals(computedRoot, rootTrits)) {
             throw new MamException(MamException.Reason.INVALID_SIGNATURE, "the signature does not match the root");

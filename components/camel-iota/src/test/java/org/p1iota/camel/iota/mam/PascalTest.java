@@ -26,6 +26,18 @@ class PascalTest {
     }
 
     @Test
+    void theLargestAcceptedFieldStillFitsALong() throws MamException {
+        // twelve trytes of 13 (M), the last one terminating, flags 0: about 7.6e16
+        int[] field = Trits.fromTrytes("MMMMMMMMMMMM" + "9999");
+        for (int i = 0; i < 33; i++) {
+            field[i] = -field[i]; // all but the last tryte must be <= 0
+        }
+        Pascal.Decoded decoded = Pascal.decode(field, 0, field.length);
+        assertThat(decoded.length()).isEqualTo(48);
+        assertThat(decoded.value()).isPositive();
+    }
+
+    @Test
     void neverReadsPastTheEnd() {
         int[] zeros = new int[3000];
         MamException e = catchThrowableOfType(MamException.class, () -> Pascal.decode(zeros, 0, zeros.length));
