@@ -170,4 +170,26 @@ class IotaMamOnNodeTest {
         keptReader.stop();
         revokedReader.stop();
     }
+
+    @Test
+    void mamFetchPrintsTheChannelAsPublished() throws Exception {
+        String seed = randomSeed();
+        String firstRoot = new MamChannel(ChannelState.initial(seed, MamMode.RESTRICTED, KEY_A, 2)).root();
+        CamelContext publisher = publisher(seed);
+        publish(publisher, 1, 3);
+        publisher.stop();
+
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        int code = org.p1iota.app.Launcher.withInstalledCommands().run(List.of("mam", "fetch", "--node", "http://127.0.0.1:" + node.port,
+                "--root", firstRoot, "--mode", "restricted", "--side-key", KEY_A),
+                new org.p1iota.app.cli.Console(java.io.InputStream.nullInputStream(), new java.io.PrintStream(out, true),
+                        new java.io.PrintStream(err, true)));
+
+        assertThat(code).as(err.toString()).isZero();
+        List<String> lines = out.toString().lines().toList();
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(0)).contains("\"root\":\"" + firstRoot + "\"").contains("\"text\":\"{\\\"telegram\\\":1}\"");
+        assertThat(lines.get(2)).contains("{\\\"telegram\\\":3}");
+    }
 }
