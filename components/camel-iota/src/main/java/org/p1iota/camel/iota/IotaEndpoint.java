@@ -1,7 +1,6 @@
 package org.p1iota.camel.iota;
 
 import java.nio.file.Path;
-import java.time.Clock;
 
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
@@ -12,8 +11,6 @@ import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.ScheduledPollEndpoint;
-import org.p1iota.camel.iota.pow.ProofOfWork;
-import org.p1iota.camel.iota.pow.ProofOfWorkEngines;
 import org.p1iota.camel.iota.tangle.TangleClient;
 import org.p1iota.camel.iota.tangle.ZeroValueBundle;
 
@@ -48,6 +45,14 @@ public class IotaEndpoint extends ScheduledPollEndpoint {
     }
 
     @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        // a wrong address or tag is a configuration error: report it when the route starts, not per message
+        ZeroValueBundle.normaliseAddress(address);
+        ZeroValueBundle.normaliseTag(configuration.getTag());
+    }
+
+    @Override
     public IotaComponent getComponent() {
         return (IotaComponent) super.getComponent();
     }
@@ -65,12 +70,7 @@ public class IotaEndpoint extends ScheduledPollEndpoint {
     }
 
     TangleClient createClient() {
-        ProofOfWork engine = null;
-        if (configuration.isLocalPow()) {
-            engine = getComponent().getProofOfWork() != null ? getComponent().getProofOfWork()
-                    : ProofOfWorkEngines.defaultEngine(configuration.getPowThreads());
-        }
-        return new TangleClient(configuration, engine, configuration.retryPolicy(), Clock.systemUTC());
+        return TangleClients.create(configuration, getComponent().getProofOfWork());
     }
 
     Path processedBundlesFile() {

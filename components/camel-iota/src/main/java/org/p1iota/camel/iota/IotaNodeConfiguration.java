@@ -38,9 +38,9 @@ public class IotaNodeConfiguration implements Cloneable {
     private int powThreads;
 
     /** Tag of the transactions sent (up to 27 trytes). */
-    @UriParam(defaultValue = "P1IOTA")
+    @UriParam(defaultValue = "PIOTA")
     @Metadata(label = "producer")
-    private String tag = "P1IOTA";
+    private String tag = "PIOTA";
 
     /** Attempts of a node call before the exchange fails to the route's error handler (node unreachable). */
     @UriParam(defaultValue = "5", label = "advanced")

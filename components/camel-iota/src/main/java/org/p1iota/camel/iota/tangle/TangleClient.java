@@ -10,8 +10,10 @@ import java.util.Set;
 
 import org.iota.jota.IotaAPI;
 import org.iota.jota.dto.response.GetTransactionsToApproveResponse;
+import org.iota.jota.error.ArgumentException;
 import org.iota.jota.error.BaseException;
 import org.iota.jota.model.Transaction;
+import org.iota.jota.utils.Checksum;
 import org.p1iota.camel.iota.IotaNodeConfiguration;
 import org.p1iota.camel.iota.pow.ProofOfWork;
 import org.p1iota.camel.iota.pow.TangleAttacher;
@@ -99,7 +101,7 @@ public class TangleClient {
      */
     public BundleAssembler.Result read(String address, Set<String> knownTransactions) throws TangleException, InterruptedException {
         String addr = ZeroValueBundle.normaliseAddress(address);
-        String[] hashes = call("findTransactions", () -> api.findTransactionsByAddresses(addr)).getHashes();
+        String[] hashes = call("findTransactions", () -> api.findTransactions(new String[] { withChecksum(addr) }, null, null, null)).getHashes();
         List<String> wanted = new ArrayList<>();
         for (String hash : hashes) {
             if (!knownTransactions.contains(hash)) {
@@ -111,12 +113,21 @@ public class TangleClient {
         Set<String> partial = BundleAssembler.assemble(addr, transactions).incompleteBundles();
         if (!partial.isEmpty()) {
             String[] bundles = partial.toArray(String[]::new);
-            String[] more = call("findTransactions", () -> api.findTransactionsByBundles(bundles)).getHashes();
+            String[] more = call("findTransactions", () -> api.findTransactions(null, null, null, bundles)).getHashes();
             Set<String> have = new HashSet<>(wanted);
             List<String> missing = Arrays.stream(more).filter(h -> !have.contains(h)).toList();
             transactions.addAll(getTransactions(missing));
         }
         return BundleAssembler.assemble(addr, transactions);
+    }
+
+    /** jota's client accepts only 90-tryte addresses in findTransactions (it strips the checksum again). */
+    private static String withChecksum(String address) {
+        try {
+            return Checksum.addChecksum(address);
+        } catch (ArgumentException e) {
+            throw new IllegalArgumentException("not an address: " + address, e);
+        }
     }
 
     private List<Transaction> getTransactions(List<String> hashes) throws TangleException, InterruptedException {

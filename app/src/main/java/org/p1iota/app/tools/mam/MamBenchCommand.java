@@ -1,0 +1,159 @@
+package org.p1iota.app.tools.mam;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.p1iota.app.cli.Arguments;
+import org.p1iota.app.cli.Command;
+import org.p1iota.app.cli.Console;
+import org.p1iota.app.cli.OptionSpec;
+import org.p1iota.app.cli.UsageException;
+import org.p1iota.camel.iota.mam.ChannelState;
+import org.p1iota.camel.iota.mam.CreatedMessage;
+import org.p1iota.camel.iota.mam.MamChannel;
+import org.p1iota.camel.iota.mam.MamMode;
+import org.p1iota.camel.iota.mam.MamParser;
+import org.p1iota.camel.iota.mam.MamWriter;
+
+/**
+ * {@code bench mam}: median time to create (security 2, count 1, restricted) and to parse a MAM v0
+ * message, in memory and through the durable writer (which fsyncs twice per message). Wall time and
+ * the thread's CPU time are both shown: on a shared, loaded machine the CPU time is the steadier figure.
+ */
+public final class MamBenchCommand implements Command, OptionSpec {
+
+    private static final String ALPHABET = "9ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+
+    @Override
+    public String name() {
+        return "bench mam";
+    }
+
+    @Override
+    public String summary() {
+        return "measure MAM v0 message creation and parsing (median ms)";
+    }
+
+    @Override
+    public String usage() {
+        return String.join("\n",
+                "Usage: ./p1-iota bench mam [--runs N] [--warmup N] [--message-trytes N] [--security 1|2|3]",
+                "Creates N messages on a restricted channel (count 1, fresh random seed) after a warm-up, then parses",
+                "them, and prints the median and 90th percentile in ms: in memory (MamChannel), durable (MamWriter:",
+                "create + confirm, each persisted with fsync, in a temporary directory) and parse.",
+                "Defaults: 200 runs, 50 warm-up, 2000-tryte messages (about a 1 KB JSON reading), security 2.");
+    }
+
+    @Override
+    public Kind kind() {
+        return Kind.TOOL;
+    }
+
+    @Override
+    public Set<String> valuedOptions() {
+        return Set.of("runs", "warmup", "message-trytes", "security");
+    }
+
+    @Override
+    public int run(Arguments args, Console console) throws Exception {
+        int runs = positive(args, "runs", 200);
+        int warmup = Math.max(0, args.getInt("warmup", 50));
+        int security = args.getInt("security", 2);
+        if (security < 1 || security > 3) {
+            throw new UsageException("--security must be 1, 2 or 3");
+        }
+        SecureRandom random = new SecureRandom();
+        String message = trytes(random, positive(args, "message-trytes", 2000));
+        String sideKey = trytes(random, 81);
+        ChannelState initial = ChannelState.initial(trytes(random, 81), MamMode.RESTRICTED, sideKey, security);
+
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        boolean cpu = threads.isCurrentThreadCpuTimeSupported();
+        MamChannel channel = new MamChannel(initial);
+        for (int i = 0; i < warmup; i++) {
+            channel.create(message);
+            channel.advance();
+        }
+        long[] create = new long[runs];
+        long[] createCpu = new long[runs];
+        CreatedMessage[] created = new CreatedMessage[runs];
+        for (int i = 0; i < runs; i++) {
+            long c0 = cpu ? threads.getCurrentThreadCpuTime() : 0;
+            long t0 = System.nanoTime();
+            created[i] = channel.create(message);
+            channel.advance();
+            create[i] = System.nanoTime() - t0;
+            createCpu[i] = cpu ? threads.getCurrentThreadCpuTime() - c0 : 0;
+        }
+        long[] parse = new long[runs];
+        long[] parseCpu = new long[runs];
+        for (int i = 0; i < runs; i++) {
+            long c0 = cpu ? threads.getCurrentThreadCpuTime() : 0;
+            long t0 = System.nanoTime();
+            MamParser.parse(created[i].payload(), created[i].root(), sideKey);
+            parse[i] = System.nanoTime() - t0;
+            parseCpu[i] = cpu ? threads.getCurrentThreadCpuTime() - c0 : 0;
+        }
+        long[] durable = new long[runs];
+        long[] durableCpu = new long[runs];
+        Path dir = Files.createTempDirectory("p1iota-bench-mam");
+        try (MamWriter writer = MamWriter.open(dir.resolve("bench.json"), initial)) {
+            for (int i = 0; i < runs; i++) {
+                long c0 = cpu ? threads.getCurrentThreadCpuTime() : 0;
+                long t0 = System.nanoTime();
+                writer.create(message);
+                writer.confirm();
+                durable[i] = System.nanoTime() - t0;
+                durableCpu[i] = cpu ? threads.getCurrentThreadCpuTime() - c0 : 0;
+            }
+        } finally {
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+        String what = "security " + security + ", count 1, " + message.length() + "-tryte message, " + runs + " runs after "
+                + warmup + " warm-up, " + Runtime.getRuntime().availableProcessors() + " cores";
+        console.out().println("MAM v0 bench (" + what + ")");
+        console.out().println(line("create, in memory", create, cpu ? createCpu : null));
+        console.out().println(line("create + confirm, durable", durable, cpu ? durableCpu : null));
+        console.out().println(line("parse", parse, cpu ? parseCpu : null));
+        return 0;
+    }
+
+    private static String line(String what, long[] wall, long[] cpu) {
+        String text = String.format(java.util.Locale.ROOT, "  %-27s median %7.2f ms   p90 %7.2f ms", what,
+                percentile(wall, 0.5), percentile(wall, 0.9));
+        return cpu == null ? text : text + String.format(java.util.Locale.ROOT, "   (cpu median %6.2f ms)", percentile(cpu, 0.5));
+    }
+
+    private static double percentile(long[] nanos, double fraction) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        return sorted[(int) Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))] / 1e6;
+    }
+
+    private static int positive(Arguments args, String name, int defaultValue) throws UsageException {
+        int value = args.getInt(name, defaultValue);
+        if (value < 1) {
+            throw new UsageException("--" + name + " must be at least 1");
+        }
+        return value;
+    }
+
+    private static String trytes(SecureRandom random, int length) {
+        StringBuilder out = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            out.append(ALPHABET.charAt(random.nextInt(27)));
+        }
+        return out.toString();
+    }
+}
