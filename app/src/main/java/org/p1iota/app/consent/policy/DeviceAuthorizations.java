@@ -19,6 +19,9 @@ import org.p1iota.app.consent.message.DeviceAdded;
  * Same rules as {@link MyHomeState}, so both sides agree on the active policies. Immutable:
  * {@link #apply} returns the next view and the {@link DeviceAction}s the event calls for;
  * {@link #replay} rebuilds the view from events already acted on (after a restart) without actions.
+ * Policy ids are 128 random bits that {@link MyHomeCommands} never reuses; the view remembers the ids
+ * of its own device only, so a (buggy or hostile) My Home that reused another device's policy id
+ * would be the one case where the two folds differ.
  */
 public record DeviceAuthorizations(String device, boolean member, Map<String, ConsentPolicy> active, Set<String> ended) {
 
