@@ -23,6 +23,23 @@ class PairingCryptoTest {
     }
 
     @Test
+    void sealedRootIsStableAcrossReleases() throws Exception {
+        // known answer with the nonce 00 01 .. 0b: pins HKDF inputs, AAD and wire form (docs/protocol.md)
+        SecureRandom countingNonce = new SecureRandom() {
+            @Override
+            public void nextBytes(byte[] bytes) {
+                for (int i = 0; i < bytes.length; i++) {
+                    bytes[i] = (byte) i;
+                }
+            }
+        };
+        PairingCode code = PairingCode.parse("7K3M-Q9XD-2HZA-W4PN-E8RT");
+        String sealed = RootSealing.seal(ROOT, CHALLENGE, DEVICE, code, countingNonce);
+        assertThat(sealed).isEqualTo(KNOWN_SEALED_ROOT);
+        assertThat(RootSealing.open(KNOWN_SEALED_ROOT, CHALLENGE, DEVICE, code)).isEqualTo(ROOT);
+    }
+
+    @Test
     void proofDependsOnCodeChallengeAndDevice() throws Exception {
         PairingCode code = PairingCode.parse("7K3M-Q9XD-2HZA-W4PN-E8RT");
         String proof = PairingProof.compute(CHALLENGE, DEVICE, code);
@@ -59,5 +76,6 @@ class PairingCryptoTest {
                 .isInstanceOf(RootSealing.UnreadableRootException.class);
     }
 
+    static final String KNOWN_SEALED_ROOT = "AAECAwQFBgcICQoLCGjcuGPep-Qd4oSGC0BZldLQQvo-QikFzoGQ3rC9-6Z-CiLsjOmLjPfRjGipeGSKfI4iHkZ5jbm4M4YtvVP8swkcGxZOQjStmI0qV8kxJ-pfW9XiGv9iR3ZbTrHFjVwHXg";
     static final String KNOWN_PROOF = "REMRBCXXKYBAHPKDPYLXHHKLUPQEO9VJPRWWHLLTCVNQPTF9PJGTX9NLAOAZDIK9ASOFCEAEEYXOGTKNW";
 }
