@@ -80,6 +80,10 @@ public final class ChallengeBook {
         return challenge.expiredAt(clock.instant()) ? new Consumed.Expired(challenge) : new Consumed.Valid(challenge);
     }
 
+    public synchronized boolean isOpen(String claimId) {
+        return open.containsKey(claimId);
+    }
+
     public synchronized int openChallenges() {
         return open.size();
     }

@@ -1,5 +1,8 @@
 package org.p1iota.app.consent.pairing;
 
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import org.p1iota.app.consent.message.AnswerChallenge;
@@ -25,9 +28,15 @@ public final class DevicePairing {
     public record Verdict(String sendTo, ClaimResult result, Optional<PairedHome> pairedHome) {
     }
 
+    /** Where a claim stands on the device, for status pages and logs. */
+    public enum Stage { CHALLENGE_SENT, PAIRED, REFUSED }
+
+    private static final int REMEMBERED_OUTCOMES = 16;
+
     private final String deviceAddress;
     private final PairingCode code;
     private final ChallengeBook challenges;
+    private final Map<String, Stage> outcomes = new LinkedHashMap<>();
 
     public DevicePairing(String deviceAddress, PairingCode code, ChallengeBook challenges) {
         this.deviceAddress = deviceAddress;
@@ -63,6 +72,7 @@ public final class DevicePairing {
         }
         try {
             String root = RootSealing.open(answer.sealedRoot(), issued.challenge(), deviceAddress, code);
+            remember(answer.claimId(), Stage.PAIRED);
             return new Verdict(issued.replyTo(), ClaimResult.ok(answer.claimId(), deviceAddress),
                     Optional.of(new PairedHome(issued.replyTo(), root)));
         } catch (RootSealing.UnreadableRootException e) {
@@ -70,7 +80,25 @@ public final class DevicePairing {
         }
     }
 
+    /** The stage of a recent claim: open, or how it ended (the last few outcomes are remembered). */
+    public synchronized Optional<Stage> stage(String claimId) {
+        if (challenges.isOpen(claimId)) {
+            return Optional.of(Stage.CHALLENGE_SENT);
+        }
+        return Optional.ofNullable(outcomes.get(claimId));
+    }
+
+    private synchronized void remember(String claimId, Stage stage) {
+        outcomes.remove(claimId);
+        outcomes.put(claimId, stage);
+        for (Iterator<String> oldest = outcomes.keySet().iterator(); outcomes.size() > REMEMBERED_OUTCOMES;) {
+            oldest.next();
+            oldest.remove();
+        }
+    }
+
     private Verdict refuse(PairingChallenge issued, AnswerChallenge answer, Rejection reason) {
+        remember(answer.claimId(), Stage.REFUSED);
         return new Verdict(issued.replyTo(), ClaimResult.nok(answer.claimId(), deviceAddress, reason), Optional.empty());
     }
 

@@ -40,7 +40,9 @@ class PairingFlowTest {
         assertThat(home.state()).isEqualTo(State.ANSWER_SENT);
         assertThat(codec.encode(answer)).doesNotContain(ROOT);
 
+        assertThat(device.stage(home.claimId())).contains(DevicePairing.Stage.CHALLENGE_SENT);
         DevicePairing.Verdict verdict = device.onAnswer(answer);
+        assertThat(device.stage(home.claimId())).contains(DevicePairing.Stage.PAIRED);
         assertThat(verdict.result().isOk()).isTrue();
         assertThat(verdict.pairedHome()).contains(new PairedHome(MY_HOME, ROOT));
         assertThat(verdict.pairedHome().get().toString()).doesNotContain(ROOT);
@@ -55,6 +57,8 @@ class PairingFlowTest {
         DevicePairing.Verdict verdict = device.onAnswer(wrong);
         assertThat(verdict.result()).isEqualTo(ClaimResult.nok(home.claimId(), DEVICE, ClaimResult.Rejection.WRONG_PROOF));
         assertThat(verdict.pairedHome()).isEmpty();
+        assertThat(device.stage(home.claimId())).contains(DevicePairing.Stage.REFUSED);
+        assertThat(device.stage("never-claimed")).isEmpty();
         assertThat(home.onResult(verdict.result())).isEqualTo(State.FAILED);
         assertThat(home.failure()).contains(Failure.WRONG_CODE);
         // the challenge is spent: the same answer again is not even considered
