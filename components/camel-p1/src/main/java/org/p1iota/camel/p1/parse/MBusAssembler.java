@@ -1,0 +1,121 @@
+package org.p1iota.camel.p1.parse;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.p1iota.camel.p1.model.GasReading;
+import org.p1iota.camel.p1.model.MBusDevice;
+import org.p1iota.camel.p1.model.Reading;
+
+/**
+ * Collects the lines of M-Bus devices ({@code 0-n:24.x.x}, {@code 0-n:96.1.x}) per channel, in the
+ * order the channels first appear, and picks the gas reading.
+ */
+final class MBusAssembler {
+
+    private static final class Device {
+        final int channel;
+        Integer type;
+        String equipmentId;
+        Integer valve;
+        final List<Reading> readings = new ArrayList<>(2);
+
+        Device(int channel) {
+            this.channel = channel;
+        }
+    }
+
+    private final List<Device> devices = new ArrayList<>(4);
+
+    /** Handles one M-Bus line; false when the code is not an M-Bus object this parser knows. */
+    boolean accept(int channel, int cde, String code, byte[] b, int[] vs, int[] ve, int n, List<String> raw)
+            throws FieldProblem {
+        switch (cde) {
+            case ObisKeys.MBUS_DEVICE_TYPE -> device(channel).type = (int) ValueReader.integer(b, vs[0], ve[0]);
+            case ObisKeys.MBUS_EQUIPMENT_ID, ObisKeys.MBUS_EQUIPMENT_ID_BE -> device(channel).equipmentId = ValueReader.hexText(raw.get(0));
+            case ObisKeys.MBUS_VALVE -> device(channel).valve = (int) ValueReader.integer(b, vs[0], ve[0]);
+            case ObisKeys.MBUS_PROFILE_DSMR3 -> device(channel).readings.add(profileReading(code, b, vs, ve, n, raw));
+            default -> {
+                if (cde >> 8 != ObisKeys.MBUS_READING_GROUP || n < 2) {
+                    return false;
+                }
+                device(channel).readings.add(reading(code, b, vs[0], ve[0], vs[n - 1], ve[n - 1]));
+            }
+        }
+        return true;
+    }
+
+    /** {@code 0-n:24.2.x(timestamp)(value*unit)}. */
+    private static Reading reading(String code, byte[] b, int tsStart, int tsEnd, int start, int end) throws FieldProblem {
+        OffsetDateTime time = ValueReader.timestamp(b, tsStart, tsEnd);
+        int star = ValueReader.unitSeparator(b, start, end);
+        if (star < 0) {
+            return new Reading(code, time, ValueReader.decimal(b, start, end), null);
+        }
+        return new Reading(code, time, ValueReader.decimal(b, start, star), ValueReader.unit(b, ValueReader.unitStart(b, star), end));
+    }
+
+    /**
+     * DSMR 2.2/3.0 {@code 0-n:24.3.0(time)(00)(60)(1)(0-n:24.2.1)(m3)} with the value on the next line:
+     * the unit is the last value of the first line, the reading the last value of all.
+     */
+    private static Reading profileReading(String code, byte[] b, int[] vs, int[] ve, int n, List<String> raw)
+            throws FieldProblem {
+        if (n < 7) {
+            throw new FieldProblem("DSMR 3 gas profile without its value line");
+        }
+        OffsetDateTime time = ValueReader.timestamp(b, vs[0], ve[0]);
+        BigDecimal value = ValueReader.decimal(b, vs[n - 1], ve[n - 1]);
+        return new Reading(code, time, value, ValueReader.unit(b, vs[5], ve[5]));
+    }
+
+    /** A channel that sent only empty values still is a device on the bus. */
+    void present(int channel) {
+        device(channel);
+    }
+
+    private Device device(int channel) {
+        for (Device device : devices) {
+            if (device.channel == channel) {
+                return device;
+            }
+        }
+        Device device = new Device(channel);
+        devices.add(device);
+        return device;
+    }
+
+    List<MBusDevice> devices() {
+        if (devices.isEmpty()) {
+            return null;
+        }
+        List<MBusDevice> result = new ArrayList<>(devices.size());
+        for (Device d : devices) {
+            result.add(new MBusDevice(d.channel, d.type, d.equipmentId, d.readings, d.valve));
+        }
+        return List.copyOf(result);
+    }
+
+    /**
+     * The first device of type 3 (gas) whose reading has a unit; failing that (a meter whose gas
+     * channel sends a unit-less placeholder), the first reading of a type 3 device.
+     */
+    GasReading gas() {
+        GasReading unitless = null;
+        for (Device d : devices) {
+            if (d.type != null && d.type == MBusDevice.TYPE_GAS) {
+                for (Reading r : d.readings) {
+                    if (r.unit() != null) {
+                        return new GasReading(d.channel, r.value(), r.unit(), r.timestamp());
+                    }
+                    if (unitless == null) {
+                        unitless = new GasReading(d.channel, r.value(), null, r.timestamp());
+                    }
+                }
+            }
+        }
+        return unitless;
+    }
+}
