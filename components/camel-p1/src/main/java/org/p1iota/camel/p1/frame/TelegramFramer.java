@@ -41,6 +41,7 @@ public final class TelegramFramer {
     private int crcDigits;
     private long frameOffset;
     private long position;
+    private long skipped;
 
     public TelegramFramer(FrameSink sink) {
         this(sink, DEFAULT_MAX_TELEGRAM_SIZE);
@@ -62,9 +63,11 @@ public final class TelegramFramer {
         int i = offset;
         while (i < end) {
             if (state == SEEK) {
+                int from = i;
                 while (i < end && data[i] != '/') {
                     i++;
                 }
+                skipped += i - from;
                 if (i < end) {
                     start(base + i);
                     i++;
@@ -100,6 +103,14 @@ public final class TelegramFramer {
     /** Bytes fed so far. */
     public long position() {
         return position;
+    }
+
+    /**
+     * Bytes seen outside any frame (before a {@code /}). Noise between telegrams is normal; a stream
+     * that is nothing but skipped bytes usually means a wrong serial setting (7E1 read as 8N1).
+     */
+    public long skippedBytes() {
+        return skipped;
     }
 
     private void start(long offset) {

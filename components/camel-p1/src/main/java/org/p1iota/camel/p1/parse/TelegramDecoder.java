@@ -20,7 +20,7 @@ import org.p1iota.camel.p1.model.Telegram;
  * </ul>
  * Not thread-safe: one decoder per stream.
  */
-public final class TelegramDecoder implements FrameSink {
+public final class TelegramDecoder implements FrameSink, StreamDecoder {
 
     private final TelegramFramer framer;
     private final TelegramParser parser;
@@ -38,6 +38,7 @@ public final class TelegramDecoder implements FrameSink {
         this(listener, lenient, TelegramFramer.DEFAULT_MAX_TELEGRAM_SIZE);
     }
 
+    @Override
     public void feed(byte[] data, int offset, int count) {
         framer.feed(data, offset, count);
     }
@@ -47,6 +48,7 @@ public final class TelegramDecoder implements FrameSink {
     }
 
     /** End of the stream (or of a connection): a half-read telegram is reported as incomplete. */
+    @Override
     public void finish() {
         framer.finish();
     }
@@ -54,6 +56,12 @@ public final class TelegramDecoder implements FrameSink {
     /** Bytes fed so far. */
     public long position() {
         return framer.position();
+    }
+
+    /** Bytes outside any frame: noise, or (if it is all of them) a wrong serial setting. */
+    @Override
+    public long skippedBytes() {
+        return framer.skippedBytes();
     }
 
     @Override

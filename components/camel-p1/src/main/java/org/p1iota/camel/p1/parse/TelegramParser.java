@@ -47,6 +47,9 @@ public final class TelegramParser {
     public Telegram parse(byte[] b, int bodyLength, CrcStatus crc) throws TelegramFormatException {
         int end = bodyLength - 1; // the '!'
         int eol = lineEnd(b, 0, end);
+        if (eol == end || eol < 2) {
+            throw new TelegramFormatException("no identification line: \"/XXXn...\" followed by a line end");
+        }
         String header = new String(b, 0, eol, StandardCharsets.ISO_8859_1);
         TelegramAssembler assembler = new TelegramAssembler();
         Map<String, List<String>> obis = new LinkedHashMap<>(64);
