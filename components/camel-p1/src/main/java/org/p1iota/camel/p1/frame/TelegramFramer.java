@@ -121,37 +121,47 @@ public final class TelegramFramer {
         crc = Crc16Arc.update(0, (byte) '/');
     }
 
-    /** Copies body bytes until {@code !}, {@code /}, the size bound or the end of the chunk. */
+    /**
+     * Takes body bytes up to {@code !}, {@code /}, the size bound or the end of the chunk: a scan for
+     * the two special bytes, one array copy, and the CRC over the copied run.
+     */
     private int body(byte[] data, int i, int end, long base) {
-        int c = crc;
-        while (i < end) {
-            byte b = data[i];
-            if (b == '/') {
-                crc = c;
-                reject(RejectReason.INCOMPLETE, "a new telegram started (\"/\") before this one's end marker");
-                start(base + i);
-                return i + 1;
+        int limit = Math.min(end, i + (maxSize - length));
+        int j = i;
+        while (j < limit) {
+            byte b = data[j];
+            if (b == '/' || b == '!') {
+                break;
             }
-            if (length == maxSize) {
-                crc = c;
-                reject(RejectReason.OVERSIZE, "telegram exceeds the size bound of " + maxSize + " bytes");
-                state = SEEK;
-                return i;
-            }
-            append(b);
-            c = Crc16Arc.update(c, b);
-            i++;
-            if (b == '!') {
-                crc = c;
-                state = CRC;
-                bodyLength = length;
-                statedCrc = 0;
-                crcDigits = 0;
-                return i;
-            }
+            j++;
         }
-        crc = c;
-        return i;
+        int run = j - i;
+        if (run > 0) {
+            ensureCapacity(length + run);
+            System.arraycopy(data, i, buffer, length, run);
+            crc = Crc16Arc.update(crc, buffer, length, run);
+            length += run;
+        }
+        if (j == end) {
+            return j;
+        }
+        if (j == limit && length == maxSize) {
+            reject(RejectReason.OVERSIZE, "telegram exceeds the size bound of " + maxSize + " bytes");
+            state = SEEK;
+            return j;
+        }
+        if (data[j] == '/') {
+            reject(RejectReason.INCOMPLETE, "a new telegram started (\"/\") before this one's end marker");
+            start(base + j);
+            return j + 1;
+        }
+        append((byte) '!');
+        crc = Crc16Arc.update(crc, (byte) '!');
+        state = CRC;
+        bodyLength = length;
+        statedCrc = 0;
+        crcDigits = 0;
+        return j + 1;
     }
 
     private int crcDigit(byte b, long at, int i) {
@@ -190,10 +200,14 @@ public final class TelegramFramer {
     }
 
     private void append(byte b) {
-        if (length == buffer.length) {
-            buffer = Arrays.copyOf(buffer, Math.min(buffer.length * 2, maxSize + 8));
-        }
+        ensureCapacity(length + 1);
         buffer[length++] = b;
+    }
+
+    private void ensureCapacity(int needed) {
+        if (needed > buffer.length) {
+            buffer = Arrays.copyOf(buffer, Math.min(Math.max(buffer.length * 2, needed), maxSize + 8));
+        }
     }
 
     private static int hexValue(byte b) {

@@ -30,18 +30,19 @@ final class MBusAssembler {
     private final List<Device> devices = new ArrayList<>(4);
 
     /** Handles one M-Bus line; false when the code is not an M-Bus object this parser knows. */
-    boolean accept(int channel, int cde, String code, byte[] b, int[] vs, int[] ve, int n, List<String> raw)
-            throws FieldProblem {
+    boolean accept(int channel, int cde, String code, Values v) throws FieldProblem {
+        byte[] b = v.b;
+        int n = v.count();
         switch (cde) {
-            case ObisKeys.MBUS_DEVICE_TYPE -> device(channel).type = (int) ValueReader.integer(b, vs[0], ve[0]);
-            case ObisKeys.MBUS_EQUIPMENT_ID, ObisKeys.MBUS_EQUIPMENT_ID_BE -> device(channel).equipmentId = ValueReader.hexText(raw.get(0));
-            case ObisKeys.MBUS_VALVE -> device(channel).valve = (int) ValueReader.integer(b, vs[0], ve[0]);
-            case ObisKeys.MBUS_PROFILE_DSMR3 -> device(channel).readings.add(profileReading(code, b, vs, ve, n, raw));
+            case ObisKeys.MBUS_DEVICE_TYPE -> device(channel).type = (int) ValueReader.integer(b, v.start(0), v.end(0));
+            case ObisKeys.MBUS_EQUIPMENT_ID, ObisKeys.MBUS_EQUIPMENT_ID_BE -> device(channel).equipmentId = ValueReader.hexText(v.text(0));
+            case ObisKeys.MBUS_VALVE -> device(channel).valve = (int) ValueReader.integer(b, v.start(0), v.end(0));
+            case ObisKeys.MBUS_PROFILE_DSMR3 -> device(channel).readings.add(profileReading(code, v));
             default -> {
                 if (cde >> 8 != ObisKeys.MBUS_READING_GROUP || n < 2) {
                     return false;
                 }
-                device(channel).readings.add(reading(code, b, vs[0], ve[0], vs[n - 1], ve[n - 1]));
+                device(channel).readings.add(reading(code, b, v.start(0), v.end(0), v.start(n - 1), v.end(n - 1)));
             }
         }
         return true;
@@ -61,14 +62,14 @@ final class MBusAssembler {
      * DSMR 2.2/3.0 {@code 0-n:24.3.0(time)(00)(60)(1)(0-n:24.2.1)(m3)} with the value on the next line:
      * the unit is the last value of the first line, the reading the last value of all.
      */
-    private static Reading profileReading(String code, byte[] b, int[] vs, int[] ve, int n, List<String> raw)
-            throws FieldProblem {
+    private static Reading profileReading(String code, Values v) throws FieldProblem {
+        int n = v.count();
         if (n < 7) {
             throw new FieldProblem("DSMR 3 gas profile without its value line");
         }
-        OffsetDateTime time = ValueReader.timestamp(b, vs[0], ve[0]);
-        BigDecimal value = ValueReader.decimal(b, vs[n - 1], ve[n - 1]);
-        return new Reading(code, time, value, ValueReader.unit(b, vs[5], ve[5]));
+        OffsetDateTime time = ValueReader.timestamp(v.b, v.start(0), v.end(0));
+        BigDecimal value = ValueReader.decimal(v.b, v.start(n - 1), v.end(n - 1));
+        return new Reading(code, time, value, ValueReader.unit(v.b, v.start(5), v.end(5)));
     }
 
     /** A channel that sent only empty values still is a device on the bus. */

@@ -60,17 +60,17 @@ final class TelegramAssembler {
     }
 
     /**
-     * Types one line. {@code vs}/{@code ve} are the start and end offsets of its {@code n} values in
-     * {@code b}; {@code raw} the same values as text.
+     * Types one line.
      *
+     * @param code the line's OBIS code as text; only given for M-Bus lines (readings carry it)
      * @return false when this parser has no typed field for the code (the line is kept raw)
      */
-    boolean accept(int a, int bGroup, int cde, String code, byte[] b, int[] vs, int[] ve, int n, List<String> raw)
-            throws FieldProblem {
+    boolean accept(int a, int bGroup, int cde, String code, Values v) throws FieldProblem {
+        int n = v.count();
         if (n == 0) {
             return false;
         }
-        if (n == 1 && vs[0] == ve[0] && cde != ObisKeys.FAILURE_LOG) {
+        if (n == 1 && v.isEmpty(0) && cde != ObisKeys.FAILURE_LOG) {
             // "()": the meter has no value for this object; known, left empty (an M-Bus channel still exists)
             if (a == 0 && bGroup > 0) {
                 mbus.present(bGroup);
@@ -78,38 +78,41 @@ final class TelegramAssembler {
             return true;
         }
         if (a == 0 && bGroup == 0) {
-            return abstractObject(cde, b, vs, ve, n, raw);
+            return abstractObject(cde, v);
         }
         if (a == 0) {
-            return mbus.accept(bGroup, cde, code, b, vs, ve, n, raw);
+            return mbus.accept(bGroup, cde, code, v);
         }
         if (a == 1 && bGroup == 3 && cde == ObisKeys.P1_VERSION) {
-            p1Version = raw.get(0);
+            p1Version = v.text(0);
             return true;
         }
         if (a == 1 && bGroup <= 1) {
-            return electricity(cde, b, vs, ve, n);
+            return electricity(cde, v);
         }
         return false;
     }
 
-    private boolean abstractObject(int cde, byte[] b, int[] vs, int[] ve, int n, List<String> raw) throws FieldProblem {
+    private boolean abstractObject(int cde, Values v) throws FieldProblem {
+        byte[] b = v.b;
+        int s = v.start(0);
+        int e = v.end(0);
         switch (cde) {
-            case ObisKeys.TIMESTAMP -> timestamp = ValueReader.timestamp(b, vs[0], ve[0]);
-            case ObisKeys.EQUIPMENT_ID -> equipmentId(raw.get(0), 3);
-            case ObisKeys.EQUIPMENT_ID_LU -> equipmentId(raw.get(0), 2);
-            case ObisKeys.EQUIPMENT_ID_OLD -> equipmentId(raw.get(0), 1);
-            case ObisKeys.EMUCS_VERSION -> emucsVersion = raw.get(0);
-            case ObisKeys.TARIFF_INDICATOR -> tariff = (int) ValueReader.integer(b, vs[0], ve[0]);
-            case ObisKeys.POWER_FAILURES -> powerFailures = ValueReader.integer(b, vs[0], ve[0]);
-            case ObisKeys.LONG_POWER_FAILURES -> longPowerFailures = ValueReader.integer(b, vs[0], ve[0]);
-            case ObisKeys.TEXT_MESSAGE -> textMessage = emptyToNull(ValueReader.hexText(raw.get(0)));
-            case ObisKeys.TEXT_MESSAGE_CODE -> textMessageCode = emptyToNull(ValueReader.hexText(raw.get(0)));
+            case ObisKeys.TIMESTAMP -> timestamp = ValueReader.timestamp(b, s, e);
+            case ObisKeys.EQUIPMENT_ID -> equipmentId(v.text(0), 3);
+            case ObisKeys.EQUIPMENT_ID_LU -> equipmentId(v.text(0), 2);
+            case ObisKeys.EQUIPMENT_ID_OLD -> equipmentId(v.text(0), 1);
+            case ObisKeys.EMUCS_VERSION -> emucsVersion = v.text(0);
+            case ObisKeys.TARIFF_INDICATOR -> tariff = (int) ValueReader.integer(b, s, e);
+            case ObisKeys.POWER_FAILURES -> powerFailures = ValueReader.integer(b, s, e);
+            case ObisKeys.LONG_POWER_FAILURES -> longPowerFailures = ValueReader.integer(b, s, e);
+            case ObisKeys.TEXT_MESSAGE -> textMessage = emptyToNull(ValueReader.hexText(v.text(0)));
+            case ObisKeys.TEXT_MESSAGE_CODE -> textMessageCode = emptyToNull(ValueReader.hexText(v.text(0)));
             case ObisKeys.MAX_DEMAND_HISTORY -> {
-                if (!isDemandHistory(raw)) {
+                if (!isDemandHistory(v)) {
                     return false; // Austrian meters use 98.1.0 for billing values
                 }
-                maxDemandHistory = demandHistory(b, vs, ve, n);
+                maxDemandHistory = demandHistory(v);
             }
             default -> {
                 return false;
@@ -118,9 +121,10 @@ final class TelegramAssembler {
         return true;
     }
 
-    private boolean electricity(int cde, byte[] b, int[] vs, int[] ve, int n) throws FieldProblem {
-        int s = vs[0];
-        int e = ve[0];
+    private boolean electricity(int cde, Values v) throws FieldProblem {
+        byte[] b = v.b;
+        int s = v.start(0);
+        int e = v.end(0);
         switch (cde) {
             case ObisKeys.IMPORT_T1 -> importT1 = Quantities.energy(b, s, e);
             case ObisKeys.IMPORT_T2 -> importT2 = Quantities.energy(b, s, e);
@@ -133,9 +137,9 @@ final class TelegramAssembler {
             case ObisKeys.REACTIVE_IMPORT_TOTAL -> reactiveImportTotal = Quantities.reactiveEnergy(b, s, e);
             case ObisKeys.REACTIVE_EXPORT_TOTAL -> reactiveExportTotal = Quantities.reactiveEnergy(b, s, e);
             case ObisKeys.CURRENT_AVERAGE_DEMAND -> averageDemand = Quantities.power(b, s, e);
-            case ObisKeys.MAX_DEMAND_MONTH -> maxDemandMonth = n < 2 ? null
-                    : PeakDemand.of(ValueReader.timestamp(b, s, e), Quantities.power(b, vs[1], ve[1]));
-            case ObisKeys.FAILURE_LOG -> failureLog = failureLog(b, vs, ve, n);
+            case ObisKeys.MAX_DEMAND_MONTH -> maxDemandMonth = v.count() < 2 ? null
+                    : PeakDemand.of(ValueReader.timestamp(b, s, e), Quantities.power(b, v.start(1), v.end(1)));
+            case ObisKeys.FAILURE_LOG -> failureLog = failureLog(v);
             default -> {
                 return perPhase(cde, b, s, e);
             }
@@ -188,31 +192,33 @@ final class TelegramAssembler {
     }
 
     /** {@code 1-0:99.97.0(count)(0-0:96.7.19)(end)(duration*s)...}; an empty {@code ()} is an empty log. */
-    private static List<PowerFailure> failureLog(byte[] b, int[] vs, int[] ve, int n) throws FieldProblem {
+    private static List<PowerFailure> failureLog(Values v) throws FieldProblem {
+        byte[] b = v.b;
         List<PowerFailure> log = new ArrayList<>();
-        for (int i = 2; i + 1 < n; i += 2) {
-            int star = ValueReader.unitSeparator(b, vs[i + 1], ve[i + 1]);
-            int end = star < 0 ? ve[i + 1] : star;
-            if (star >= 0 && !ValueReader.unitIs(b, ValueReader.unitStart(b, star), ve[i + 1], "s")) {
+        for (int i = 2; i + 1 < v.count(); i += 2) {
+            int star = ValueReader.unitSeparator(b, v.start(i + 1), v.end(i + 1));
+            int end = star < 0 ? v.end(i + 1) : star;
+            if (star >= 0 && !ValueReader.unitIs(b, ValueReader.unitStart(b, star), v.end(i + 1), "s")) {
                 throw new FieldProblem("power failure duration is not in seconds");
             }
-            log.add(new PowerFailure(ValueReader.timestamp(b, vs[i], ve[i]), ValueReader.integer(b, vs[i + 1], end)));
+            log.add(new PowerFailure(ValueReader.timestamp(b, v.start(i), v.end(i)), ValueReader.integer(b, v.start(i + 1), end)));
         }
         return List.copyOf(log);
     }
 
     /** {@code 0-0:98.1.0(count)(1-0:1.6.0)(1-0:1.6.0)(period)(time)(power*kW)...}. */
-    private static List<PeakDemand> demandHistory(byte[] b, int[] vs, int[] ve, int n) throws FieldProblem {
+    private static List<PeakDemand> demandHistory(Values v) throws FieldProblem {
+        byte[] b = v.b;
         List<PeakDemand> history = new ArrayList<>();
-        for (int i = 3; i + 2 < n; i += 3) {
-            history.add(new PeakDemand(ValueReader.timestamp(b, vs[i], ve[i]), ValueReader.timestamp(b, vs[i + 1], ve[i + 1]),
-                    Quantities.power(b, vs[i + 2], ve[i + 2])));
+        for (int i = 3; i + 2 < v.count(); i += 3) {
+            history.add(new PeakDemand(ValueReader.timestamp(b, v.start(i), v.end(i)),
+                    ValueReader.timestamp(b, v.start(i + 1), v.end(i + 1)), Quantities.power(b, v.start(i + 2), v.end(i + 2))));
         }
         return List.copyOf(history);
     }
 
-    private static boolean isDemandHistory(List<String> raw) {
-        return raw.size() == 1 || raw.size() >= 3 && raw.get(1).endsWith(":1.6.0");
+    private static boolean isDemandHistory(Values v) {
+        return v.count() == 1 || v.count() >= 3 && v.endsWith(1, ":1.6.0");
     }
 
     private void equipmentId(String raw, int rank) {
@@ -228,6 +234,7 @@ final class TelegramAssembler {
 
     Telegram build(String header, CrcStatus crc, Map<String, List<String>> obis, List<String> unknown,
             List<FieldError> errors) {
+        // obis is a RawObis: read-only, materialised on first use
         return new Telegram(header, manufacturer(header), p1Version, emucsVersion, timestamp, equipmentId,
                 importT1, importT2, exportT1, exportT2, importTotal, exportTotal, powerImport, powerExport, tariff,
                 reactiveImportTotal, reactiveExportTotal, powerFailures, longPowerFailures, failureLog, textMessage,

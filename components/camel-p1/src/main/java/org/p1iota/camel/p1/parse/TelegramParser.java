@@ -3,33 +3,47 @@ package org.p1iota.camel.p1.parse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.p1iota.camel.p1.frame.CrcStatus;
 import org.p1iota.camel.p1.frame.Frame;
 import org.p1iota.camel.p1.model.FieldError;
+import org.p1iota.camel.p1.model.RawObis;
 import org.p1iota.camel.p1.model.Telegram;
 
 /**
  * Reads the lines of a framed telegram: the header, then {@code A-B:C.D.E(value)(value)...} lines
- * (a line that starts with {@code (} continues the previous one, as the DSMR 3 gas value does). Every
- * line is kept as raw text; known codes are typed by {@link TelegramAssembler}.
+ * (a line that starts with {@code (} continues the previous one, as the DSMR 3 gas value does, and a
+ * line break inside parentheses does not end a line). Every line is kept as raw text ({@link RawObis});
+ * known codes are typed by {@link TelegramAssembler}.
  * <p>
  * Strict mode rejects a telegram with any line that is not OBIS or whose value does not fit its code;
  * lenient mode keeps the telegram and lists those lines as {@link FieldError}s. Bytes outside ASCII
- * are carried through as Latin-1 text and never throw anything but a field error.
+ * are carried as Latin-1 text and never cause more than a field error.
  * <p>
- * Works on byte offsets, without regular expressions. Not thread-safe (it reuses its offset arrays);
- * use one per thread.
+ * Byte offsets only: no regular expressions, no per-line strings. Not thread-safe; one per thread.
  */
 public final class TelegramParser {
 
     private final boolean lenient;
-    private int[] starts = new int[16];
-    private int[] ends = new int[16];
+    private final Values values = new Values();
+    private final SeenCodes seen = new SeenCodes();
+
+    // the telegram being parsed; fresh arrays per telegram because its RawObis keeps them
+    private byte[] b;
+    private int[] lines;
+    private int lineCount;
+    private int[] spans;
+    private int spanCount;
+    private String[] codes;
+    private List<FieldError> errors;
+
+    // the current line
+    private int lineA;
+    private int lineB;
+    private int lineCde;
+    private long lineKey;
+    private boolean lineMalformed;
 
     public TelegramParser(boolean lenient) {
         this.lenient = lenient;
@@ -40,22 +54,28 @@ public final class TelegramParser {
     }
 
     /**
-     * @param b          the telegram, {@code /} first
+     * @param bytes      the telegram, {@code /} first; kept by the result's raw OBIS view, do not change it
      * @param bodyLength bytes from {@code /} through {@code !}
      * @param crc        what the framer found about the CRC
      */
-    public Telegram parse(byte[] b, int bodyLength, CrcStatus crc) throws TelegramFormatException {
+    public Telegram parse(byte[] bytes, int bodyLength, CrcStatus crc) throws TelegramFormatException {
+        b = bytes;
+        lines = new int[64 * 4];
+        lineCount = 0;
+        spans = new int[96 * 2];
+        spanCount = 0;
+        codes = new String[64];
+        errors = null;
+        seen.clear();
         int end = bodyLength - 1; // the '!'
-        int eol = lineEnd(b, 0, end);
+        int eol = lineEnd(0, end);
         if (eol == end || eol < 2) {
             throw new TelegramFormatException("no identification line: \"/XXXn...\" followed by a line end");
         }
         String header = new String(b, 0, eol, StandardCharsets.ISO_8859_1);
         TelegramAssembler assembler = new TelegramAssembler();
-        Map<String, List<String>> obis = new LinkedHashMap<>(64);
-        List<String> unknown = new ArrayList<>(4);
-        List<FieldError> errors = new ArrayList<>(0);
-        Line pending = null;
+        List<String> unknown = null;
+        boolean pending = false;
         int pos = eol;
         while (pos < end) {
             byte c = b[pos];
@@ -63,69 +83,99 @@ public final class TelegramParser {
                 pos++;
                 continue;
             }
-            eol = logicalLineEnd(b, pos, end);
-            if (c == '(' && pending != null) {
-                if (!values(b, pos, eol, pending)) {
-                    problem(errors, pending.code, text(b, pos, eol), "continuation line is not (value)...");
+            if (c == '(' && pending) {
+                int next = values(pos, end);
+                if (next < 0) {
+                    next = lineEnd(-next, end);
+                    problem(codeText(lineCount - 1), text(pos, next), "continuation line is not (value)...");
                 }
-            } else {
-                if (pending != null) {
-                    dispatch(b, pending, assembler, obis, unknown, errors);
-                }
-                pending = obisLine(b, pos, eol);
-                if (pending == null) {
-                    problem(errors, text(b, pos, Math.min(eol, pos + 24)), text(b, pos, eol), "not an OBIS line A-B:C.D.E(value)");
-                }
+                pos = next;
+                continue;
             }
-            pos = eol;
+            if (pending) {
+                unknown = dispatch(assembler, unknown);
+            }
+            int next = obisLine(pos, end);
+            pending = next >= 0;
+            if (!pending) {
+                next = lineEnd(pos, end);
+                problem(text(pos, Math.min(next, pos + 24)), text(pos, next), "not an OBIS line A-B:C.D.E(value)");
+            }
+            pos = next;
         }
-        if (pending != null) {
-            dispatch(b, pending, assembler, obis, unknown, errors);
+        if (pending) {
+            unknown = dispatch(assembler, unknown);
         }
-        return assembler.build(header, crc, Collections.unmodifiableMap(obis), unknown, errors);
+        RawObis obis = new RawObis(b, lines, lineCount, spans, codes);
+        return assembler.build(header, crc, obis, unknown == null ? List.of() : unknown,
+                errors == null ? List.of() : errors);
     }
 
-    /** An OBIS line being read: its code and the offsets of its values in {@link #starts}/{@link #ends}. */
-    private static final class Line {
-        String code;
-        int a;
-        int b;
-        int cde;
-        int count;
-        boolean malformed;
-    }
-
-    private Line obisLine(byte[] b, int pos, int eol) {
-        int[] groups = new int[6];
+    /**
+     * Reads the OBIS code and the values of a line.
+     *
+     * @return where the line ends, or -1 when it is not an OBIS line
+     */
+    private int obisLine(int pos, int end) {
+        int a = -1;
+        int bGroup = -1;
+        int c = -1;
+        int d = -1;
+        int e = -1;
+        int f = 255;
         int g = 0;
-        int i = pos;
         int value = -1;
-        for (; i < eol && b[i] != '('; i++) {
-            byte c = b[i];
-            if (c >= '0' && c <= '9') {
-                value = (value < 0 ? 0 : value * 10) + (c - '0');
+        int i = pos;
+        for (; i < end && b[i] != '('; i++) {
+            byte ch = b[i];
+            if (ch >= '0' && ch <= '9') {
+                value = (value < 0 ? 0 : value * 10) + (ch - '0');
                 if (value > 255) {
-                    return null;
+                    return -1;
                 }
-            } else if (value >= 0 && g < 5 && (c == separator(g) || (g == 4 && c == '*'))) {
-                groups[g++] = value;
-                value = -1;
-            } else {
-                return null;
+                continue;
             }
+            if (value < 0 || g > 4 || ch != separator(g) && !(g == 4 && ch == '*')) {
+                return -1;
+            }
+            switch (g++) {
+                case 0 -> a = value;
+                case 1 -> bGroup = value;
+                case 2 -> c = value;
+                case 3 -> d = value;
+                default -> e = value;
+            }
+            value = -1;
         }
-        if (value < 0 || g < 4 || i == eol) {
-            return null;
+        if (value < 0 || g < 4 || i == end) {
+            return -1;
         }
-        groups[g++] = value;
-        Line line = new Line();
-        line.a = groups[0];
-        line.b = groups[1];
-        line.cde = ObisKeys.key(groups[2], groups[3], groups[4]);
-        line.code = g == 6 && groups[5] != 255 ? text(b, pos, i)
-                : g == 5 ? text(b, pos, i) : line.a + "-" + line.b + ":" + groups[2] + "." + groups[3] + "." + groups[4];
-        line.malformed = !values(b, i, eol, line);
-        return line;
+        if (g == 4) {
+            e = value;
+        } else {
+            f = value;
+        }
+        lineA = a;
+        lineB = bGroup;
+        lineCde = ObisKeys.key(c, d, e);
+        lineKey = (long) a << 40 | (long) bGroup << 32 | (long) lineCde << 8 | f;
+        addLine(pos, i, g == 4 ? null : a + "-" + bGroup + ":" + c + "." + d + "." + e + (f == 255 ? "" : "*" + f));
+        int next = values(i, end);
+        lineMalformed = next < 0;
+        return lineMalformed ? lineEnd(-next, end) : next;
+    }
+
+    private void addLine(int codeStart, int codeEnd, String normalisedCode) {
+        if ((lineCount + 1) * 4 > lines.length) {
+            lines = Arrays.copyOf(lines, lines.length * 2);
+            codes = Arrays.copyOf(codes, codes.length * 2);
+        }
+        int at = lineCount * 4;
+        lines[at] = codeStart;
+        lines[at + 1] = codeEnd;
+        lines[at + 2] = spanCount;
+        lines[at + 3] = 0;
+        codes[lineCount++] = normalisedCode;
     }
 
     private static byte separator(int group) {
@@ -136,107 +186,94 @@ public final class TelegramParser {
         };
     }
 
-    /** Reads {@code (value)(value)...} up to the line end; false when the line does not have that shape. */
-    private boolean values(byte[] b, int pos, int eol, Line line) {
+    /**
+     * Reads {@code (value)(value)...} into the current line. A line break inside parentheses belongs
+     * to the value (meters wrap long text messages); one after {@code )} ends the line.
+     *
+     * @return where the line ends, or minus the position of the first byte that does not fit
+     */
+    private int values(int pos, int end) {
         int i = pos;
-        while (i < eol) {
+        while (true) {
             if (b[i] != '(') {
-                return false;
+                return -i;
             }
             int close = i + 1;
-            while (close < eol && b[close] != ')') {
+            while (close < end && b[close] != ')') {
                 close++;
             }
-            if (close == eol) {
-                return false;
+            if (close == end) {
+                return -i;
             }
-            if (line.count == starts.length) {
-                starts = Arrays.copyOf(starts, starts.length * 2);
-                ends = Arrays.copyOf(ends, ends.length * 2);
+            if ((spanCount + 1) * 2 > spans.length) {
+                spans = Arrays.copyOf(spans, spans.length * 2);
             }
-            starts[line.count] = i + 1;
-            ends[line.count++] = close;
+            spans[2 * spanCount] = i + 1;
+            spans[2 * spanCount++ + 1] = close;
+            lines[(lineCount - 1) * 4 + 3]++;
             i = close + 1;
+            if (i == end || b[i] == '\r' || b[i] == '\n') {
+                return i;
+            }
         }
-        return true;
     }
 
-    private void dispatch(byte[] b, Line line, TelegramAssembler assembler, Map<String, List<String>> obis,
-            List<String> unknown, List<FieldError> errors) throws TelegramFormatException {
-        List<String> raw = new ArrayList<>(line.count);
-        for (int i = 0; i < line.count; i++) {
-            raw.add(valueText(b, starts[i], ends[i]));
+    /** Types the current line; returns the (possibly new) list of unknown codes. */
+    private List<String> dispatch(TelegramAssembler assembler, List<String> unknown) throws TelegramFormatException {
+        int at = (lineCount - 1) * 4;
+        values.of(b, spans, lines[at + 2], lines[at + 3]);
+        if (lineMalformed) {
+            String code = codeText(lineCount - 1);
+            lineCount--; // not kept as raw OBIS: it is listed as a field error
+            problem(code, joinedValues(), "values are not (value)(value)...");
+            return unknown;
         }
-        if (line.malformed) {
-            problem(errors, line.code, String.join(")(", raw), "values are not (value)(value)...");
-            return;
+        if (!seen.add(lineKey)) {
+            return unknown; // a repeated code: the first line is typed, all are kept raw
         }
-        List<String> existing = obis.putIfAbsent(line.code, raw);
-        if (existing != null) {
-            List<String> all = new ArrayList<>(existing);
-            all.addAll(raw);
-            obis.put(line.code, Collections.unmodifiableList(all));
-        }
+        String code = lineA == 0 && lineB > 0 ? codeText(lineCount - 1) : null;
         try {
-            if (existing == null && !assembler.accept(line.a, line.b, line.cde, line.code, b, starts, ends, line.count, raw)) {
-                unknown.add(line.code);
+            if (!assembler.accept(lineA, lineB, lineCde, code, values)) {
+                List<String> list = unknown == null ? new ArrayList<>(4) : unknown;
+                list.add(code != null ? code : codeText(lineCount - 1));
+                return list;
             }
         } catch (FieldProblem e) {
-            problem(errors, line.code, String.join(")(", raw), e.getMessage());
+            problem(codeText(lineCount - 1), joinedValues(), e.getMessage());
         }
-        line.count = 0;
+        return unknown;
     }
 
-    private void problem(List<FieldError> errors, String code, String value, String message) throws TelegramFormatException {
+    private String codeText(int line) {
+        return codes[line] != null ? codes[line] : text(lines[line * 4], lines[line * 4 + 1]);
+    }
+
+    private String joinedValues() {
+        StringBuilder joined = new StringBuilder();
+        for (int i = 0; i < values.count(); i++) {
+            joined.append(i == 0 ? "" : ")(").append(values.text(i));
+        }
+        return joined.toString();
+    }
+
+    private void problem(String code, String value, String message) throws TelegramFormatException {
         if (!lenient) {
             throw new TelegramFormatException(code + "(" + value + "): " + message);
+        }
+        if (errors == null) {
+            errors = new ArrayList<>(2);
         }
         errors.add(new FieldError(code, value, message));
     }
 
-    /**
-     * The end of a data line. A line break inside parentheses does not end it: some meters wrap long
-     * text messages, and the value continues on the next line.
-     */
-    private static int logicalLineEnd(byte[] b, int pos, int end) {
-        boolean open = false;
-        for (; pos < end; pos++) {
-            byte c = b[pos];
-            if (c == '(') {
-                open = true;
-            } else if (c == ')') {
-                open = false;
-            } else if ((c == '\r' || c == '\n') && !open) {
-                return pos;
-            }
-        }
-        return pos;
-    }
-
-    private static int lineEnd(byte[] b, int pos, int end) {
+    private int lineEnd(int pos, int end) {
         while (pos < end && b[pos] != '\r' && b[pos] != '\n') {
             pos++;
         }
         return pos;
     }
 
-    private static String text(byte[] b, int start, int end) {
+    private String text(int start, int end) {
         return new String(b, start, end - start, StandardCharsets.ISO_8859_1);
-    }
-
-    /** A value's text; line breaks inside a wrapped value are left out. */
-    private static String valueText(byte[] b, int start, int end) {
-        for (int i = start; i < end; i++) {
-            if (b[i] == '\r' || b[i] == '\n') {
-                StringBuilder joined = new StringBuilder(end - start);
-                for (int j = start; j < end; j++) {
-                    if (b[j] != '\r' && b[j] != '\n') {
-                        joined.append((char) (b[j] & 0xFF));
-                    }
-                }
-                return joined.toString();
-            }
-        }
-        return text(b, start, end);
     }
 }
