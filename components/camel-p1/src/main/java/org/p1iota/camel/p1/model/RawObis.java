@@ -30,7 +30,8 @@ public final class RawObis extends AbstractMap<String, List<String>> {
      * @param bytes      the telegram; kept, not copied: the caller must not change it afterwards
      * @param lines      {@code lineCount * 4} ints: code start, code end, first value index, value count
      * @param valueSpans start/end offset pairs of the values
-     * @param codes      per line, a normalised code text or null when the text in {@code bytes} is used
+     * @param codes      per line, a normalised code text or null when the text in {@code bytes} is used;
+     *                   null when no line needs one
      */
     public RawObis(byte[] bytes, int[] lines, int lineCount, int[] valueSpans, String[] codes) {
         this.bytes = bytes;
@@ -65,7 +66,7 @@ public final class RawObis extends AbstractMap<String, List<String>> {
             Map<String, List<String>> map = new LinkedHashMap<>(lineCount * 2);
             for (int line = 0; line < lineCount; line++) {
                 int at = line * STRIDE;
-                String code = codes[line] != null ? codes[line]
+                String code = codes != null && codes[line] != null ? codes[line]
                         : new String(bytes, lines[at], lines[at + 1] - lines[at], StandardCharsets.ISO_8859_1);
                 List<String> values = map.computeIfAbsent(code, c -> new ArrayList<>(2));
                 for (int v = lines[at + 2], end = v + lines[at + 3]; v < end; v++) {

@@ -28,9 +28,13 @@ public final class TelegramParser {
     private final boolean lenient;
     private final Values values = new Values();
     private final SeenCodes seen = new SeenCodes();
+    private final CodeTexts codeCache = new CodeTexts();
+    private String lastHeader;
+    private byte[] lastHeaderBytes;
 
-    // the telegram being parsed; fresh arrays per telegram because its RawObis keeps them
+    // the telegram being parsed; working arrays reused, trimmed copies go to the RawObis
     private byte[] b;
+    private boolean normalisedCodes;
     private int[] lines;
     private int lineCount;
     private int[] spans;
@@ -60,11 +64,14 @@ public final class TelegramParser {
      */
     public Telegram parse(byte[] bytes, int bodyLength, CrcStatus crc) throws TelegramFormatException {
         b = bytes;
-        lines = new int[64 * 4];
+        if (lines == null) {
+            lines = new int[64 * 4];
+            spans = new int[96 * 2];
+            codes = new String[64];
+        }
         lineCount = 0;
-        spans = new int[96 * 2];
         spanCount = 0;
-        codes = new String[64];
+        normalisedCodes = false;
         errors = null;
         seen.clear();
         int end = bodyLength - 1; // the '!'
@@ -72,7 +79,7 @@ public final class TelegramParser {
         if (eol == end || eol < 2) {
             throw new TelegramFormatException("no identification line: \"/XXXn...\" followed by a line end");
         }
-        String header = new String(b, 0, eol, StandardCharsets.ISO_8859_1);
+        String header = header(eol);
         TelegramAssembler assembler = new TelegramAssembler();
         List<String> unknown = null;
         boolean pending = false;
@@ -106,7 +113,8 @@ public final class TelegramParser {
         if (pending) {
             unknown = dispatch(assembler, unknown);
         }
-        RawObis obis = new RawObis(b, lines, lineCount, spans, codes);
+        RawObis obis = new RawObis(b, Arrays.copyOf(lines, lineCount * 4), lineCount, Arrays.copyOf(spans, spanCount * 2),
+                normalisedCodes ? Arrays.copyOf(codes, lineCount) : null);
         return assembler.build(header, crc, obis, unknown == null ? List.of() : unknown,
                 errors == null ? List.of() : errors);
     }
@@ -176,6 +184,7 @@ public final class TelegramParser {
         lines[at + 2] = spanCount;
         lines[at + 3] = 0;
         codes[lineCount++] = normalisedCode;
+        normalisedCodes |= normalisedCode != null;
     }
 
     private static byte separator(int group) {
@@ -245,7 +254,25 @@ public final class TelegramParser {
     }
 
     private String codeText(int line) {
-        return codes[line] != null ? codes[line] : text(lines[line * 4], lines[line * 4 + 1]);
+        if (codes[line] != null) {
+            return codes[line];
+        }
+        int start = lines[line * 4];
+        int end = lines[line * 4 + 1];
+        if (line == lineCount - 1) {
+            return codeCache.get(lineKey, b, start, end);
+        }
+        return text(start, end);
+    }
+
+    /** A meter sends the same identification line every time: reuse its text while the bytes match. */
+    private String header(int eol) {
+        if (lastHeader != null && eol == lastHeaderBytes.length && Arrays.equals(b, 0, eol, lastHeaderBytes, 0, eol)) {
+            return lastHeader;
+        }
+        lastHeaderBytes = Arrays.copyOf(b, eol);
+        lastHeader = new String(lastHeaderBytes, StandardCharsets.ISO_8859_1);
+        return lastHeader;
     }
 
     private String joinedValues() {

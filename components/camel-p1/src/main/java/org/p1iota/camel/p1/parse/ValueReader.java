@@ -25,6 +25,9 @@ final class ValueReader {
     private static final Set<String> PLACEHOLDER_DATES = Set.of("632525252525", "000101000001", "000101000000", "000101010000",
             "700101010000", "000000000000");
 
+    /** The longest unit: kvarh. */
+    private static final int MAX_UNIT_LENGTH = 5;
+
     private ValueReader() {
     }
 
@@ -86,12 +89,18 @@ final class ValueReader {
 
     /**
      * Where the number ends and the unit begins: the {@code *} separator, or (old meters write
-     * {@code 000123.456kWh}) the first letter; -1 when the value has no unit.
+     * {@code 000123.456kWh}) the first letter; -1 when the value has no unit. Units are short, so the
+     * {@code *} is looked for near the end first.
      */
     static int unitSeparator(byte[] b, int start, int end) {
+        for (int i = end - 1, stop = Math.max(start, end - MAX_UNIT_LENGTH - 1); i >= stop; i--) {
+            if (b[i] == '*') {
+                return i;
+            }
+        }
         for (int i = start; i < end; i++) {
-            byte c = b[i];
-            if (c == '*' || (c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
+            int lower = b[i] | 0x20;
+            if (lower >= 'a' && lower <= 'z') {
                 return i;
             }
         }
@@ -137,7 +146,7 @@ final class ValueReader {
         if (length != 12 && length != 13) {
             throw new FieldProblem("not a timestamp YYMMDDhhmmss[S|W]");
         }
-        if (PLACEHOLDER_DATES.contains(new String(b, start, 12, StandardCharsets.ISO_8859_1))) {
+        if (isPlaceholder(b, start)) {
             return null;
         }
         try {
@@ -157,6 +166,15 @@ final class ValueReader {
         } catch (DateTimeException e) {
             throw new FieldProblem("impossible date or time");
         }
+    }
+
+    private static boolean isPlaceholder(byte[] b, int start) {
+        // every placeholder starts with 63, 00 or 70; real dates this century rarely do, so this is cheap
+        byte first = b[start];
+        if (first != '6' && first != '0' && first != '7') {
+            return false;
+        }
+        return PLACEHOLDER_DATES.contains(new String(b, start, 12, StandardCharsets.ISO_8859_1));
     }
 
     private static int twoDigits(byte[] b, int at) throws FieldProblem {
