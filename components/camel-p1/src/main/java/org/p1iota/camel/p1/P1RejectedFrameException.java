@@ -14,7 +14,8 @@ public class P1RejectedFrameException extends Exception {
     private final transient RejectedFrame frame;
 
     public P1RejectedFrameException(RejectedFrame frame) {
-        super(frame.describe());
+        // bad input, not a bug: the reason, offset and bytes say everything; a stack trace would not
+        super(frame.describe(), null, false, false);
         this.frame = frame;
     }
 
