@@ -23,12 +23,41 @@ public class P1EndpointConfigurer extends PropertyConfigurerSupport implements G
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         P1Endpoint target = (P1Endpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "additionalauthenticationdata":
+        case "additionalAuthenticationData": target.getConfiguration().setAdditionalAuthenticationData(property(camelContext, java.lang.String.class, value)); return true;
+        case "autodetecttimeout":
+        case "autoDetectTimeout": target.getConfiguration().setAutoDetectTimeout(property(camelContext, long.class, value)); return true;
+        case "baudrate":
+        case "baudRate": target.getConfiguration().setBaudRate(property(camelContext, java.lang.Integer.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "connecttimeout":
+        case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, int.class, value)); return true;
+        case "databits":
+        case "dataBits": target.getConfiguration().setDataBits(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "decryptionkey":
+        case "decryptionKey": target.getConfiguration().setDecryptionKey(property(camelContext, java.lang.String.class, value)); return true;
         case "exceptionhandler":
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
+        case "lenient": target.getConfiguration().setLenient(property(camelContext, boolean.class, value)); return true;
+        case "maxreconnectdelay":
+        case "maxReconnectDelay": target.getConfiguration().setMaxReconnectDelay(property(camelContext, long.class, value)); return true;
+        case "maxtelegramsize":
+        case "maxTelegramSize": target.getConfiguration().setMaxTelegramSize(property(camelContext, int.class, value)); return true;
+        case "pace": target.getConfiguration().setPace(property(camelContext, long.class, value)); return true;
+        case "parity": target.getConfiguration().setParity(property(camelContext, org.p1iota.camel.p1.source.SerialSettings.Parity.class, value)); return true;
+        case "pollinterval":
+        case "pollInterval": target.getConfiguration().setPollInterval(property(camelContext, int.class, value)); return true;
+        case "profile": target.getConfiguration().setProfile(property(camelContext, org.p1iota.camel.p1.source.DsmrProfile.class, value)); return true;
+        case "readtimeout":
+        case "readTimeout": target.getConfiguration().setReadTimeout(property(camelContext, long.class, value)); return true;
+        case "reconnectdelay":
+        case "reconnectDelay": target.getConfiguration().setReconnectDelay(property(camelContext, long.class, value)); return true;
+        case "repeat": target.getConfiguration().setRepeat(property(camelContext, boolean.class, value)); return true;
+        case "stopbits":
+        case "stopBits": target.getConfiguration().setStopBits(property(camelContext, java.lang.Integer.class, value)); return true;
         default: return false;
         }
     }
@@ -36,12 +65,41 @@ public class P1EndpointConfigurer extends PropertyConfigurerSupport implements G
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "additionalauthenticationdata":
+        case "additionalAuthenticationData": return java.lang.String.class;
+        case "autodetecttimeout":
+        case "autoDetectTimeout": return long.class;
+        case "baudrate":
+        case "baudRate": return java.lang.Integer.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "connecttimeout":
+        case "connectTimeout": return int.class;
+        case "databits":
+        case "dataBits": return java.lang.Integer.class;
+        case "decryptionkey":
+        case "decryptionKey": return java.lang.String.class;
         case "exceptionhandler":
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exchangepattern":
         case "exchangePattern": return org.apache.camel.ExchangePattern.class;
+        case "lenient": return boolean.class;
+        case "maxreconnectdelay":
+        case "maxReconnectDelay": return long.class;
+        case "maxtelegramsize":
+        case "maxTelegramSize": return int.class;
+        case "pace": return long.class;
+        case "parity": return org.p1iota.camel.p1.source.SerialSettings.Parity.class;
+        case "pollinterval":
+        case "pollInterval": return int.class;
+        case "profile": return org.p1iota.camel.p1.source.DsmrProfile.class;
+        case "readtimeout":
+        case "readTimeout": return long.class;
+        case "reconnectdelay":
+        case "reconnectDelay": return long.class;
+        case "repeat": return boolean.class;
+        case "stopbits":
+        case "stopBits": return java.lang.Integer.class;
         default: return null;
         }
     }
@@ -50,12 +108,41 @@ public class P1EndpointConfigurer extends PropertyConfigurerSupport implements G
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         P1Endpoint target = (P1Endpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "additionalauthenticationdata":
+        case "additionalAuthenticationData": return target.getConfiguration().getAdditionalAuthenticationData();
+        case "autodetecttimeout":
+        case "autoDetectTimeout": return target.getConfiguration().getAutoDetectTimeout();
+        case "baudrate":
+        case "baudRate": return target.getConfiguration().getBaudRate();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "connecttimeout":
+        case "connectTimeout": return target.getConfiguration().getConnectTimeout();
+        case "databits":
+        case "dataBits": return target.getConfiguration().getDataBits();
+        case "decryptionkey":
+        case "decryptionKey": return target.getConfiguration().getDecryptionKey();
         case "exceptionhandler":
         case "exceptionHandler": return target.getExceptionHandler();
         case "exchangepattern":
         case "exchangePattern": return target.getExchangePattern();
+        case "lenient": return target.getConfiguration().isLenient();
+        case "maxreconnectdelay":
+        case "maxReconnectDelay": return target.getConfiguration().getMaxReconnectDelay();
+        case "maxtelegramsize":
+        case "maxTelegramSize": return target.getConfiguration().getMaxTelegramSize();
+        case "pace": return target.getConfiguration().getPace();
+        case "parity": return target.getConfiguration().getParity();
+        case "pollinterval":
+        case "pollInterval": return target.getConfiguration().getPollInterval();
+        case "profile": return target.getConfiguration().getProfile();
+        case "readtimeout":
+        case "readTimeout": return target.getConfiguration().getReadTimeout();
+        case "reconnectdelay":
+        case "reconnectDelay": return target.getConfiguration().getReconnectDelay();
+        case "repeat": return target.getConfiguration().isRepeat();
+        case "stopbits":
+        case "stopBits": return target.getConfiguration().getStopBits();
         default: return null;
         }
     }

@@ -17,19 +17,40 @@ import org.apache.camel.spi.EndpointUriFactory;
 @Generated("org.apache.camel.maven.packaging.GenerateEndpointUriFactoryMojo")
 public class P1EndpointUriFactory extends org.apache.camel.support.component.EndpointUriFactorySupport implements EndpointUriFactory {
 
-    private static final String BASE = ":source";
+    private static final String BASE = ":kind:address";
 
     private static final Set<String> PROPERTY_NAMES;
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(4);
+        Set<String> props = new HashSet<>(22);
+        props.add("additionalAuthenticationData");
+        props.add("address");
+        props.add("autoDetectTimeout");
+        props.add("baudRate");
         props.add("bridgeErrorHandler");
+        props.add("connectTimeout");
+        props.add("dataBits");
+        props.add("decryptionKey");
         props.add("exceptionHandler");
         props.add("exchangePattern");
-        props.add("source");
+        props.add("kind");
+        props.add("lenient");
+        props.add("maxReconnectDelay");
+        props.add("maxTelegramSize");
+        props.add("pace");
+        props.add("parity");
+        props.add("pollInterval");
+        props.add("profile");
+        props.add("readTimeout");
+        props.add("reconnectDelay");
+        props.add("repeat");
+        props.add("stopBits");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        SECRET_PROPERTY_NAMES = Collections.emptySet();
+        Set<String> secretProps = new HashSet<>(2);
+        secretProps.add("additionalAuthenticationData");
+        secretProps.add("decryptionKey");
+        SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
         MULTI_VALUE_PREFIXES = Collections.emptyMap();
     }
 
@@ -45,7 +66,8 @@ public class P1EndpointUriFactory extends org.apache.camel.support.component.End
 
         Map<String, Object> copy = new HashMap<>(properties);
 
-        uri = buildPathParameter(syntax, uri, "source", null, true, copy);
+        uri = buildPathParameter(syntax, uri, "kind", null, true, copy);
+        uri = buildPathParameter(syntax, uri, "address", null, true, copy);
         uri = buildQueryParameters(uri, copy, encode);
         return uri;
     }

@@ -8,14 +8,22 @@ import org.apache.camel.support.DefaultComponent;
 
 /**
  * The {@code p1:} component: reads DSMR P1 telegrams from a smart meter.
+ * {@code p1:serial:/dev/ttyUSB0?profile=DSMR5}, {@code p1:tcp:192.168.1.20:2001},
+ * {@code p1:file:/captures/meter.txt?pace=1000}.
  */
 @Component("p1")
 public class P1Component extends DefaultComponent {
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
-        P1Endpoint endpoint = new P1Endpoint(uri, this);
-        endpoint.setSource(remaining);
+        int colon = remaining.indexOf(':');
+        if (colon <= 0 || colon == remaining.length() - 1) {
+            throw new IllegalArgumentException("p1 endpoint needs KIND:ADDRESS (serial:/dev/ttyUSB0, tcp:host:port,"
+                    + " file:/path), not '" + remaining + "'");
+        }
+        P1Endpoint endpoint = new P1Endpoint(uri, this, new P1Configuration());
+        endpoint.setKind(P1Endpoint.Kind.valueOf(remaining.substring(0, colon).toUpperCase(java.util.Locale.ROOT)));
+        endpoint.setAddress(remaining.substring(colon + 1));
         setProperties(endpoint, parameters);
         return endpoint;
     }

@@ -1,0 +1,225 @@
+package org.p1iota.camel.p1.frame;
+
+import java.util.Arrays;
+
+/**
+ * Cuts a byte stream into telegrams with a state machine that sees every byte once and updates the
+ * CRC-16/ARC as it goes.
+ * <ul>
+ * <li>Bytes before a {@code /} are skipped: line noise, and the tail of a telegram that was already
+ * being sent when we connected (the first partial telegram is discarded, not reported).</li>
+ * <li>{@code /} inside a telegram starts a new one; the cut-off part is reported as
+ * {@link RejectReason#INCOMPLETE}.</li>
+ * <li>{@code !} ends the body. Up to four hex digits (either case) follow; four digits complete the
+ * frame at once (so two telegrams glued without a line end are both found), fewer digits are
+ * completed by CR or LF. No digits before the line end means "no CRC" (DSMR 2.2/3.0).</li>
+ * <li>A frame whose stated CRC does not match is still handed on, marked {@link CrcStatus#INVALID}:
+ * whether it is rejected or parsed anyway is the caller's policy.</li>
+ * <li>A telegram longer than the size bound is dropped as {@link RejectReason#OVERSIZE} and the
+ * framer waits for the next {@code /}, so memory stays bounded whatever arrives.</li>
+ * </ul>
+ * Not thread-safe: one framer per stream.
+ */
+public final class TelegramFramer {
+
+    /** Default bound: DSMR 5 telegrams with a full text message stay well below it. */
+    public static final int DEFAULT_MAX_TELEGRAM_SIZE = 4096;
+
+    private static final int SEEK = 0;
+    private static final int BODY = 1;
+    private static final int CRC = 2;
+
+    private final FrameSink sink;
+    private final int maxSize;
+
+    private int state = SEEK;
+    private byte[] buffer;
+    private int length;
+    private int crc;
+    private int bodyLength;
+    private int statedCrc;
+    private int crcDigits;
+    private long frameOffset;
+    private long position;
+    private long skipped;
+
+    public TelegramFramer(FrameSink sink) {
+        this(sink, DEFAULT_MAX_TELEGRAM_SIZE);
+    }
+
+    public TelegramFramer(FrameSink sink, int maxTelegramSize) {
+        if (maxTelegramSize < 16) {
+            throw new IllegalArgumentException("maxTelegramSize must be at least 16 bytes, not " + maxTelegramSize);
+        }
+        this.sink = sink;
+        this.maxSize = maxTelegramSize;
+        this.buffer = new byte[Math.min(maxTelegramSize + 8, 2048)];
+    }
+
+    /** Feeds the next bytes of the stream. */
+    public void feed(byte[] data, int offset, int count) {
+        int end = offset + count;
+        long base = position - offset;
+        int i = offset;
+        while (i < end) {
+            if (state == SEEK) {
+                int from = i;
+                while (i < end && data[i] != '/') {
+                    i++;
+                }
+                skipped += i - from;
+                if (i < end) {
+                    start(base + i);
+                    i++;
+                }
+            } else if (state == BODY) {
+                i = body(data, i, end, base);
+            } else {
+                i = crcDigit(data[i], base + i, i);
+            }
+        }
+        position = base + end;
+    }
+
+    /** Feeds all of {@code data}. */
+    public void feed(byte[] data) {
+        feed(data, 0, data.length);
+    }
+
+    /**
+     * Ends the stream (end of file, closed socket, unplugged cable): a telegram that was being read is
+     * reported as incomplete, and the next byte fed is treated as the start of a new stream.
+     */
+    public void finish() {
+        if (state == CRC && crcDigits == 0) {
+            // "!" as the very last byte: a telegram without CRC whose line end was not captured
+            complete(CrcStatus.ABSENT);
+        } else if (state != SEEK) {
+            reject(RejectReason.INCOMPLETE, "input ended before the telegram's end marker");
+        }
+        state = SEEK;
+    }
+
+    /** Bytes fed so far. */
+    public long position() {
+        return position;
+    }
+
+    /**
+     * Bytes seen outside any frame (before a {@code /}). Noise between telegrams is normal; a stream
+     * that is nothing but skipped bytes usually means a wrong serial setting (7E1 read as 8N1).
+     */
+    public long skippedBytes() {
+        return skipped;
+    }
+
+    private void start(long offset) {
+        state = BODY;
+        frameOffset = offset;
+        buffer[0] = '/';
+        length = 1;
+        crc = Crc16Arc.update(0, (byte) '/');
+    }
+
+    /**
+     * Takes body bytes up to {@code !}, {@code /}, the size bound or the end of the chunk: a scan for
+     * the two special bytes, one array copy, and the CRC over the copied run.
+     */
+    private int body(byte[] data, int i, int end, long base) {
+        int limit = Math.min(end, i + (maxSize - length));
+        int j = i;
+        while (j < limit) {
+            byte b = data[j];
+            if (b == '/' || b == '!') {
+                break;
+            }
+            j++;
+        }
+        int run = j - i;
+        if (run > 0) {
+            ensureCapacity(length + run);
+            System.arraycopy(data, i, buffer, length, run);
+            crc = Crc16Arc.update(crc, buffer, length, run);
+            length += run;
+        }
+        if (j == end) {
+            return j;
+        }
+        if (j == limit && length == maxSize) {
+            reject(RejectReason.OVERSIZE, "telegram exceeds the size bound of " + maxSize + " bytes");
+            state = SEEK;
+            return j;
+        }
+        if (data[j] == '/') {
+            reject(RejectReason.INCOMPLETE, "a new telegram started (\"/\") before this one's end marker");
+            start(base + j);
+            return j + 1;
+        }
+        append((byte) '!');
+        crc = Crc16Arc.update(crc, (byte) '!');
+        state = CRC;
+        bodyLength = length;
+        statedCrc = 0;
+        crcDigits = 0;
+        return j + 1;
+    }
+
+    private int crcDigit(byte b, long at, int i) {
+        int digit = hexValue(b);
+        if (digit >= 0) {
+            append(b);
+            statedCrc = (statedCrc << 4) | digit;
+            if (++crcDigits == 4) {
+                complete(CrcStatus.VALID);
+            }
+            return i + 1;
+        }
+        if (b == '\r' || b == '\n') {
+            complete(crcDigits == 0 ? CrcStatus.ABSENT : CrcStatus.VALID);
+            return i + 1;
+        }
+        if (b == '/') {
+            reject(RejectReason.INCOMPLETE, "a new telegram started (\"/\") inside the CRC");
+            start(at);
+            return i + 1;
+        }
+        append(b);
+        reject(RejectReason.MALFORMED_CRC, "byte 0x" + Integer.toHexString(b & 0xFF) + " where a CRC digit or line end belongs");
+        state = SEEK;
+        return i + 1;
+    }
+
+    private void complete(CrcStatus claimed) {
+        state = SEEK;
+        CrcStatus status = claimed == CrcStatus.VALID && statedCrc != crc ? CrcStatus.INVALID : claimed;
+        sink.frame(new Frame(Arrays.copyOf(buffer, length), frameOffset, bodyLength, status, crc));
+    }
+
+    private void reject(RejectReason reason, String detail) {
+        sink.rejected(new RejectedFrame(reason, detail, frameOffset, Arrays.copyOf(buffer, length)));
+    }
+
+    private void append(byte b) {
+        ensureCapacity(length + 1);
+        buffer[length++] = b;
+    }
+
+    private void ensureCapacity(int needed) {
+        if (needed > buffer.length) {
+            buffer = Arrays.copyOf(buffer, Math.min(Math.max(buffer.length * 2, needed), maxSize + 8));
+        }
+    }
+
+    private static int hexValue(byte b) {
+        if (b >= '0' && b <= '9') {
+            return b - '0';
+        }
+        if (b >= 'A' && b <= 'F') {
+            return b - 'A' + 10;
+        }
+        if (b >= 'a' && b <= 'f') {
+            return b - 'a' + 10;
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,264 @@
+package org.p1iota.camel.p1.parse;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.p1iota.camel.p1.frame.CrcStatus;
+import org.p1iota.camel.p1.model.FieldError;
+import org.p1iota.camel.p1.model.PeakDemand;
+import org.p1iota.camel.p1.model.PhaseReadings;
+import org.p1iota.camel.p1.model.PowerFailure;
+import org.p1iota.camel.p1.model.Telegram;
+
+/**
+ * Turns the lines of one telegram into the typed fields of a {@link Telegram}. One instance per
+ * telegram. Energy and power are normalised to kWh and kW (meters that count in Wh and W are scaled),
+ * so {@code 2.027*W} never reads as 2.027 kW.
+ */
+final class TelegramAssembler {
+
+    private static final int PHASES = 3;
+
+    private String p1Version;
+    private String emucsVersion;
+    private OffsetDateTime timestamp;
+    private String equipmentId;
+    private int equipmentIdRank;
+    private BigDecimal importT1;
+    private BigDecimal importT2;
+    private BigDecimal exportT1;
+    private BigDecimal exportT2;
+    private BigDecimal importTotal;
+    private BigDecimal exportTotal;
+    private BigDecimal powerImport;
+    private BigDecimal powerExport;
+    private Integer tariff;
+    private BigDecimal reactiveImportTotal;
+    private BigDecimal reactiveExportTotal;
+    private Long powerFailures;
+    private Long longPowerFailures;
+    private List<PowerFailure> failureLog;
+    private String textMessage;
+    private String textMessageCode;
+    private BigDecimal averageDemand;
+    private PeakDemand maxDemandMonth;
+    private List<PeakDemand> maxDemandHistory;
+    private PhaseValues[] phases;
+    private final MBusAssembler mbus = new MBusAssembler();
+
+    /** Mutable per-phase values; becomes a {@link PhaseReadings}. */
+    private static final class PhaseValues {
+        BigDecimal voltage;
+        BigDecimal current;
+        BigDecimal powerImport;
+        BigDecimal powerExport;
+        Long sags;
+        Long swells;
+    }
+
+    /**
+     * Types one line.
+     *
+     * @param code the line's OBIS code as text; only given for M-Bus lines (readings carry it)
+     * @return false when this parser has no typed field for the code (the line is kept raw)
+     */
+    boolean accept(int a, int bGroup, int cde, String code, Values v) throws FieldProblem {
+        int n = v.count();
+        if (n == 0) {
+            return false;
+        }
+        if (n == 1 && v.isEmpty(0) && cde != ObisKeys.FAILURE_LOG) {
+            // "()": the meter has no value for this object; known, left empty (an M-Bus channel still exists)
+            if (a == 0 && bGroup > 0) {
+                mbus.present(bGroup);
+            }
+            return true;
+        }
+        if (a == 0 && bGroup == 0) {
+            return abstractObject(cde, v);
+        }
+        if (a == 0) {
+            return mbus.accept(bGroup, cde, code, v);
+        }
+        if (a == 1 && bGroup == 3 && cde == ObisKeys.P1_VERSION) {
+            p1Version = v.text(0);
+            return true;
+        }
+        if (a == 1 && bGroup <= 1) {
+            return electricity(cde, v);
+        }
+        return false;
+    }
+
+    private boolean abstractObject(int cde, Values v) throws FieldProblem {
+        byte[] b = v.b;
+        int s = v.start(0);
+        int e = v.end(0);
+        switch (cde) {
+            case ObisKeys.TIMESTAMP -> timestamp = ValueReader.timestamp(b, s, e);
+            case ObisKeys.EQUIPMENT_ID -> equipmentId(v.text(0), 3);
+            case ObisKeys.EQUIPMENT_ID_LU -> equipmentId(v.text(0), 2);
+            case ObisKeys.EQUIPMENT_ID_OLD -> equipmentId(v.text(0), 1);
+            case ObisKeys.EMUCS_VERSION -> emucsVersion = v.text(0);
+            case ObisKeys.TARIFF_INDICATOR -> tariff = (int) ValueReader.integer(b, s, e);
+            case ObisKeys.POWER_FAILURES -> powerFailures = ValueReader.integer(b, s, e);
+            case ObisKeys.LONG_POWER_FAILURES -> longPowerFailures = ValueReader.integer(b, s, e);
+            case ObisKeys.TEXT_MESSAGE -> textMessage = emptyToNull(ValueReader.hexText(v.text(0)));
+            case ObisKeys.TEXT_MESSAGE_CODE -> textMessageCode = emptyToNull(ValueReader.hexText(v.text(0)));
+            case ObisKeys.MAX_DEMAND_HISTORY -> {
+                if (!isDemandHistory(v)) {
+                    return false; // Austrian meters use 98.1.0 for billing values
+                }
+                maxDemandHistory = demandHistory(v);
+            }
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean electricity(int cde, Values v) throws FieldProblem {
+        byte[] b = v.b;
+        int s = v.start(0);
+        int e = v.end(0);
+        switch (cde) {
+            case ObisKeys.IMPORT_T1 -> importT1 = Quantities.energy(b, s, e);
+            case ObisKeys.IMPORT_T2 -> importT2 = Quantities.energy(b, s, e);
+            case ObisKeys.EXPORT_T1 -> exportT1 = Quantities.energy(b, s, e);
+            case ObisKeys.EXPORT_T2 -> exportT2 = Quantities.energy(b, s, e);
+            case ObisKeys.IMPORT_TOTAL -> importTotal = Quantities.energy(b, s, e);
+            case ObisKeys.EXPORT_TOTAL -> exportTotal = Quantities.energy(b, s, e);
+            case ObisKeys.POWER_IMPORT -> powerImport = Quantities.power(b, s, e);
+            case ObisKeys.POWER_EXPORT -> powerExport = Quantities.power(b, s, e);
+            case ObisKeys.REACTIVE_IMPORT_TOTAL -> reactiveImportTotal = Quantities.reactiveEnergy(b, s, e);
+            case ObisKeys.REACTIVE_EXPORT_TOTAL -> reactiveExportTotal = Quantities.reactiveEnergy(b, s, e);
+            case ObisKeys.CURRENT_AVERAGE_DEMAND -> averageDemand = Quantities.power(b, s, e);
+            case ObisKeys.MAX_DEMAND_MONTH -> maxDemandMonth = v.count() < 2 ? null
+                    : PeakDemand.of(ValueReader.timestamp(b, s, e), Quantities.power(b, v.start(1), v.end(1)));
+            case ObisKeys.FAILURE_LOG -> failureLog = failureLog(v);
+            default -> {
+                return perPhase(cde, b, s, e);
+            }
+        }
+        return true;
+    }
+
+    /** Per-phase objects: C = 21/41/61 P+, 22/42/62 P-, 31/51/71 I, 32/52/72 U (and sags, swells). */
+    private boolean perPhase(int cde, byte[] b, int s, int e) throws FieldProblem {
+        int c = cde >> 16;
+        int de = cde & 0xFFFF;
+        int phase = c >= 21 && c <= 72 ? (c - 1) / 20 : -1;
+        int quantity = c - 20 * phase;
+        if (phase < 1 || phase > PHASES || quantity < 1 || quantity > 12) {
+            return false;
+        }
+        if (de == (7 << 8)) {
+            switch (quantity) {
+                case 1 -> phase(phase).powerImport = Quantities.power(b, s, e);
+                case 2 -> phase(phase).powerExport = Quantities.power(b, s, e);
+                case 11 -> phase(phase).current = Quantities.plain(b, s, e, "A");
+                case 12 -> phase(phase).voltage = Quantities.plain(b, s, e, "V");
+                default -> {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (quantity == 12 && de == (32 << 8)) {
+            phase(phase).sags = ValueReader.integer(b, s, e);
+            return true;
+        }
+        if (quantity == 12 && de == (36 << 8)) {
+            phase(phase).swells = ValueReader.integer(b, s, e);
+            return true;
+        }
+        return false;
+    }
+
+    private PhaseValues phase(int phase) {
+        if (phases == null) {
+            phases = new PhaseValues[PHASES];
+        }
+        PhaseValues values = phases[phase - 1];
+        if (values == null) {
+            values = new PhaseValues();
+            phases[phase - 1] = values;
+        }
+        return values;
+    }
+
+    /** {@code 1-0:99.97.0(count)(0-0:96.7.19)(end)(duration*s)...}; an empty {@code ()} is an empty log. */
+    private static List<PowerFailure> failureLog(Values v) throws FieldProblem {
+        byte[] b = v.b;
+        List<PowerFailure> log = new ArrayList<>();
+        for (int i = 2; i + 1 < v.count(); i += 2) {
+            int star = ValueReader.unitSeparator(b, v.start(i + 1), v.end(i + 1));
+            int end = star < 0 ? v.end(i + 1) : star;
+            if (star >= 0 && !ValueReader.unitIs(b, ValueReader.unitStart(b, star), v.end(i + 1), "s")) {
+                throw new FieldProblem("power failure duration is not in seconds");
+            }
+            log.add(new PowerFailure(ValueReader.timestamp(b, v.start(i), v.end(i)), ValueReader.integer(b, v.start(i + 1), end)));
+        }
+        return List.copyOf(log);
+    }
+
+    /** {@code 0-0:98.1.0(count)(1-0:1.6.0)(1-0:1.6.0)(period)(time)(power*kW)...}. */
+    private static List<PeakDemand> demandHistory(Values v) throws FieldProblem {
+        byte[] b = v.b;
+        List<PeakDemand> history = new ArrayList<>();
+        for (int i = 3; i + 2 < v.count(); i += 3) {
+            history.add(new PeakDemand(ValueReader.timestamp(b, v.start(i), v.end(i)),
+                    ValueReader.timestamp(b, v.start(i + 1), v.end(i + 1)), Quantities.power(b, v.start(i + 2), v.end(i + 2))));
+        }
+        return List.copyOf(history);
+    }
+
+    private static boolean isDemandHistory(Values v) {
+        return v.count() == 1 || v.count() >= 3 && v.endsWith(1, ":1.6.0");
+    }
+
+    private void equipmentId(String raw, int rank) {
+        if (rank > equipmentIdRank) {
+            equipmentId = ValueReader.hexText(raw);
+            equipmentIdRank = rank;
+        }
+    }
+
+    private static String emptyToNull(String text) {
+        return text.isEmpty() ? null : text;
+    }
+
+    Telegram build(String header, CrcStatus crc, Map<String, List<String>> obis, List<String> unknown,
+            List<FieldError> errors) {
+        // obis is a RawObis: read-only, materialised on first use
+        return new Telegram(header, manufacturer(header), p1Version, emucsVersion, timestamp, equipmentId,
+                importT1, importT2, exportT1, exportT2, importTotal, exportTotal, powerImport, powerExport, tariff,
+                reactiveImportTotal, reactiveExportTotal, powerFailures, longPowerFailures, failureLog, textMessage,
+                textMessageCode, phaseReadings(), mbus.devices(), mbus.gas(), averageDemand, maxDemandMonth,
+                maxDemandHistory, crc, obis, unknown.isEmpty() ? null : List.copyOf(unknown),
+                errors.isEmpty() ? null : List.copyOf(errors));
+    }
+
+    private List<PhaseReadings> phaseReadings() {
+        if (phases == null) {
+            return null;
+        }
+        List<PhaseReadings> result = new ArrayList<>(PHASES);
+        for (int i = 0; i < PHASES; i++) {
+            PhaseValues p = phases[i];
+            if (p != null) {
+                result.add(new PhaseReadings(i + 1, p.voltage, p.current, p.powerImport, p.powerExport, p.sags, p.swells));
+            }
+        }
+        return List.copyOf(result);
+    }
+
+    /** The IEC 62056-21 manufacturer flag: the three characters after {@code /}. */
+    private static String manufacturer(String header) {
+        return header.length() >= 4 ? header.substring(1, 4) : null;
+    }
+}

@@ -1,0 +1,306 @@
+package org.p1iota.camel.p1.parse;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.p1iota.camel.p1.frame.CrcStatus;
+import org.p1iota.camel.p1.frame.Frame;
+import org.p1iota.camel.p1.model.FieldError;
+import org.p1iota.camel.p1.model.RawObis;
+import org.p1iota.camel.p1.model.Telegram;
+
+/**
+ * Reads the lines of a framed telegram: the header, then {@code A-B:C.D.E(value)(value)...} lines
+ * (a line that starts with {@code (} continues the previous one, as the DSMR 3 gas value does, and a
+ * line break inside parentheses does not end a line). Every line is kept as raw text ({@link RawObis});
+ * known codes are typed by {@link TelegramAssembler}.
+ * <p>
+ * Strict mode rejects a telegram with any line that is not OBIS or whose value does not fit its code;
+ * lenient mode keeps the telegram and lists those lines as {@link FieldError}s. Bytes outside ASCII
+ * are carried as Latin-1 text and never cause more than a field error.
+ * <p>
+ * Byte offsets only: no regular expressions, no per-line strings. Not thread-safe; one per thread.
+ */
+public final class TelegramParser {
+
+    private final boolean lenient;
+    private final Values values = new Values();
+    private final SeenCodes seen = new SeenCodes();
+    private final CodeTexts codeCache = new CodeTexts();
+    private String lastHeader;
+    private byte[] lastHeaderBytes;
+
+    // the telegram being parsed; working arrays reused, trimmed copies go to the RawObis
+    private byte[] b;
+    private boolean normalisedCodes;
+    private int[] lines;
+    private int lineCount;
+    private int[] spans;
+    private int spanCount;
+    private String[] codes;
+    private List<FieldError> errors;
+
+    // the current line
+    private int lineA;
+    private int lineB;
+    private int lineCde;
+    private long lineKey;
+    private boolean lineMalformed;
+
+    public TelegramParser(boolean lenient) {
+        this.lenient = lenient;
+    }
+
+    public Telegram parse(Frame frame) throws TelegramFormatException {
+        return parse(frame.bytes(), frame.bodyLength(), frame.crc());
+    }
+
+    /**
+     * @param bytes      the telegram, {@code /} first; kept by the result's raw OBIS view, do not change it
+     * @param bodyLength bytes from {@code /} through {@code !}
+     * @param crc        what the framer found about the CRC
+     */
+    public Telegram parse(byte[] bytes, int bodyLength, CrcStatus crc) throws TelegramFormatException {
+        b = bytes;
+        if (lines == null) {
+            lines = new int[64 * 4];
+            spans = new int[96 * 2];
+            codes = new String[64];
+        }
+        lineCount = 0;
+        spanCount = 0;
+        normalisedCodes = false;
+        errors = null;
+        seen.clear();
+        int end = bodyLength - 1; // the '!'
+        int eol = lineEnd(0, end);
+        if (eol == end || eol < 2) {
+            throw new TelegramFormatException("no identification line: \"/XXXn...\" followed by a line end");
+        }
+        String header = header(eol);
+        TelegramAssembler assembler = new TelegramAssembler();
+        List<String> unknown = null;
+        boolean pending = false;
+        int pos = eol;
+        while (pos < end) {
+            byte c = b[pos];
+            if (c == '\r' || c == '\n') {
+                pos++;
+                continue;
+            }
+            if (c == '(' && pending) {
+                int next = values(pos, end);
+                if (next < 0) {
+                    next = lineEnd(-next, end);
+                    problem(codeText(lineCount - 1), text(pos, next), "continuation line is not (value)...");
+                }
+                pos = next;
+                continue;
+            }
+            if (pending) {
+                unknown = dispatch(assembler, unknown);
+            }
+            int next = obisLine(pos, end);
+            pending = next >= 0;
+            if (!pending) {
+                next = lineEnd(pos, end);
+                problem(text(pos, Math.min(next, pos + 24)), text(pos, next), "not an OBIS line A-B:C.D.E(value)");
+            }
+            pos = next;
+        }
+        if (pending) {
+            unknown = dispatch(assembler, unknown);
+        }
+        RawObis obis = new RawObis(b, Arrays.copyOf(lines, lineCount * 4), lineCount, Arrays.copyOf(spans, spanCount * 2),
+                normalisedCodes ? Arrays.copyOf(codes, lineCount) : null);
+        return assembler.build(header, crc, obis, unknown == null ? List.of() : unknown,
+                errors == null ? List.of() : errors);
+    }
+
+    /**
+     * Reads the OBIS code and the values of a line.
+     *
+     * @return where the line ends, or -1 when it is not an OBIS line
+     */
+    private int obisLine(int pos, int end) {
+        int a = -1;
+        int bGroup = -1;
+        int c = -1;
+        int d = -1;
+        int e = -1;
+        int f = 255;
+        int g = 0;
+        int value = -1;
+        int i = pos;
+        for (; i < end && b[i] != '('; i++) {
+            byte ch = b[i];
+            if (ch >= '0' && ch <= '9') {
+                value = (value < 0 ? 0 : value * 10) + (ch - '0');
+                if (value > 255) {
+                    return -1;
+                }
+                continue;
+            }
+            if (value < 0 || g > 4 || ch != separator(g) && !(g == 4 && ch == '*')) {
+                return -1;
+            }
+            switch (g++) {
+                case 0 -> a = value;
+                case 1 -> bGroup = value;
+                case 2 -> c = value;
+                case 3 -> d = value;
+                default -> e = value;
+            }
+            value = -1;
+        }
+        if (value < 0 || g < 4 || i == end) {
+            return -1;
+        }
+        if (g == 4) {
+            e = value;
+        } else {
+            f = value;
+        }
+        lineA = a;
+        lineB = bGroup;
+        lineCde = ObisKeys.key(c, d, e);
+        lineKey = (long) a << 40 | (long) bGroup << 32 | (long) lineCde << 8 | f;
+        addLine(pos, i, g == 4 ? null : a + "-" + bGroup + ":" + c + "." + d + "." + e + (f == 255 ? "" : "*" + f));
+        int next = values(i, end);
+        lineMalformed = next < 0;
+        return lineMalformed ? lineEnd(-next, end) : next;
+    }
+
+    private void addLine(int codeStart, int codeEnd, String normalisedCode) {
+        if ((lineCount + 1) * 4 > lines.length) {
+            lines = Arrays.copyOf(lines, lines.length * 2);
+            codes = Arrays.copyOf(codes, codes.length * 2);
+        }
+        int at = lineCount * 4;
+        lines[at] = codeStart;
+        lines[at + 1] = codeEnd;
+        lines[at + 2] = spanCount;
+        lines[at + 3] = 0;
+        codes[lineCount++] = normalisedCode;
+        normalisedCodes |= normalisedCode != null;
+    }
+
+    private static byte separator(int group) {
+        return switch (group) {
+            case 0 -> '-';
+            case 1 -> ':';
+            default -> '.';
+        };
+    }
+
+    /**
+     * Reads {@code (value)(value)...} into the current line. A line break inside parentheses belongs
+     * to the value (meters wrap long text messages); one after {@code )} ends the line.
+     *
+     * @return where the line ends, or minus the position of the first byte that does not fit
+     */
+    private int values(int pos, int end) {
+        int i = pos;
+        while (true) {
+            if (b[i] != '(') {
+                return -i;
+            }
+            int close = i + 1;
+            while (close < end && b[close] != ')') {
+                close++;
+            }
+            if (close == end) {
+                return -i;
+            }
+            if ((spanCount + 1) * 2 > spans.length) {
+                spans = Arrays.copyOf(spans, spans.length * 2);
+            }
+            spans[2 * spanCount] = i + 1;
+            spans[2 * spanCount++ + 1] = close;
+            lines[(lineCount - 1) * 4 + 3]++;
+            i = close + 1;
+            if (i == end || b[i] == '\r' || b[i] == '\n') {
+                return i;
+            }
+        }
+    }
+
+    /** Types the current line; returns the (possibly new) list of unknown codes. */
+    private List<String> dispatch(TelegramAssembler assembler, List<String> unknown) throws TelegramFormatException {
+        int at = (lineCount - 1) * 4;
+        values.of(b, spans, lines[at + 2], lines[at + 3]);
+        if (lineMalformed) {
+            String code = codeText(lineCount - 1);
+            lineCount--; // not kept as raw OBIS: it is listed as a field error
+            problem(code, joinedValues(), "values are not (value)(value)...");
+            return unknown;
+        }
+        if (!seen.add(lineKey)) {
+            return unknown; // a repeated code: the first line is typed, all are kept raw
+        }
+        String code = lineA == 0 && lineB > 0 ? codeText(lineCount - 1) : null;
+        try {
+            if (!assembler.accept(lineA, lineB, lineCde, code, values)) {
+                List<String> list = unknown == null ? new ArrayList<>(4) : unknown;
+                list.add(code != null ? code : codeText(lineCount - 1));
+                return list;
+            }
+        } catch (FieldProblem e) {
+            problem(codeText(lineCount - 1), joinedValues(), e.getMessage());
+        }
+        return unknown;
+    }
+
+    private String codeText(int line) {
+        if (codes[line] != null) {
+            return codes[line];
+        }
+        int start = lines[line * 4];
+        int end = lines[line * 4 + 1];
+        if (line == lineCount - 1) {
+            return codeCache.get(lineKey, b, start, end);
+        }
+        return text(start, end);
+    }
+
+    /** A meter sends the same identification line every time: reuse its text while the bytes match. */
+    private String header(int eol) {
+        if (lastHeader != null && eol == lastHeaderBytes.length && Arrays.equals(b, 0, eol, lastHeaderBytes, 0, eol)) {
+            return lastHeader;
+        }
+        lastHeaderBytes = Arrays.copyOf(b, eol);
+        lastHeader = new String(lastHeaderBytes, StandardCharsets.ISO_8859_1);
+        return lastHeader;
+    }
+
+    private String joinedValues() {
+        StringBuilder joined = new StringBuilder();
+        for (int i = 0; i < values.count(); i++) {
+            joined.append(i == 0 ? "" : ")(").append(values.text(i));
+        }
+        return joined.toString();
+    }
+
+    private void problem(String code, String value, String message) throws TelegramFormatException {
+        if (!lenient) {
+            throw new TelegramFormatException(code + "(" + value + "): " + message);
+        }
+        if (errors == null) {
+            errors = new ArrayList<>(2);
+        }
+        errors.add(new FieldError(code, value, message));
+    }
+
+    private int lineEnd(int pos, int end) {
+        while (pos < end && b[pos] != '\r' && b[pos] != '\n') {
+            pos++;
+        }
+        return pos;
+    }
+
+    private String text(int start, int end) {
+        return new String(b, start, end - start, StandardCharsets.ISO_8859_1);
+    }
+}
