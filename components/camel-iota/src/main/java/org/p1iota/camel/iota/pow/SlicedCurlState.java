@@ -1,0 +1,88 @@
+package org.p1iota.camel.iota.pow;
+
+import java.util.Arrays;
+
+/**
+ * A bit-sliced Curl-P-81 sponge state (see {@link CurlRound} for the encoding) with a spare buffer:
+ * rounds write into the spare and the two are swapped, so a transform never copies.
+ */
+final class SlicedCurlState {
+
+    static final int ROUNDS = 81;
+    /** Both bits set: the encoding of trit 0 in every lane. */
+    static final long ALL_LANES = -1L;
+
+    private final CurlRound round;
+    private final int words;
+    private long[] low;
+    private long[] high;
+    private long[] spareLow;
+    private long[] spareHigh;
+
+    /** Curl's initial state: all trits zero. */
+    SlicedCurlState(CurlRound round) {
+        this.round = round;
+        this.words = round.wordsPerTrit();
+        int size = CurlRound.STATE_TRITS * words;
+        low = new long[size];
+        high = new long[size];
+        spareLow = new long[size];
+        spareHigh = new long[size];
+        Arrays.fill(low, ALL_LANES);
+        Arrays.fill(high, ALL_LANES);
+    }
+
+    /** Absorbs one 243-trit block that is the same in every lane: overwrite the rate, transform. */
+    void absorbInAllLanes(int[] trits, int offset) {
+        for (int i = 0; i < CurlRound.HASH_TRITS; i++) {
+            setInAllLanes(low, high, words, i, trits[offset + i]);
+        }
+        transform();
+    }
+
+    void transform() {
+        for (int r = 0; r < ROUNDS; r++) {
+            round.round(low, high, spareLow, spareHigh, CurlRound.STATE_TRITS);
+            long[] swap = low;
+            low = spareLow;
+            spareLow = swap;
+            swap = high;
+            high = spareHigh;
+            spareHigh = swap;
+        }
+    }
+
+    long[] copyLow() {
+        return low.clone();
+    }
+
+    long[] copyHigh() {
+        return high.clone();
+    }
+
+    /** Trit {@code index} of lane {@code lane}: -1, 0 or 1. */
+    int trit(int index, int lane) {
+        return tritAt(low, high, words, index, lane);
+    }
+
+    static int tritAt(long[] low, long[] high, int words, int index, int lane) {
+        int word = index * words + (lane >>> 6);
+        long bit = 1L << (lane & 63);
+        boolean l = (low[word] & bit) != 0;
+        boolean h = (high[word] & bit) != 0;
+        if (l == h) {
+            return 0;
+        }
+        return l ? -1 : 1;
+    }
+
+    static void setInAllLanes(long[] low, long[] high, int words, int index, int trit) {
+        long l = trit == 1 ? 0L : ALL_LANES;
+        long h = trit == -1 ? 0L : ALL_LANES;
+        int at = index * words;
+        for (int w = 0; w < words; w++) {
+            low[at + w] = l;
+            high[at + w] = h;
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package org.p1iota.camel.iota.pow;
+
+import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@link CurlRound} on the JDK's vector API: one SIMD register of longs per trit (512 lanes with
+ * AVX-512, 256 with AVX2). Same S-box as {@link ScalarCurlRound}, applied lane-wise. Loaded only when
+ * the runtime has the {@code jdk.incubator.vector} module (see {@link CurlRounds#fastest()}).
+ */
+final class VectorCurlRound implements CurlRound {
+
+    private static final VectorSpecies<Long> SPECIES = LongVector.SPECIES_PREFERRED;
+    private static final int W = SPECIES.length();
+
+    @Override
+    public int wordsPerTrit() {
+        return W;
+    }
+
+    @Override
+    public String name() {
+        return "vector-" + (64 * W);
+    }
+
+    @Override
+    public void round(long[] sLow, long[] sHigh, long[] tLow, long[] tHigh, int outputs) {
+        int pairs = CurlRound.pairsFor(outputs);
+        LongVector aLow = LongVector.fromArray(SPECIES, sLow, 0);
+        LongVector aHigh = LongVector.fromArray(SPECIES, sHigh, 0);
+        for (int k = 0; k < pairs; k++) {
+            int b = (364 - k) * W;
+            int c = (728 - k) * W;
+            int out = 2 * k * W;
+            LongVector bLow = LongVector.fromArray(SPECIES, sLow, b);
+            LongVector bHigh = LongVector.fromArray(SPECIES, sHigh, b);
+            sbox(aLow, aHigh, bLow, bHigh, tLow, tHigh, out);
+            LongVector cLow = LongVector.fromArray(SPECIES, sLow, c);
+            LongVector cHigh = LongVector.fromArray(SPECIES, sHigh, c);
+            sbox(bLow, bHigh, cLow, cHigh, tLow, tHigh, out + W);
+            aLow = cLow;
+            aHigh = cHigh;
+        }
+        if (outputs == STATE_TRITS) {
+            sbox(aLow, aHigh, LongVector.fromArray(SPECIES, sLow, 0), LongVector.fromArray(SPECIES, sHigh, 0),
+                    tLow, tHigh, 728 * W);
+        }
+    }
+
+    private static void sbox(LongVector aLow, LongVector aHigh, LongVector bLow, LongVector bHigh,
+                             long[] tLow, long[] tHigh, int at) {
+        LongVector x = aLow.or(bHigh.not()).and(bLow.lanewise(VectorOperators.XOR, aHigh));
+        x.not().intoArray(tLow, at);
+        aLow.lanewise(VectorOperators.XOR, bHigh).or(x).intoArray(tHigh, at);
+    }
+}

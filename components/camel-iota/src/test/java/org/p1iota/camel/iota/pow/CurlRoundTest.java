@@ -1,0 +1,153 @@
+package org.p1iota.camel.iota.pow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import org.iota.jota.pow.JCurl;
+import org.iota.jota.pow.SpongeFactory;
+import org.junit.jupiter.api.Test;
+
+/** The bit-sliced rounds against jota's own Curl-P-81, lane by lane, for both kernels. */
+class CurlRoundTest {
+
+    /** Curl's S-box: output for (first input a, second input b) is TABLE[a + 4b + 5]. */
+    private static final int[] CURL_TRUTH_TABLE = {1, 0, -1, 2, 1, -1, 0, 2, -1, 1, 0};
+
+    static List<CurlRound> kernels() {
+        List<CurlRound> kernels = new ArrayList<>();
+        kernels.add(CurlRounds.scalar());
+        if (CurlRounds.vectorAvailable()) {
+            kernels.add(CurlRounds.vector());
+        }
+        return kernels;
+    }
+
+    @Test
+    void testsRunWithBothKernels() {
+        // surefire adds the vector module; without it half of these tests would silently not run
+        assertThat(CurlRounds.vectorAvailable()).isTrue();
+        assertThat(CurlRounds.fastest().name()).startsWith("vector-");
+    }
+
+    @Test
+    void sboxMatchesCurlTruthTableForAllNineInputPairs() {
+        for (CurlRound kernel : kernels()) {
+            int words = kernel.wordsPerTrit();
+            for (int a = -1; a <= 1; a++) {
+                for (int b = -1; b <= 1; b++) {
+                    // output 0 reads trit 0 (a) and trit 364 (b)
+                    long[] low = new long[729 * words];
+                    long[] high = new long[729 * words];
+                    for (int i = 0; i < 729; i++) {
+                        SlicedCurlState.setInAllLanes(low, high, words, i, 0);
+                    }
+                    SlicedCurlState.setInAllLanes(low, high, words, 0, a);
+                    SlicedCurlState.setInAllLanes(low, high, words, 364, b);
+                    long[] outLow = new long[low.length];
+                    long[] outHigh = new long[low.length];
+                    kernel.round(low, high, outLow, outHigh, 729);
+                    for (int lane = 0; lane < 64 * words; lane += 37) {
+                        assertThat(SlicedCurlState.tritAt(outLow, outHigh, words, 0, lane))
+                                .as("%s a=%d b=%d", kernel.name(), a, b)
+                                .isEqualTo(CURL_TRUTH_TABLE[a + 4 * b + 5]);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void everyLaneTransformsLikeJotaCurl() {
+        Random random = new Random(6);
+        for (CurlRound kernel : kernels()) {
+            int words = kernel.wordsPerTrit();
+            int lanes = 64 * words;
+            int[][] states = new int[lanes][729];
+            long[] low = new long[729 * words];
+            long[] high = new long[729 * words];
+            for (int lane = 0; lane < lanes; lane++) {
+                for (int i = 0; i < 729; i++) {
+                    int trit = random.nextInt(3) - 1;
+                    states[lane][i] = trit;
+                    long bit = 1L << (lane & 63);
+                    int word = i * words + (lane >>> 6);
+                    if (trit != 1) {
+                        low[word] |= bit;
+                    }
+                    if (trit != -1) {
+                        high[word] |= bit;
+                    }
+                }
+            }
+            long[] spareLow = new long[low.length];
+            long[] spareHigh = new long[low.length];
+            for (int r = 0; r < 81; r++) {
+                kernel.round(low, high, spareLow, spareHigh, 729);
+                long[] t = low;
+                low = spareLow;
+                spareLow = t;
+                t = high;
+                high = spareHigh;
+                spareHigh = t;
+            }
+            for (int lane = 0; lane < lanes; lane++) {
+                JCurl curl = (JCurl) SpongeFactory.create(SpongeFactory.Mode.CURL_P81);
+                curl.setState(states[lane].clone());
+                curl.transform();
+                int[] expected = curl.getState();
+                for (int i = 0; i < 729; i++) {
+                    assertThat(SlicedCurlState.tritAt(low, high, words, i, lane))
+                            .as("%s lane %d trit %d", kernel.name(), lane, i).isEqualTo(expected[i]);
+                }
+            }
+        }
+    }
+
+    @Test
+    void partialLastRoundComputesTheHashTrits() {
+        for (CurlRound kernel : kernels()) {
+            int words = kernel.wordsPerTrit();
+            Random random = new Random(7);
+            long[] low = new long[729 * words];
+            long[] high = new long[729 * words];
+            for (int i = 0; i < 729; i++) {
+                SlicedCurlState.setInAllLanes(low, high, words, i, random.nextInt(3) - 1);
+            }
+            long[] fullLow = new long[low.length];
+            long[] fullHigh = new long[low.length];
+            long[] partLow = new long[low.length];
+            long[] partHigh = new long[low.length];
+            kernel.round(low, high, fullLow, fullHigh, 729);
+            kernel.round(low, high, partLow, partHigh, 243);
+            for (int i = 0; i < 243 * words; i++) {
+                assertThat(partLow[i]).isEqualTo(fullLow[i]);
+                assertThat(partHigh[i]).isEqualTo(fullHigh[i]);
+            }
+        }
+    }
+
+    @Test
+    void prefixAbsorptionMatchesJotaCurlState() {
+        Random random = new Random(8);
+        int[] trits = new int[243 * 32];
+        for (int i = 0; i < trits.length; i++) {
+            trits[i] = random.nextInt(3) - 1;
+        }
+        JCurl curl = (JCurl) SpongeFactory.create(SpongeFactory.Mode.CURL_P81);
+        curl.absorb(trits, 0, trits.length);
+        int[] expected = curl.getState();
+        for (CurlRound kernel : kernels()) {
+            SlicedCurlState state = new SlicedCurlState(kernel);
+            for (int block = 0; block < 32; block++) {
+                state.absorbInAllLanes(trits, block * 243);
+            }
+            for (int i = 0; i < 729; i++) {
+                assertThat(state.trit(i, 0)).isEqualTo(expected[i]);
+                assertThat(state.trit(i, 64 * kernel.wordsPerTrit() - 1)).isEqualTo(expected[i]);
+            }
+        }
+    }
+}
