@@ -1,5 +1,6 @@
 package org.p1iota.camel.iota.pow;
 
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -83,8 +84,42 @@ public final class BitslicedProofOfWork implements ProofOfWork, AutoCloseable {
         if (minWeightMagnitude == 0) {
             return new NonceSearchResult(transactionTrytes, 0, System.nanoTime() - start, round.name());
         }
-        int[] trits = Converter.trits(transactionTrytes);
-        SlicedCurlState prefix = new SlicedCurlState(round);
+        NonceSearchRun run = runWorkers(Converter.trits(transactionTrytes), minWeightMagnitude, 0);
+        int[] nonce = run.nonce();
+        if (nonce == null) {
+            throw new ProofOfWorkCancelledException(closed ? "proof of work engine is shut down"
+                    : "proof of work cancelled");
+        }
+        String withNonce = transactionTrytes.substring(0, NONCE_TRYTE_OFFSET) + Converter.trytes(nonce);
+        return new NonceSearchResult(withNonce, run.trials(), System.nanoTime() - start, round.name());
+    }
+
+    /**
+     * Benchmark support: searches at MWM 243 (never reached) for the given time on all threads and
+     * counts the candidates hashed in whole batches. Thread start and prefix absorption are outside the
+     * measured interval, so this is the engine's steady trial rate.
+     */
+    public TrialCount countTrials(String transactionTrytes, Duration duration) throws InterruptedException {
+        TransactionTrytes.requireTransaction(transactionTrytes);
+        NonceSearchRun run = runWorkers(Converter.trits(transactionTrytes), CurlRound.HASH_TRITS,
+                Math.max(1, duration.toNanos()));
+        return new TrialCount(run.trials(), run.measuredNanos(), threads, round.name());
+    }
+
+    /** Candidates hashed in a measured time: {@link #perSecond()} is the trial rate. */
+    public record TrialCount(long trials, long nanos, int threads, String kernel) {
+        public double perSecond() {
+            return trials * 1e9 / nanos;
+        }
+    }
+
+    /**
+     * Absorbs the prefix, runs the workers until a nonce is found, the search is stopped or, when
+     * {@code limitNanos > 0}, that time has passed since the workers started.
+     */
+    private NonceSearchRun runWorkers(int[] trits, int minWeightMagnitude, long limitNanos) throws InterruptedException {
+        // the prefix is the same in every lane: absorb it with 64 lanes, the cheapest kernel
+        SlicedCurlState prefix = new SlicedCurlState(CurlRounds.scalar());
         for (int block = 0; block < PREFIX_BLOCKS; block++) {
             prefix.absorbInAllLanes(trits, block * CurlRound.HASH_TRITS);
         }
@@ -104,10 +139,15 @@ public final class BitslicedProofOfWork implements ProofOfWork, AutoCloseable {
             if (closed) {
                 throw new ProofOfWorkCancelledException("proof of work engine is shut down");
             }
+            run.markStart();
             for (Thread worker : workers) {
                 worker.start();
             }
-            run.awaitFinished();
+            if (limitNanos > 0) {
+                run.awaitFinished(limitNanos);
+            } else {
+                run.awaitFinished();
+            }
         } finally {
             run.stop();
             joinAll(workers);
@@ -116,13 +156,7 @@ public final class BitslicedProofOfWork implements ProofOfWork, AutoCloseable {
         if (run.failure() != null) {
             throw new IllegalStateException("proof of work thread failed", run.failure());
         }
-        int[] nonce = run.nonce();
-        if (nonce == null) {
-            throw new ProofOfWorkCancelledException(closed ? "proof of work engine is shut down"
-                    : "proof of work cancelled");
-        }
-        String withNonce = transactionTrytes.substring(0, NONCE_TRYTE_OFFSET) + Converter.trytes(nonce);
-        return new NonceSearchResult(withNonce, run.trials(), System.nanoTime() - start, round.name());
+        return run;
     }
 
     /** Stops every search in progress; their callers get a {@link ProofOfWorkCancelledException}. */

@@ -1,6 +1,7 @@
 package org.p1iota.camel.iota.pow;
 
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
@@ -18,6 +19,8 @@ final class NonceSearchRun {
     private final AtomicInteger liveWorkers;
     private final LongAdder trials = new LongAdder();
     private volatile boolean stopped;
+    private volatile long startNanos;
+    private volatile long lastWorkerEndNanos;
 
     NonceSearchRun(int workers) {
         this.liveWorkers = new AtomicInteger(workers);
@@ -44,15 +47,30 @@ final class NonceSearchRun {
         stop();
     }
 
+    void markStart() {
+        startNanos = System.nanoTime();
+    }
+
     void workerEnded(long workerTrials) {
         trials.add(workerTrials);
         if (liveWorkers.decrementAndGet() == 0) {
+            lastWorkerEndNanos = System.nanoTime();
             finished.countDown();
         }
     }
 
     void awaitFinished() throws InterruptedException {
         finished.await();
+    }
+
+    /** Waits at most the given time; does not stop the workers. */
+    void awaitFinished(long nanos) throws InterruptedException {
+        finished.await(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** From {@link #markStart()} until the last worker ended: the time the counted trials took. */
+    long measuredNanos() {
+        return lastWorkerEndNanos - startNanos;
     }
 
     int[] nonce() {

@@ -36,7 +36,7 @@ final class NonceSearchWorker implements Runnable {
     private final long[] spareHigh;
 
     /**
-     * @param prefix    the state after the first 32 blocks (not modified)
+     * @param prefix    the state after the first 32 blocks, the same in all lanes (not modified)
      * @param lastBlock trits 7776..8018 of the transaction, nonce included (its value is ignored)
      */
     NonceSearchWorker(CurlRound round, SlicedCurlState prefix, int[] lastBlock, int threadIndex,
@@ -45,8 +45,8 @@ final class NonceSearchWorker implements Runnable {
         this.words = round.wordsPerTrit();
         this.minWeightMagnitude = minWeightMagnitude;
         this.run = run;
-        templateLow = prefix.copyLow();
-        templateHigh = prefix.copyHigh();
+        templateLow = prefix.copyLow(words);
+        templateHigh = prefix.copyHigh(words);
         low = new long[templateLow.length];
         high = new long[templateLow.length];
         spareLow = new long[templateLow.length];

@@ -52,12 +52,26 @@ final class SlicedCurlState {
         }
     }
 
-    long[] copyLow() {
-        return low.clone();
+    long[] copyLow(int targetWords) {
+        return widen(low, targetWords);
     }
 
-    long[] copyHigh() {
-        return high.clone();
+    long[] copyHigh(int targetWords) {
+        return widen(high, targetWords);
+    }
+
+    /**
+     * The state for a kernel with {@code targetWords} words per trit, every lane equal to lane 0 here.
+     * A state absorbed with the same trits in all lanes is thereby computed with the cheapest kernel
+     * and handed to the widest one.
+     */
+    private long[] widen(long[] words64, int targetWords) {
+        long[] wide = new long[CurlRound.STATE_TRITS * targetWords];
+        for (int i = 0; i < CurlRound.STATE_TRITS; i++) {
+            long lane0 = (words64[i * words] & 1L) == 0 ? 0L : ALL_LANES;
+            Arrays.fill(wide, i * targetWords, (i + 1) * targetWords, lane0);
+        }
+        return wide;
     }
 
     /** Trit {@code index} of lane {@code lane}: -1, 0 or 1. */

@@ -23,7 +23,7 @@ class BitslicedProofOfWorkTest {
         try (BitslicedProofOfWork pow = new BitslicedProofOfWork(2)) {
             assertThat(pow.kernel()).startsWith("vector-");
             for (int mwm = 1; mwm <= 11; mwm++) {
-                for (int i = 0; i < (mwm <= 8 ? 6 : 3); i++) {
+                for (int i = 0; i < (mwm <= 8 ? 6 : 2); i++) {
                     String tx = JotaCurlCheck.randomTransaction(random);
                     NonceSearchResult result = pow.searchCounted(tx, mwm);
                     assertValidNonce(tx, result.transactionTrytes(), mwm);
@@ -48,10 +48,11 @@ class BitslicedProofOfWorkTest {
     }
 
     @Test
-    void highMwmTwelveToFourteen() throws Exception {
+    void highMwmTwelveAndFourteen() throws Exception {
+        // 3^14 = 4.8 million expected trials: about a second on two cores, several when the machine is busy
         Random random = new Random(63);
         try (BitslicedProofOfWork pow = new BitslicedProofOfWork()) {
-            for (int mwm = 12; mwm <= 14; mwm++) {
+            for (int mwm = 12; mwm <= 14; mwm += 2) {
                 String tx = JotaCurlCheck.randomTransaction(random);
                 assertValidNonce(tx, pow.search(tx, mwm), mwm);
             }
