@@ -21,6 +21,7 @@ import org.iota.jota.utils.Converter;
 public final class BitslicedProofOfWork implements ProofOfWork, AutoCloseable {
 
     static final int PREFIX_BLOCKS = 32;
+    static final int UNREACHABLE_MWM = 40;
     private static final int NONCE_TRYTE_OFFSET = 2646;
     private static final long WORKER_STOP_WAIT_MS = 10_000;
     private static final AtomicInteger SEARCH_SEQUENCE = new AtomicInteger();
@@ -95,13 +96,14 @@ public final class BitslicedProofOfWork implements ProofOfWork, AutoCloseable {
     }
 
     /**
-     * Benchmark support: searches at MWM 243 (never reached) for the given time on all threads and
-     * counts the candidates hashed in whole batches. Thread start and prefix absorption are outside the
-     * measured interval, so this is the engine's steady trial rate.
+     * Benchmark support: searches at MWM {@value #UNREACHABLE_MWM} (3^40, about 1.2e19 expected trials:
+     * never reached) for the given time on all threads and counts the candidates hashed in whole
+     * batches. Thread start and prefix absorption are outside the measured interval, so this is the
+     * engine's steady trial rate (at MWM 9 to 14 the last rounds are a little cheaper still).
      */
     public TrialCount countTrials(String transactionTrytes, Duration duration) throws InterruptedException {
         TransactionTrytes.requireTransaction(transactionTrytes);
-        NonceSearchRun run = runWorkers(Converter.trits(transactionTrytes), CurlRound.HASH_TRITS,
+        NonceSearchRun run = runWorkers(Converter.trits(transactionTrytes), UNREACHABLE_MWM,
                 Math.max(1, duration.toNanos()));
         return new TrialCount(run.trials(), run.measuredNanos(), threads, round.name());
     }

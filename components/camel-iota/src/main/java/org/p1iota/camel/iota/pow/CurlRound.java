@@ -31,6 +31,12 @@ interface CurlRound {
      */
     void round(long[] sourceLow, long[] sourceHigh, long[] targetLow, long[] targetHigh, int outputs);
 
+    /**
+     * Computes only the listed output trits of a round (see {@link HashCone}): triples of output trit,
+     * first input trit, second input trit. Other target trits are left as they are.
+     */
+    void selectedOutputs(long[] sourceLow, long[] sourceHigh, long[] targetLow, long[] targetHigh, int[] triples);
+
     /** Rounds to compute for {@code outputs} trits: pairs of outputs 2k, 2k+1 for k below this. */
     static int pairsFor(int outputs) {
         return Math.min(364, (outputs + 1) >> 1);

@@ -10,8 +10,8 @@ package org.p1iota.camel.iota.pow;
  * </ul>
  * The state after absorbing the first 32 blocks is computed once per search; per batch only the last
  * block's 81 rounds run, the first one reading straight from the template (whose counter trits are
- * updated in place), the rest alternating between two buffers. The last round computes only the
- * hash trits.
+ * updated in place), the rest alternating between two buffers. The last rounds compute only the
+ * trits the weight check depends on ({@link HashCone}).
  */
 final class NonceSearchWorker implements Runnable {
 
@@ -34,6 +34,8 @@ final class NonceSearchWorker implements Runnable {
     private final long[] high;
     private final long[] spareLow;
     private final long[] spareHigh;
+    private final int[][] lastRounds;
+    private final int fullRounds;
 
     /**
      * @param prefix    the state after the first 32 blocks, the same in all lanes (not modified)
@@ -45,6 +47,8 @@ final class NonceSearchWorker implements Runnable {
         this.words = round.wordsPerTrit();
         this.minWeightMagnitude = minWeightMagnitude;
         this.run = run;
+        this.lastRounds = HashCone.lastRounds(minWeightMagnitude);
+        this.fullRounds = SlicedCurlState.ROUNDS - lastRounds.length;
         templateLow = prefix.copyLow(words);
         templateHigh = prefix.copyHigh(words);
         low = new long[templateLow.length];
@@ -118,19 +122,32 @@ final class NonceSearchWorker implements Runnable {
 
     /** Runs the 81 rounds for all lanes; returns the first lane whose hash qualifies, or -1. */
     private int searchBatch() {
-        round.round(templateLow, templateHigh, low, high, CurlRound.STATE_TRITS);
-        for (int r = 1; r < SlicedCurlState.ROUNDS - 2; r += 2) {
-            round.round(low, high, spareLow, spareHigh, CurlRound.STATE_TRITS);
-            round.round(spareLow, spareHigh, low, high, CurlRound.STATE_TRITS);
+        long[] sourceLow = templateLow;
+        long[] sourceHigh = templateHigh;
+        long[] targetLow = low;
+        long[] targetHigh = high;
+        long[] otherLow = spareLow;
+        long[] otherHigh = spareHigh;
+        for (int r = 0; r < SlicedCurlState.ROUNDS; r++) {
+            int cone = r - fullRounds;
+            if (cone < 0) {
+                round.round(sourceLow, sourceHigh, targetLow, targetHigh, CurlRound.STATE_TRITS);
+            } else {
+                round.selectedOutputs(sourceLow, sourceHigh, targetLow, targetHigh, lastRounds[cone]);
+            }
+            // the template is read by the first round only; after that the two buffers alternate
+            sourceLow = targetLow;
+            sourceHigh = targetHigh;
+            targetLow = otherLow;
+            targetHigh = otherHigh;
+            otherLow = sourceLow;
+            otherHigh = sourceHigh;
         }
-        // 1 + 2*39 = 79 rounds done, result in low/high; two more, the last one only for the hash
-        round.round(low, high, spareLow, spareHigh, CurlRound.STATE_TRITS);
-        round.round(spareLow, spareHigh, low, high, CurlRound.HASH_TRITS);
         for (int w = 0; w < words; w++) {
             long zeroInLane = -1L;
             for (int i = CurlRound.HASH_TRITS - minWeightMagnitude; i < CurlRound.HASH_TRITS && zeroInLane != 0; i++) {
                 // trit 0 has both bits set; -1 and 1 have them different
-                zeroInLane &= ~(low[i * words + w] ^ high[i * words + w]);
+                zeroInLane &= ~(sourceLow[i * words + w] ^ sourceHigh[i * words + w]);
             }
             if (zeroInLane != 0) {
                 return w * 64 + Long.numberOfTrailingZeros(zeroInLane);

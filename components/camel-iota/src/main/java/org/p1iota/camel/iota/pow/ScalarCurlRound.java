@@ -47,4 +47,17 @@ final class ScalarCurlRound implements CurlRound {
             tHigh[728] = (aLow ^ bHigh) | x;
         }
     }
+
+    @Override
+    public void selectedOutputs(long[] sLow, long[] sHigh, long[] tLow, long[] tHigh, int[] triples) {
+        for (int j = 0; j < triples.length; j += 3) {
+            int a = triples[j + 1];
+            int b = triples[j + 2];
+            long aLow = sLow[a];
+            long bHigh = sHigh[b];
+            long x = (aLow | ~bHigh) & (sLow[b] ^ sHigh[a]);
+            tLow[triples[j]] = ~x;
+            tHigh[triples[j]] = (aLow ^ bHigh) | x;
+        }
+    }
 }

@@ -48,6 +48,17 @@ final class VectorCurlRound implements CurlRound {
         }
     }
 
+    @Override
+    public void selectedOutputs(long[] sLow, long[] sHigh, long[] tLow, long[] tHigh, int[] triples) {
+        for (int j = 0; j < triples.length; j += 3) {
+            int a = triples[j + 1] * W;
+            int b = triples[j + 2] * W;
+            sbox(LongVector.fromArray(SPECIES, sLow, a), LongVector.fromArray(SPECIES, sHigh, a),
+                    LongVector.fromArray(SPECIES, sLow, b), LongVector.fromArray(SPECIES, sHigh, b),
+                    tLow, tHigh, triples[j] * W);
+        }
+    }
+
     private static void sbox(LongVector aLow, LongVector aHigh, LongVector bLow, LongVector bHigh,
                              long[] tLow, long[] tHigh, int at) {
         LongVector x = aLow.or(bHigh.not()).and(bLow.lanewise(VectorOperators.XOR, aHigh));

@@ -130,6 +130,42 @@ class CurlRoundTest {
     }
 
     @Test
+    void hashConeRoundsGiveTheSameCheckedTritsAsFullRounds() {
+        for (CurlRound kernel : kernels()) {
+            int words = kernel.wordsPerTrit();
+            for (int mwm : new int[] {1, 9, 14, 40, 243}) {
+                int[][] cone = HashCone.lastRounds(mwm);
+                assertThat(cone.length).isBetween(1, 10);
+                Random random = new Random(mwm);
+                long[] fullLow = new long[729 * words];
+                long[] fullHigh = new long[729 * words];
+                for (int i = 0; i < fullLow.length; i++) {
+                    fullLow[i] = random.nextLong();
+                    fullHigh[i] = fullLow[i] | random.nextLong(); // never both bits clear
+                }
+                long[] coneLow = fullLow.clone();
+                long[] coneHigh = fullHigh.clone();
+                for (int[] selection : cone) {
+                    long[] nextLow = new long[fullLow.length];
+                    long[] nextHigh = new long[fullLow.length];
+                    kernel.round(fullLow, fullHigh, nextLow, nextHigh, 729);
+                    fullLow = nextLow;
+                    fullHigh = nextHigh;
+                    nextLow = new long[fullLow.length];
+                    nextHigh = new long[fullLow.length];
+                    kernel.selectedOutputs(coneLow, coneHigh, nextLow, nextHigh, selection);
+                    coneLow = nextLow;
+                    coneHigh = nextHigh;
+                }
+                for (int i = (243 - mwm) * words; i < 243 * words; i++) {
+                    assertThat(coneLow[i]).as("%s mwm %d word %d", kernel.name(), mwm, i).isEqualTo(fullLow[i]);
+                    assertThat(coneHigh[i]).isEqualTo(fullHigh[i]);
+                }
+            }
+        }
+    }
+
+    @Test
     void prefixAbsorptionMatchesJotaCurlState() {
         Random random = new Random(8);
         int[] trits = new int[243 * 32];
