@@ -2,7 +2,6 @@ package org.p1iota.app.tools.bench;
 
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
 
@@ -38,10 +37,12 @@ public final class PowBenchCommand implements Command, OptionSpec {
     public String usage() {
         return """
                 usage: p1-iota bench pow [--seconds N] [--threads N] [--runs N] [--seed N]
-                  --seconds N  time per trial-rate measurement (default 8; 6 measurements)
+                  --seconds N  time per trial-rate measurement (default 6; 8 measurements)
                   --threads N  search threads for the multi-threaded figures (default: all cores)
                   --runs N     searches at MWM 14 per engine (default 10); MWM 9 gets 5x as many
                   --seed N     seed of the random transactions, a whole number (default: time based, printed)
+                Per CPU second: trials divided by the CPU time of this JVM, which hardly depends on other
+                processes on a shared machine (wall-clock rates do).
                 Trial rate: ours is counted exactly (whole batches hashed in a timed search at MWM 243);
                 both engines are also estimated the same way, from searches to completion at MWM 10
                 (completed x 3^10 / time, +- 1/sqrt(completed)). The vector kernel needs the JVM option
@@ -61,7 +62,7 @@ public final class PowBenchCommand implements Command, OptionSpec {
 
     @Override
     public int run(Arguments args, Console console) throws Exception {
-        int seconds = positive(args, "seconds", 8);
+        int seconds = positive(args, "seconds", 6);
         int cores = Runtime.getRuntime().availableProcessors();
         int threads = positive(args, "threads", cores);
         int runs = positive(args, "runs", 10);
@@ -74,48 +75,54 @@ public final class PowBenchCommand implements Command, OptionSpec {
                 probe.kernel(), CurlRounds.vectorAvailable() ? "" : " (vector module absent, see --help)", seed);
         warmUp(measure, threads);
 
-        out.println();
-        out.println("trial rate, million candidate hashes per wall-clock second and per CPU second");
-        out.printf(Locale.ROOT, "  %-10s %7s %22s %36s%n", "engine", "threads", "counted: wall | cpu",
-                "estimated at MWM " + RATE_MWM + ": wall | cpu");
-        int[] threadCounts = threads == 1 ? new int[] {1} : new int[] {1, threads};
-        for (int t : threadCounts) {
-            BitslicedProofOfWork ours = new BitslicedProofOfWork(t);
-            long cpuStart = PowMeasurements.processCpuNanos();
-            BitslicedProofOfWork.TrialCount counted = ours.countTrials(measure.randomTransaction(),
-                    Duration.ofSeconds(seconds));
-            double countedPerCpu = counted.trials() * 1e9 / (PowMeasurements.processCpuNanos() - cpuStart);
-            PowMeasurements.Estimate oursEstimated = measure.estimateTrialRate(ours, RATE_MWM, seconds);
-            PowMeasurements.Estimate pearl = measure.estimateTrialRate(new PearlDiverProofOfWork(t), RATE_MWM, seconds);
-            out.printf(Locale.ROOT, "  %-10s %7d %10.2f | %-9.2f %36s%n", "bitsliced", t, counted.perSecond() / 1e6,
-                    countedPerCpu / 1e6, estimate(oursEstimated));
-            out.printf(Locale.ROOT, "  %-10s %7d %22s %36s%n", "PearlDiver", t, "-", estimate(pearl));
-            out.printf(Locale.ROOT, "  ratio at %d thread%s: counted/PearlDiver %.1fx wall, %.1fx cpu;"
-                            + " estimated/PearlDiver %.1fx wall, %.1fx cpu%n", t, t == 1 ? "" : "s",
-                    counted.perSecond() / pearl.perSecond(), countedPerCpu / pearl.perCpuSecond(),
-                    oursEstimated.perSecond() / pearl.perSecond(), oursEstimated.perCpuSecond() / pearl.perCpuSecond());
-        }
-
-        out.println();
-        out.printf(Locale.ROOT, "time per transaction, %d threads, same random transactions for both (ms)%n", threads);
-        BitslicedProofOfWork ours = new BitslicedProofOfWork(threads);
-        PearlDiverProofOfWork pearl = new PearlDiverProofOfWork(threads);
-        for (int[] mwmRuns : new int[][] {{9, runs * 5}, {14, runs}}) {
-            String[] txs = measure.transactions(mwmRuns[1]);
-            double[] oursMs = measure.searchTimes(ours, mwmRuns[0], mwmRuns[1], txs);
-            double[] pearlMs = measure.searchTimes(pearl, mwmRuns[0], mwmRuns[1], txs);
-            out.printf(Locale.ROOT, "  MWM %-2d %3d runs: bitsliced median %9.1f (min %.1f, max %.1f)"
-                            + "   PearlDiver median %9.1f (min %.1f, max %.1f)%n",
-                    mwmRuns[0], mwmRuns[1], PowMeasurements.median(oursMs), oursMs[0], oursMs[oursMs.length - 1],
-                    PowMeasurements.median(pearlMs), pearlMs[0], pearlMs[pearlMs.length - 1]);
-        }
+        printTrialRates(out, measure, threads, seconds);
+        printTimesPerTransaction(out, measure, threads, runs);
         out.printf(Locale.ROOT, "load average at the end %.2f%n", load());
         return 0;
     }
 
-    private static String estimate(PowMeasurements.Estimate e) {
-        return String.format(Locale.ROOT, "%.2f | %.2f +-%2.0f%% (n=%d)", e.perSecond() / 1e6,
-                e.perCpuSecond() / 1e6, 100 * e.relativeError(), e.completed());
+    private static void printTrialRates(PrintStream out, PowMeasurements measure, int threads, int seconds)
+            throws InterruptedException {
+        out.println();
+        out.println("trial rate, million candidate hashes per wall-clock second | per CPU second");
+        out.printf(Locale.ROOT, "  %-11s %7s %22s %36s%n", "engine", "threads", "counted: wall | cpu",
+                "estimated at MWM " + RATE_MWM + ": wall | cpu");
+        int[] threadCounts = threads == 1 ? new int[] {1} : new int[] {1, threads};
+        for (int t : threadCounts) {
+            BitslicedProofOfWork ours = new BitslicedProofOfWork(t);
+            PowMeasurements.Counted counted = measure.countTrialRate(ours, seconds);
+            PowMeasurements.Estimate oursEstimated = measure.estimateTrialRate(ours, RATE_MWM, seconds);
+            PowMeasurements.Estimate pearl = measure.estimateTrialRate(new PearlDiverProofOfWork(t), RATE_MWM, seconds);
+            out.printf(Locale.ROOT, "  %-11s %7d %22s %36s%n", "bitsliced", t, counted, oursEstimated);
+            out.printf(Locale.ROOT, "  %-11s %7d %22s %36s%n", "PearlDiver", t, "-", pearl);
+            if (!ours.kernel().startsWith("scalar")) {
+                PowMeasurements.Counted plain = measure.countTrialRate(BitslicedProofOfWork.scalar(t), seconds);
+                out.printf(Locale.ROOT, "  %-11s %7d %22s %36s%n", "  scalar-64", t, plain,
+                        "(kernel without the vector module)");
+            }
+            out.printf(Locale.ROOT, "  ratio at %d thread%s: counted/PearlDiver %.1fx wall, %.1fx cpu;"
+                            + " estimated/PearlDiver %.1fx wall, %.1fx cpu%n", t, t == 1 ? "" : "s",
+                    counted.perSecond() / pearl.perSecond(), counted.perCpuSecond() / pearl.perCpuSecond(),
+                    oursEstimated.perSecond() / pearl.perSecond(), oursEstimated.perCpuSecond() / pearl.perCpuSecond());
+        }
+    }
+
+    private static void printTimesPerTransaction(PrintStream out, PowMeasurements measure, int threads, int runs)
+            throws InterruptedException {
+        out.println();
+        out.printf(Locale.ROOT, "time per transaction, %d threads, the same random transactions for both (ms)%n",
+                threads);
+        BitslicedProofOfWork ours = new BitslicedProofOfWork(threads);
+        PearlDiverProofOfWork pearl = new PearlDiverProofOfWork(threads);
+        for (int[] mwmRuns : new int[][] {{9, runs * 5}, {14, runs}}) {
+            String[] txs = measure.transactions(mwmRuns[1]);
+            double[] oursMs = measure.searchTimes(ours, mwmRuns[0], txs);
+            double[] pearlMs = measure.searchTimes(pearl, mwmRuns[0], txs);
+            out.printf(Locale.ROOT, "  MWM %-2d %3d runs: bitsliced median %8.1f (min %.1f, max %.1f)"
+                            + "   PearlDiver median %8.1f (min %.1f, max %.1f)%n",
+                    mwmRuns[0], mwmRuns[1], PowMeasurements.median(oursMs), oursMs[0], oursMs[oursMs.length - 1],
+                    PowMeasurements.median(pearlMs), pearlMs[0], pearlMs[pearlMs.length - 1]);
+        }
     }
 
     /** JIT-compiles both engines' hot loops before anything is timed. */

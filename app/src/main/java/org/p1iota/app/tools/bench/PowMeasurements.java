@@ -1,9 +1,12 @@
 package org.p1iota.app.tools.bench;
 
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.SplittableRandom;
 
+import org.p1iota.camel.iota.pow.BitslicedProofOfWork;
 import org.p1iota.camel.iota.pow.ProofOfWork;
 
 /**
@@ -50,10 +53,18 @@ final class PowMeasurements {
         return new Estimate(trials * 1e9 / spent, trials * 1e9 / (processCpuNanos() - cpuStart), completed);
     }
 
-    /** Wall time of {@code runs} searches, each on a new transaction, sorted ascending (ms). */
-    double[] searchTimes(ProofOfWork engine, int mwm, int runs, String[] transactions) throws InterruptedException {
-        double[] ms = new double[runs];
-        for (int i = 0; i < runs; i++) {
+    /** Our engine's own count of candidates hashed during a timed search (see {@code countTrials}). */
+    Counted countTrialRate(BitslicedProofOfWork engine, double seconds) throws InterruptedException {
+        long cpuStart = processCpuNanos();
+        BitslicedProofOfWork.TrialCount count = engine.countTrials(randomTransaction(),
+                Duration.ofNanos((long) (seconds * 1e9)));
+        return new Counted(count.perSecond(), count.trials() * 1e9 / (processCpuNanos() - cpuStart));
+    }
+
+    /** Wall time of one search per transaction, sorted ascending (ms). */
+    double[] searchTimes(ProofOfWork engine, int mwm, String[] transactions) throws InterruptedException {
+        double[] ms = new double[transactions.length];
+        for (int i = 0; i < transactions.length; i++) {
             long start = System.nanoTime();
             engine.search(transactions[i], mwm);
             ms[i] = (System.nanoTime() - start) / 1e6;
@@ -88,6 +99,20 @@ final class PowMeasurements {
     record Estimate(double perSecond, double perCpuSecond, int completed) {
         double relativeError() {
             return 1 / Math.sqrt(completed);
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%.2f | %.2f +-%2.0f%% (n=%d)", perSecond / 1e6, perCpuSecond / 1e6,
+                    100 * relativeError(), completed);
+        }
+    }
+
+    /** A counted trial rate, per wall-clock and per CPU second. */
+    record Counted(double perSecond, double perCpuSecond) {
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%.2f | %-9.2f", perSecond / 1e6, perCpuSecond / 1e6);
         }
     }
 }
