@@ -5,11 +5,11 @@ package org.p1iota.camel.iota.pow;
  * computed at once, one per bit lane.
  * <p>
  * Trit {@code t} of lane {@code n} is held as two bits, low = (t != 1) and high = (t != -1), in word
- * {@code t * wordsPerTrit() + n / 64} of the low and high arrays. Round output trit {@code i} is
- * Curl's S-box applied to input trits {@code 364*i mod 729} and {@code 364*(i+1) mod 729}. Writing
- * {@code i = 2k} and {@code 2k+1}, these are trits {@code -k}, {@code 364-k} and {@code 728-k}
- * (mod 729), so a round is one pass over k with plain affine indices, reusing each loaded trit for two
- * outputs: no index table, no branch, no allocation.
+ * {@code position(t, r) * wordsPerTrit() + n / 64} of the low and high arrays, {@code r} being the
+ * number of rounds done since the state was last in natural order. Round output trit {@code i} is Curl's
+ * S-box applied to input trits {@code 364*i mod 729} and {@code 364*(i+1) mod 729}; an implementation
+ * may store its output in another order than its input if that makes the round a simpler pass over
+ * memory (see {@link ScalarCurlRound}).
  */
 interface CurlRound {
 
@@ -22,23 +22,18 @@ interface CurlRound {
     /** A short name for reports, e.g. {@code "scalar-64"}. */
     String name();
 
-    /**
-     * Applies one round from the source state to the destination state (distinct arrays).
-     *
-     * @param outputs how many leading output trits are needed: {@link #STATE_TRITS} for a full round,
-     *                {@link #HASH_TRITS} for the last round of a nonce search (odd counts may compute
-     *                one trit more)
-     */
-    void round(long[] sourceLow, long[] sourceHigh, long[] targetLow, long[] targetHigh, int outputs);
+    /** Where trit {@code trit} is stored after {@code roundsDone} rounds from natural order. */
+    int position(int trit, int roundsDone);
 
     /**
-     * Computes only the listed output trits of a round (see {@link HashCone}): triples of output trit,
-     * first input trit, second input trit. Other target trits are left as they are.
+     * Applies round number {@code roundIndex} (0 for the first after natural order) from the source
+     * state to the target state (distinct arrays).
+     */
+    void round(int roundIndex, long[] sourceLow, long[] sourceHigh, long[] targetLow, long[] targetHigh);
+
+    /**
+     * Computes only some output trits of a round (see {@link HashCone}): triples of target position,
+     * first input position, second input position. Other target trits are left as they are.
      */
     void selectedOutputs(long[] sourceLow, long[] sourceHigh, long[] targetLow, long[] targetHigh, int[] triples);
-
-    /** Rounds to compute for {@code outputs} trits: pairs of outputs 2k, 2k+1 for k below this. */
-    static int pairsFor(int outputs) {
-        return Math.min(364, (outputs + 1) >> 1);
-    }
 }

@@ -24,7 +24,6 @@ final class NonceSearchWorker implements Runnable {
 
     private final CurlRound round;
     private final int words;
-    private final int minWeightMagnitude;
     private final NonceSearchRun run;
     private final int[] fixedNonceTrits = new int[COUNTER_START - NONCE_START];
     private final int[] counter = new int[CurlRound.HASH_TRITS - COUNTER_START];
@@ -36,6 +35,8 @@ final class NonceSearchWorker implements Runnable {
     private final long[] spareHigh;
     private final int[][] lastRounds;
     private final int fullRounds;
+    /** Word offsets of the hash trits that must be zero, the last trit first. */
+    private final int[] checkedPositions;
 
     /**
      * @param prefix    the state after the first 32 blocks, the same in all lanes (not modified)
@@ -45,10 +46,13 @@ final class NonceSearchWorker implements Runnable {
                       int minWeightMagnitude, NonceSearchRun run) {
         this.round = round;
         this.words = round.wordsPerTrit();
-        this.minWeightMagnitude = minWeightMagnitude;
         this.run = run;
-        this.lastRounds = HashCone.lastRounds(minWeightMagnitude);
+        this.lastRounds = HashCone.lastRounds(minWeightMagnitude, round);
         this.fullRounds = SlicedCurlState.ROUNDS - lastRounds.length;
+        this.checkedPositions = new int[minWeightMagnitude];
+        for (int i = 0; i < minWeightMagnitude; i++) {
+            checkedPositions[i] = round.position(CurlRound.HASH_TRITS - 1 - i, SlicedCurlState.ROUNDS) * words;
+        }
         templateLow = prefix.copyLow(words);
         templateHigh = prefix.copyHigh(words);
         low = new long[templateLow.length];
@@ -131,7 +135,7 @@ final class NonceSearchWorker implements Runnable {
         for (int r = 0; r < SlicedCurlState.ROUNDS; r++) {
             int cone = r - fullRounds;
             if (cone < 0) {
-                round.round(sourceLow, sourceHigh, targetLow, targetHigh, CurlRound.STATE_TRITS);
+                round.round(r, sourceLow, sourceHigh, targetLow, targetHigh);
             } else {
                 round.selectedOutputs(sourceLow, sourceHigh, targetLow, targetHigh, lastRounds[cone]);
             }
@@ -145,9 +149,9 @@ final class NonceSearchWorker implements Runnable {
         }
         for (int w = 0; w < words; w++) {
             long zeroInLane = -1L;
-            for (int i = CurlRound.HASH_TRITS - minWeightMagnitude; i < CurlRound.HASH_TRITS && zeroInLane != 0; i++) {
+            for (int i = 0; i < checkedPositions.length && zeroInLane != 0; i++) {
                 // trit 0 has both bits set; -1 and 1 have them different
-                zeroInLane &= ~(sourceLow[i * words + w] ^ sourceHigh[i * words + w]);
+                zeroInLane &= ~(sourceLow[checkedPositions[i] + w] ^ sourceHigh[checkedPositions[i] + w]);
             }
             if (zeroInLane != 0) {
                 return w * 64 + Long.numberOfTrailingZeros(zeroInLane);

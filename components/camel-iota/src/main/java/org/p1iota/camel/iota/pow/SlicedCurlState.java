@@ -4,7 +4,8 @@ import java.util.Arrays;
 
 /**
  * A bit-sliced Curl-P-81 sponge state (see {@link CurlRound} for the encoding) with a spare buffer:
- * rounds write into the spare and the two are swapped, so a transform never copies.
+ * rounds write into the spare and the two are swapped. Between transforms the trits are in natural
+ * order.
  */
 final class SlicedCurlState {
 
@@ -40,16 +41,29 @@ final class SlicedCurlState {
         transform();
     }
 
+    /** The 81 rounds; the state is in natural trit order before and after. */
     void transform() {
         for (int r = 0; r < ROUNDS; r++) {
-            round.round(low, high, spareLow, spareHigh, CurlRound.STATE_TRITS);
-            long[] swap = low;
-            low = spareLow;
-            spareLow = swap;
-            swap = high;
-            high = spareHigh;
-            spareHigh = swap;
+            round.round(r, low, high, spareLow, spareHigh);
+            swap();
         }
+        if (round.position(1, ROUNDS) != 1) {
+            for (int i = 0; i < CurlRound.STATE_TRITS; i++) {
+                int from = round.position(i, ROUNDS) * words;
+                System.arraycopy(low, from, spareLow, i * words, words);
+                System.arraycopy(high, from, spareHigh, i * words, words);
+            }
+            swap();
+        }
+    }
+
+    private void swap() {
+        long[] t = low;
+        low = spareLow;
+        spareLow = t;
+        t = high;
+        high = spareHigh;
+        spareHigh = t;
     }
 
     long[] copyLow(int targetWords) {

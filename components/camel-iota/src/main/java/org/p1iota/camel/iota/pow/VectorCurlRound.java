@@ -8,6 +8,11 @@ import jdk.incubator.vector.VectorSpecies;
  * {@link CurlRound} on the JDK's vector API: one SIMD register of longs per trit (512 lanes with
  * AVX-512, 256 with AVX2). Same S-box as {@link ScalarCurlRound}, applied lane-wise. Loaded only when
  * the runtime has the {@code jdk.incubator.vector} module (see {@link CurlRounds#fastest()}).
+ * <p>
+ * Trits stay in natural order. Writing output i as 2k and 2k+1, its inputs are trits -k, 364-k and
+ * 728-k (mod 729), so a round is one pass over k with affine indices, each loaded trit feeding two
+ * outputs. (Vectors across the trits of the scalar kernel's rotated layout measured slower: 2.9 against
+ * 3.5 million trials per CPU second.)
  */
 final class VectorCurlRound implements CurlRound {
 
@@ -25,11 +30,15 @@ final class VectorCurlRound implements CurlRound {
     }
 
     @Override
-    public void round(long[] sLow, long[] sHigh, long[] tLow, long[] tHigh, int outputs) {
-        int pairs = CurlRound.pairsFor(outputs);
+    public int position(int trit, int roundsDone) {
+        return trit;
+    }
+
+    @Override
+    public void round(int roundIndex, long[] sLow, long[] sHigh, long[] tLow, long[] tHigh) {
         LongVector aLow = LongVector.fromArray(SPECIES, sLow, 0);
         LongVector aHigh = LongVector.fromArray(SPECIES, sHigh, 0);
-        for (int k = 0; k < pairs; k++) {
+        for (int k = 0; k < 364; k++) {
             int b = (364 - k) * W;
             int c = (728 - k) * W;
             int out = 2 * k * W;
@@ -42,10 +51,9 @@ final class VectorCurlRound implements CurlRound {
             aLow = cLow;
             aHigh = cHigh;
         }
-        if (outputs == STATE_TRITS) {
-            sbox(aLow, aHigh, LongVector.fromArray(SPECIES, sLow, 0), LongVector.fromArray(SPECIES, sHigh, 0),
-                    tLow, tHigh, 728 * W);
-        }
+        // output 728 pairs trit 365 (the last a) with trit 0
+        sbox(aLow, aHigh, LongVector.fromArray(SPECIES, sLow, 0), LongVector.fromArray(SPECIES, sHigh, 0),
+                tLow, tHigh, 728 * W);
     }
 
     @Override
