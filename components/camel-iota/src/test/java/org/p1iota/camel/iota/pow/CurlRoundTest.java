@@ -28,7 +28,8 @@ class CurlRoundTest {
     @Test
     void testsRunWithBothKernels() {
         // surefire adds the vector module; without it half of these tests would silently not run
-        assertThat(CurlRounds.vectorAvailable()).isTrue();
+        assertThat(CurlRounds.vectorAvailable()).as("the JVM option --add-modules jdk.incubator.vector (surefire argLine)")
+                .isTrue();
         assertThat(CurlRounds.fastest().name()).startsWith("vector-");
     }
 
