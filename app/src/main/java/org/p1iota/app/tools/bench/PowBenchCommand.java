@@ -1,0 +1,154 @@
+package org.p1iota.app.tools.bench;
+
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.util.Locale;
+import java.util.Set;
+
+import org.p1iota.app.cli.Arguments;
+import org.p1iota.app.cli.Command;
+import org.p1iota.app.cli.Console;
+import org.p1iota.app.cli.OptionSpec;
+import org.p1iota.app.cli.UsageException;
+import org.p1iota.camel.iota.pow.BitslicedProofOfWork;
+import org.p1iota.camel.iota.pow.CurlRounds;
+import org.p1iota.camel.iota.pow.PearlDiverProofOfWork;
+
+/**
+ * {@code p1-iota bench pow}: the project's proof-of-work engine against jota's PearlDiver, side by side
+ * in one run. The trial rate (candidate hashes per second) is the stable figure; times per transaction
+ * are geometric and only meaningful as medians over many runs.
+ */
+public final class PowBenchCommand implements Command, OptionSpec {
+
+    static final int RATE_MWM = 10;
+
+    @Override
+    public String name() {
+        return "bench pow";
+    }
+
+    @Override
+    public String summary() {
+        return "measure proof-of-work trial rates and time per transaction, ours against jota's PearlDiver";
+    }
+
+    @Override
+    public String usage() {
+        return """
+                usage: p1-iota bench pow [--seconds N] [--threads N] [--runs N] [--seed N]
+                  --seconds N  base time of a trial-rate measurement (default 5; PearlDiver gets 2x, as it
+                               completes fewer searches; 4.5x in all per thread count)
+                  --threads N  search threads for the multi-threaded figures (default: all cores)
+                  --runs N     searches at MWM 14 per engine (default 10); MWM 9 gets 5x as many
+                  --seed N     seed of the random transactions, a whole number (default: time based, printed)
+                Per CPU second: trials divided by the CPU time of this JVM, which hardly depends on other
+                processes on a shared machine (wall-clock rates do).
+                Trial rate: ours is counted exactly (whole batches hashed in a timed search at MWM 40, never
+                reached; the scalar-64 row is the same engine forced to its plain-long kernel);
+                both engines are also estimated the same way, from searches to completion at MWM 10
+                (completed x 3^10 / time, +- 1/sqrt(completed)). The vector kernel needs the JVM option
+                --add-modules jdk.incubator.vector (P1IOTA_JAVA_OPTS); without it the plain-long kernel runs.
+                Default run time is about 100 s on an idle 2-core machine (PearlDiver's MWM 14 runs dominate);
+                longer when the machine is busy.""";
+    }
+
+    @Override
+    public Kind kind() {
+        return Kind.TOOL;
+    }
+
+    @Override
+    public Set<String> valuedOptions() {
+        return Set.of("seconds", "threads", "runs", "seed");
+    }
+
+    @Override
+    public int run(Arguments args, Console console) throws Exception {
+        int seconds = positive(args, "seconds", 5);
+        int cores = Runtime.getRuntime().availableProcessors();
+        int threads = positive(args, "threads", cores);
+        int runs = positive(args, "runs", 10);
+        long seed = args.has("seed") ? args.getInt("seed", 0) : System.nanoTime();
+        PrintStream out = console.out();
+        PowMeasurements measure = new PowMeasurements(seed);
+
+        BitslicedProofOfWork probe = new BitslicedProofOfWork(1);
+        out.printf(Locale.ROOT, "bench pow: %d cores, load average %.2f, kernel %s%s, seed %d%n", cores, load(),
+                probe.kernel(), CurlRounds.vectorAvailable() ? "" : " (vector module absent, see --help)", seed);
+        warmUp(measure, threads);
+
+        printTrialRates(out, measure, threads, seconds);
+        printTimesPerTransaction(out, measure, threads, runs);
+        out.printf(Locale.ROOT, "load average at the end %.2f%n", load());
+        return 0;
+    }
+
+    private static void printTrialRates(PrintStream out, PowMeasurements measure, int threads, int seconds)
+            throws InterruptedException {
+        out.println();
+        out.println("trial rate, million candidate hashes per wall-clock second | per CPU second");
+        out.printf(Locale.ROOT, "  %-11s %7s %22s %36s%n", "engine", "threads", "counted: wall | cpu",
+                "estimated at MWM " + RATE_MWM + ": wall | cpu");
+        int[] threadCounts = threads == 1 ? new int[] {1} : new int[] {1, threads};
+        for (int t : threadCounts) {
+            BitslicedProofOfWork ours = new BitslicedProofOfWork(t);
+            PowMeasurements.Counted counted = measure.countTrialRate(ours, seconds);
+            PowMeasurements.Estimate oursEstimated = measure.estimateTrialRate(ours, RATE_MWM, seconds);
+            // PearlDiver completes ~7x fewer searches in the same time: give it twice as long
+            PowMeasurements.Estimate pearl = measure.estimateTrialRate(new PearlDiverProofOfWork(t), RATE_MWM,
+                    2.0 * seconds);
+            out.printf(Locale.ROOT, "  %-11s %7d %22s %36s%n", "bitsliced", t, counted, oursEstimated);
+            out.printf(Locale.ROOT, "  %-11s %7d %22s %36s%n", "PearlDiver", t, "-", pearl);
+            if (!ours.kernel().startsWith("scalar")) {
+                PowMeasurements.Counted plain = measure.countTrialRate(BitslicedProofOfWork.scalar(t), seconds / 2.0);
+                out.printf(Locale.ROOT, "  %-11s %7d %22s %36s%n", "  scalar-64", t, plain,
+                        "(kernel without the vector module)");
+            }
+            out.printf(Locale.ROOT, "  ratio at %d thread%s: counted/PearlDiver %.1fx wall, %.1fx cpu;"
+                            + " estimated/PearlDiver %.1fx wall, %.1fx cpu%n", t, t == 1 ? "" : "s",
+                    counted.perSecond() / pearl.perSecond(), counted.perCpuSecond() / pearl.perCpuSecond(),
+                    oursEstimated.perSecond() / pearl.perSecond(), oursEstimated.perCpuSecond() / pearl.perCpuSecond());
+        }
+    }
+
+    private static void printTimesPerTransaction(PrintStream out, PowMeasurements measure, int threads, int runs)
+            throws InterruptedException {
+        out.println();
+        out.printf(Locale.ROOT, "time per transaction, %d threads, the same random transactions for both (ms)%n",
+                threads);
+        BitslicedProofOfWork ours = new BitslicedProofOfWork(threads);
+        PearlDiverProofOfWork pearl = new PearlDiverProofOfWork(threads);
+        for (int[] mwmRuns : new int[][] {{9, runs * 5}, {14, runs}}) {
+            String[] txs = measure.transactions(mwmRuns[1]);
+            double[] oursMs = measure.searchTimes(ours, mwmRuns[0], txs);
+            double[] pearlMs = measure.searchTimes(pearl, mwmRuns[0], txs);
+            out.printf(Locale.ROOT, "  MWM %-2d %3d runs: bitsliced median %8.1f (min %.1f, max %.1f)"
+                            + "   PearlDiver median %8.1f (min %.1f, max %.1f)%n",
+                    mwmRuns[0], mwmRuns[1], PowMeasurements.median(oursMs), oursMs[0], oursMs[oursMs.length - 1],
+                    PowMeasurements.median(pearlMs), pearlMs[0], pearlMs[pearlMs.length - 1]);
+        }
+    }
+
+    /** JIT-compiles both engines' hot loops before anything is timed. */
+    private static void warmUp(PowMeasurements measure, int threads) throws InterruptedException {
+        BitslicedProofOfWork ours = new BitslicedProofOfWork(threads);
+        PearlDiverProofOfWork pearl = new PearlDiverProofOfWork(threads);
+        for (int i = 0; i < 5; i++) {
+            ours.search(measure.randomTransaction(), 10);
+            pearl.search(measure.randomTransaction(), 8);
+        }
+    }
+
+    private static double load() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+
+    private static int positive(Arguments args, String name, int defaultValue) throws UsageException {
+        int value = args.getInt(name, defaultValue);
+        if (value < 1) {
+            throw new UsageException("option --" + name + " must be at least 1, got " + value);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,12 @@
+/**
+ * Proof of work for IOTA transactions: the {@link org.p1iota.camel.iota.pow.ProofOfWork} contract,
+ * attachToTangle as IRI does it ({@link org.p1iota.camel.iota.pow.TangleAttacher}), jota's PearlDiver as
+ * the reference, and the project's engine {@link org.p1iota.camel.iota.pow.BitslicedProofOfWork}.
+ * <p>
+ * The engine hashes many candidate nonces at once in bit-sliced Curl-P-81 states. It has two kernels:
+ * plain {@code long}s (64 candidates per word, any Java 17 runtime) and the JDK's incubating vector API
+ * (512 candidates per AVX-512 register), which the JVM offers only when started with
+ * {@code --add-modules jdk.incubator.vector}; the engine picks the vector kernel when it is there.
+ * {@code ./p1-iota bench pow} compares both with PearlDiver.
+ */
+package org.p1iota.camel.iota.pow;
