@@ -248,6 +248,17 @@ public final class TangleStore implements AutoCloseable {
         }
     }
 
+    /** The remembered verdict of a tail: 1 valid, -1 invalid, 0 not known (or not stored). */
+    public int bundleValidity(String hash) throws SQLException {
+        try (Connection c = pool.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT bundle_validity FROM tx WHERE hash = ?")) {
+            s.setString(1, hash);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getInt(1) : 0;
+            }
+        }
+    }
+
     /** Remembers a definite bundle verdict on the tail (1 valid, -1 invalid); 0 means not yet known. */
     public void markBundleValidity(String tailHash, int validity) throws SQLException {
         try (Connection c = pool.getConnection();
