@@ -28,6 +28,18 @@ public record NodeTransaction(String trytes, String hash, int weight, String add
         ICurl curl = SpongeFactory.create(SpongeFactory.Mode.CURL_P81);
         curl.absorb(trits, 0, trits.length);
         curl.squeeze(hashTrits, 0, hashTrits.length);
+        return parse(trytes, trits, hashTrits);
+    }
+
+    /**
+     * Parses a transaction read back from the store, whose hash was computed when it was validated:
+     * Curl-P-81 is most of the cost of parsing, so it is not repeated.
+     */
+    public static NodeTransaction stored(String trytes, String hash) {
+        return parse(trytes, Converter.trits(trytes), Converter.trits(hash));
+    }
+
+    private static NodeTransaction parse(String trytes, int[] trits, int[] hashTrits) {
         int weight = 0;
         for (int i = hashTrits.length - 1; i >= 0 && hashTrits[i] == 0; i--) {
             weight++;

@@ -232,16 +232,21 @@ public final class TangleStore implements AutoCloseable {
         }
     }
 
+    /** A stored transaction, parsed without re-hashing. */
+    public Optional<NodeTransaction> transaction(String hash) throws SQLException {
+        return trytes(hash).map(trytes -> NodeTransaction.stored(trytes, hash));
+    }
+
     /** The stored transactions of a bundle, at most {@code limit}. */
-    public List<String> bundleTrytes(String bundle, int limit) throws SQLException {
+    public List<NodeTransaction> bundleTransactions(String bundle, int limit) throws SQLException {
         try (Connection c = pool.getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT trytes FROM tx WHERE bundle = ? LIMIT ?")) {
+             PreparedStatement s = c.prepareStatement("SELECT hash, trytes FROM tx WHERE bundle = ? LIMIT ?")) {
             s.setString(1, bundle);
             s.setInt(2, limit);
-            List<String> found = new ArrayList<>();
+            List<NodeTransaction> found = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    found.add(rs.getString(1));
+                    found.add(NodeTransaction.stored(rs.getString(2), rs.getString(1)));
                 }
             }
             return found;

@@ -59,7 +59,7 @@ public final class TipSelector {
 
     /** True when the hash is a stored tail of a complete, valid bundle. */
     public boolean isValidTail(String hash) throws SQLException {
-        return store.trytes(hash).map(NodeTransaction::parse).filter(NodeTransaction::isTail).isPresent() && check(hash);
+        return store.transaction(hash).filter(NodeTransaction::isTail).isPresent() && check(hash);
     }
 
     /**
@@ -120,7 +120,7 @@ public final class TipSelector {
     }
 
     private Verdict bundleOf(String hash) throws SQLException {
-        Optional<NodeTransaction> tail = store.trytes(hash).map(NodeTransaction::parse);
+        Optional<NodeTransaction> tail = store.transaction(hash);
         if (tail.isEmpty()) {
             return new Verdict(0, null);
         }
@@ -131,8 +131,7 @@ public final class TipSelector {
         if (stored != 0) {
             return new Verdict(stored, null);
         }
-        List<NodeTransaction> members = store.bundleTrytes(tail.get().bundle(), MAX_BUNDLE).stream()
-                .map(NodeTransaction::parse).toList();
+        List<NodeTransaction> members = store.bundleTransactions(tail.get().bundle(), MAX_BUNDLE);
         BundleValidator.Verdict verdict = bundleValidator.validate(tail.get(), members);
         return switch (verdict) {
             case INVALID -> new Verdict(-1, null);
