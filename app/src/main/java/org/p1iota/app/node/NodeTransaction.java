@@ -1,5 +1,8 @@
 package org.p1iota.app.node;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.iota.jota.pow.ICurl;
 import org.iota.jota.pow.SpongeFactory;
 import org.iota.jota.utils.Converter;
@@ -29,6 +32,17 @@ public record NodeTransaction(String trytes, String hash, int weight, String add
         curl.absorb(trits, 0, trits.length);
         curl.squeeze(hashTrits, 0, hashTrits.length);
         return parse(trytes, trits, hashTrits);
+    }
+
+    /** Parses many transactions, hashing them 64 at a time (see {@link BatchCurl}). */
+    public static List<NodeTransaction> parseAll(List<String> trytes) {
+        List<int[]> trits = trytes.stream().map(Converter::trits).toList();
+        List<int[]> hashes = BatchCurl.hash(trits);
+        List<NodeTransaction> parsed = new ArrayList<>(trytes.size());
+        for (int i = 0; i < trytes.size(); i++) {
+            parsed.add(parse(trytes.get(i), trits.get(i), hashes.get(i)));
+        }
+        return parsed;
     }
 
     /**
