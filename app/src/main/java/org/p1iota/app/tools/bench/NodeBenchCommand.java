@@ -52,11 +52,12 @@ public final class NodeBenchCommand implements Command, OptionSpec {
     public String usage() {
         return """
                 Usage: ./p1-iota bench node [--transactions 5000] [--batch 100] [--single 200] [--finds 1000]
-                                           [--runs9 30] [--runs14 3] [--data DIR]
+                                           [--runs9 30] [--runs14 3] [--sync true] [--data DIR]
                   --transactions  transactions stored in batches of --batch (the tangle size finds run at)
                   --single        transactions stored one per request (each waits for its fsync)
                   --finds         findTransactions calls (by address, bundle and tag in turn)
                   --runs9/14      attachToTangle runs of one transaction at MWM 9 / 14 (PearlDiver: seconds per MWM-14 run)
+                  --sync          node.sync-on-commit: true fsyncs each acknowledged store, false only flushes it
                   --data          data directory (default: a fresh temporary one, deleted afterwards)""";
     }
 
@@ -67,7 +68,7 @@ public final class NodeBenchCommand implements Command, OptionSpec {
 
     @Override
     public Set<String> valuedOptions() {
-        return Set.of("transactions", "batch", "single", "finds", "runs9", "runs14", "data");
+        return Set.of("transactions", "batch", "single", "finds", "runs9", "runs14", "data", "sync");
     }
 
     @Override
@@ -84,8 +85,9 @@ public final class NodeBenchCommand implements Command, OptionSpec {
             port = socket.getLocalPort();
         }
         RoleSettings settings = RoleSettings.load(NodeRole.NAME, Map.of(RoleSettings.DATA_PROPERTY, data.toString(),
-                "node.port", String.valueOf(port), "node.mwm", "0", "camel.main.jmx-enabled", "false"));
-        console.out().printf("node bench: %d cores, data %s%n", Runtime.getRuntime().availableProcessors(), data);
+                "node.port", String.valueOf(port), "node.mwm", "0", "camel.main.jmx-enabled", "false", "node.sync-on-commit", args.get("sync", "true")));
+        console.out().printf("node bench: %d cores, data %s, fsync on commit %s%n", Runtime.getRuntime().availableProcessors(),
+                data, args.get("sync", "true"));
         try (RoleRunner.Running node = new RoleRunner(new NodeRole(), settings, Optional.empty()).start()) {
             Client client = new Client(port);
             storePhase(client, console, transactions, batch, single);
