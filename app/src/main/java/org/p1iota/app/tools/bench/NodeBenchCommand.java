@@ -55,7 +55,7 @@ public final class NodeBenchCommand implements Command, OptionSpec {
                                            [--runs9 30] [--runs14 3] [--sync true] [--data DIR]
                   --transactions  transactions stored in batches of --batch (the tangle size finds run at)
                   --single        transactions stored one per request (each waits for its fsync)
-                  --finds         findTransactions calls (by address, bundle and tag in turn)
+                  --finds         findTransactions calls (by address and by tag in turn)
                   --runs9/14      attachToTangle runs of one transaction at MWM 9 / 14 (PearlDiver: seconds per MWM-14 run)
                   --sync          node.sync-on-commit: true fsyncs each acknowledged store, false only flushes it
                   --data          data directory (default: a fresh temporary one, deleted afterwards)""";
