@@ -53,6 +53,17 @@ public final class BundleValidator {
         return rulesHold(chain) ? Verdict.VALID : Verdict.INVALID;
     }
 
+    /** The head of a bundle {@link #validate} found VALID. */
+    public NodeTransaction head(NodeTransaction tail, List<NodeTransaction> bundleMembers) {
+        Map<String, NodeTransaction> byHash = new HashMap<>();
+        bundleMembers.forEach(t -> byHash.put(t.hash(), t));
+        NodeTransaction current = tail;
+        while (current.currentIndex() < current.lastIndex()) {
+            current = byHash.get(current.trunk());
+        }
+        return current;
+    }
+
     private static boolean rulesHold(List<NodeTransaction> chain) {
         NodeTransaction head = chain.get(chain.size() - 1);
         long sum = 0;

@@ -32,13 +32,17 @@ public final class IriHttpEndpoint {
         this.trustedHosts = Set.copyOf(trustedHosts);
     }
 
+    /** Reads the servlet request itself: the route maps neither headers nor form bodies. */
     public void handle(Exchange exchange) throws IOException {
         Message in = exchange.getIn();
-        String method = in.getHeader(Exchange.HTTP_METHOD, String.class);
-        String apiVersion = in.getHeader(API_VERSION_HEADER, String.class);
         HttpServletRequest request = in instanceof HttpMessage http ? http.getRequest()
                 : in.getHeader(Exchange.HTTP_SERVLET_REQUEST, HttpServletRequest.class);
-        boolean trusted = request != null && isTrusted(request.getRemoteAddr());
+        if (request == null) {
+            throw new IllegalStateException("iriHttpEndpoint must be called from a jetty: route");
+        }
+        String method = request.getMethod();
+        String apiVersion = request.getHeader(API_VERSION_HEADER);
+        boolean trusted = isTrusted(request.getRemoteAddr());
         IriApi.Reply reply;
         if ("OPTIONS".equalsIgnoreCase(method)) {
             reply = new IriApi.Reply(200, "");

@@ -1,5 +1,8 @@
 package org.p1iota.app.node;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.iota.jota.pow.ICurl;
 import org.iota.jota.pow.SpongeFactory;
 import org.iota.jota.utils.Converter;
@@ -28,6 +31,29 @@ public record NodeTransaction(String trytes, String hash, int weight, String add
         ICurl curl = SpongeFactory.create(SpongeFactory.Mode.CURL_P81);
         curl.absorb(trits, 0, trits.length);
         curl.squeeze(hashTrits, 0, hashTrits.length);
+        return parse(trytes, trits, hashTrits);
+    }
+
+    /** Parses many transactions, hashing them 64 at a time (see {@link BatchCurl}). */
+    public static List<NodeTransaction> parseAll(List<String> trytes) {
+        List<int[]> trits = trytes.stream().map(Converter::trits).toList();
+        List<int[]> hashes = BatchCurl.hash(trits);
+        List<NodeTransaction> parsed = new ArrayList<>(trytes.size());
+        for (int i = 0; i < trytes.size(); i++) {
+            parsed.add(parse(trytes.get(i), trits.get(i), hashes.get(i)));
+        }
+        return parsed;
+    }
+
+    /**
+     * Parses a transaction read back from the store, whose hash was computed when it was validated:
+     * Curl-P-81 is most of the cost of parsing, so it is not repeated.
+     */
+    public static NodeTransaction stored(String trytes, String hash) {
+        return parse(trytes, Converter.trits(trytes), Converter.trits(hash));
+    }
+
+    private static NodeTransaction parse(String trytes, int[] trits, int[] hashTrits) {
         int weight = 0;
         for (int i = hashTrits.length - 1; i >= 0 && hashTrits[i] == 0; i--) {
             weight++;

@@ -56,7 +56,7 @@ public final class TangleCommands {
 
     private Map<String, Object> checkConsistency(IriRequest request) throws Exception {
         for (String tail : request.hashes("tails", "", false)) {
-            Optional<NodeTransaction> transaction = store.trytes(tail).map(NodeTransaction::parse);
+            Optional<NodeTransaction> transaction = store.transaction(tail);
             if (transaction.isEmpty()) {
                 throw IriException.badRequest("Invalid transaction, missing: " + tail);
             }

@@ -19,7 +19,8 @@ import java.util.Set;
 import org.h2.jdbcx.JdbcConnectionPool;
 
 /**
- * The tangle in an embedded H2 database: one row per transaction with its raw trytes, indexed by
+ * The tangle in an embedded H2 database: one row per transaction with its trytes (packed, see
+ * {@link PackedTrytes}), indexed by
  * address, bundle, tag, obsolete tag, trunk and branch, and a count of direct approvers so that tips
  * (approvers = 0) are an index range, not a scan. Nothing is cached in the JVM beyond H2's own
  * bounded page cache; every query has a limit.
@@ -54,7 +55,7 @@ public final class TangleStore implements AutoCloseable {
 
     private void createSchema() throws SQLException {
         try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE IF NOT EXISTS tx (hash CHAR(81) PRIMARY KEY, trytes VARCHAR(2673) NOT NULL, "
+            s.execute("CREATE TABLE IF NOT EXISTS tx (hash CHAR(81) PRIMARY KEY, trytes VARBINARY(1782) NOT NULL, "
                     + "address CHAR(81) NOT NULL, bundle CHAR(81) NOT NULL, tag CHAR(27) NOT NULL, "
                     + "obsolete_tag CHAR(27) NOT NULL, trunk CHAR(81) NOT NULL, branch CHAR(81) NOT NULL, "
                     + "current_index BIGINT NOT NULL, last_index BIGINT NOT NULL, tx_value BIGINT NOT NULL, "
@@ -127,7 +128,7 @@ public final class TangleStore implements AutoCloseable {
 
     private static void insertRow(PreparedStatement insert, NodeTransaction t, int approvers) throws SQLException {
         insert.setString(1, t.hash());
-        insert.setString(2, t.trytes());
+        insert.setBytes(2, PackedTrytes.pack(t.trytes()));
         insert.setString(3, t.address());
         insert.setString(4, t.bundle());
         insert.setString(5, t.tag());
@@ -148,7 +149,7 @@ public final class TangleStore implements AutoCloseable {
              PreparedStatement s = c.prepareStatement("SELECT trytes FROM tx WHERE hash = ?")) {
             s.setString(1, hash);
             try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+                return rs.next() ? Optional.of(PackedTrytes.unpack(rs.getBytes(1))) : Optional.empty();
             }
         }
     }
@@ -161,7 +162,7 @@ public final class TangleStore implements AutoCloseable {
             for (String hash : hashes) {
                 s.setString(1, hash);
                 try (ResultSet rs = s.executeQuery()) {
-                    found.add(rs.next() ? rs.getString(1) : null);
+                    found.add(rs.next() ? PackedTrytes.unpack(rs.getBytes(1)) : null);
                 }
             }
         }
@@ -232,19 +233,35 @@ public final class TangleStore implements AutoCloseable {
         }
     }
 
+    /** A stored transaction, parsed without re-hashing. */
+    public Optional<NodeTransaction> transaction(String hash) throws SQLException {
+        return trytes(hash).map(trytes -> NodeTransaction.stored(trytes, hash));
+    }
+
     /** The stored transactions of a bundle, at most {@code limit}. */
-    public List<String> bundleTrytes(String bundle, int limit) throws SQLException {
+    public List<NodeTransaction> bundleTransactions(String bundle, int limit) throws SQLException {
         try (Connection c = pool.getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT trytes FROM tx WHERE bundle = ? LIMIT ?")) {
+             PreparedStatement s = c.prepareStatement("SELECT hash, trytes FROM tx WHERE bundle = ? LIMIT ?")) {
             s.setString(1, bundle);
             s.setInt(2, limit);
-            List<String> found = new ArrayList<>();
+            List<NodeTransaction> found = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    found.add(rs.getString(1));
+                    found.add(NodeTransaction.stored(PackedTrytes.unpack(rs.getBytes(2)), rs.getString(1)));
                 }
             }
             return found;
+        }
+    }
+
+    /** The remembered verdict of a tail: 1 valid, -1 invalid, 0 not known (or not stored). */
+    public int bundleValidity(String hash) throws SQLException {
+        try (Connection c = pool.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT bundle_validity FROM tx WHERE hash = ?")) {
+            s.setString(1, hash);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getInt(1) : 0;
+            }
         }
     }
 
@@ -300,11 +317,7 @@ public final class TangleStore implements AutoCloseable {
 
     @Override
     public void close() {
-        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
-            s.execute("SHUTDOWN");
-        } catch (SQLException e) {
-            // already closed: nothing left to flush
-        }
+        // closing the pool's connections closes the database (DB_CLOSE_DELAY 0), which writes and compacts it
         pool.dispose();
     }
 

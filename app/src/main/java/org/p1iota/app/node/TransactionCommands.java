@@ -26,27 +26,20 @@ public final class TransactionCommands {
 
     private Map<String, Object> store(IriRequest request) throws Exception {
         List<NodeTransaction> valid = new ArrayList<>();
-        for (String trytes : request.strings("trytes")) {
-            try {
-                valid.add(validator.validate(trytes));
-            } catch (TransactionValidator.InvalidTransactionException e) {
-                throw IriException.badRequest("Error: " + e.getMessage());
+        for (TransactionValidator.Verdict verdict : validator.validateAll(request.strings("trytes"))) {
+            if (!verdict.valid()) {
+                throw IriException.badRequest("Error: " + verdict.error());
             }
+            valid.add(verdict.transaction());
         }
         store.store(valid);
         return Map.of();
     }
 
     private Map<String, Object> broadcast(IriRequest request) throws Exception {
-        List<NodeTransaction> valid = new ArrayList<>();
-        for (String trytes : request.transactionTrytes("trytes")) {
-            try {
-                valid.add(validator.validate(trytes));
-            } catch (TransactionValidator.InvalidTransactionException e) {
-                // IRI's gossip pipeline drops invalid transactions without telling the sender
-            }
-        }
-        store.store(valid);
+        // IRI's gossip pipeline drops invalid transactions without telling the sender
+        store.store(validator.validateAll(request.transactionTrytes("trytes")).stream()
+                .filter(TransactionValidator.Verdict::valid).map(TransactionValidator.Verdict::transaction).toList());
         return Map.of();
     }
 

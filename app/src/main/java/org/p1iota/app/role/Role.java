@@ -10,6 +10,14 @@ public interface Role {
     String name();
 
     /**
+     * The route files ({@code routes/<name>.yaml}) this role runs; a role that embeds others (demo)
+     * lists theirs too.
+     */
+    default java.util.List<String> routeNames() {
+        return java.util.List.of(name());
+    }
+
+    /**
      * Creates the beans the role's routes refer to. Called once the settings are known and before
      * Camel starts; whatever is registered with {@link RoleBeans#closeOnStop} is closed after Camel stopped.
      */

@@ -26,9 +26,13 @@ public final class RoleRunner {
         this.routesDirectory = routesDirectory;
     }
 
-    /** Where the role's routes are read from: a {@code file:} or {@code classpath:} location. */
+    /** Where the role's routes are read from: {@code file:} or {@code classpath:} locations, comma separated. */
     public String routesLocation() {
-        String file = role.name() + ".yaml";
+        return role.routeNames().stream().map(this::routeLocation).collect(java.util.stream.Collectors.joining(","));
+    }
+
+    private String routeLocation(String routeName) {
+        String file = routeName + ".yaml";
         Optional<Path> directory = routesDirectory.or(() -> Optional.ofNullable(System.getProperty(RoleSettings.HOME_PROPERTY))
                 .map(home -> Path.of(home, "routes")));
         return directory.map(d -> d.resolve(file))

@@ -95,6 +95,14 @@ class NodeRequestValidationTest {
         assertThat(info.headers().firstValue("X-Echo-Probe")).isEmpty();
         assertThat(info.headers().firstValue("X-IOTA-API-Version")).isEmpty();
         assertThat(JSON.readTree(info.body()).has("duration")).isTrue();
+
+        HttpResponse<String> formTyped = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + node.port + "/"))
+                .header("X-IOTA-API-Version", "1").header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"command\":\"getTips\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(formTyped.statusCode()).as(formTyped.body()).isEqualTo(200);
+        assertThat(JSON.readTree(formTyped.body()).has("hashes")).isTrue();
     }
 
     @Test

@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Tip selection skips tips with invalid bundles; inclusion follows approval; attaches can be interrupted. */
+/** Tip selection skips tips with invalid bundles in their past; inclusion follows approval; attaches can be interrupted. */
 class NodeTipSelectionTest {
 
     private static final int MWM = 1;
@@ -31,10 +31,15 @@ class NodeTipSelectionTest {
         String wrongBundle = raw.substring(0, 2349) + "B".repeat(81) + raw.substring(2430);
         String broken = new org.p1iota.camel.iota.pow.TangleAttacher(new org.p1iota.camel.iota.pow.PearlDiverProofOfWork(1))
                 .attach(NodeTransaction.NULL_HASH, NodeTransaction.NULL_HASH, MWM, List.of(wrongBundle)).get(0);
+        String brokenHash = TestTransactions.hash(broken);
+        // a valid bundle whose past holds the broken one
+        String child = new org.p1iota.camel.iota.pow.TangleAttacher(new org.p1iota.camel.iota.pow.PearlDiverProofOfWork(1))
+                .attach(brokenHash, brokenHash, MWM, List.of(TestTransactions.unattached(TestTransactions.ADDRESS,
+                        TestTransactions.tag("CHILD"), "child", System.currentTimeMillis() / 1000))).get(0);
         try (RunningNode node = RunningNode.start(data, MWM)) {
-            assertThat(call(node, Map.of("command", "storeTransactions", "trytes", List.of(good, broken))).has("duration")).isTrue();
+            assertThat(call(node, Map.of("command", "storeTransactions", "trytes", List.of(good, broken, child)))
+                    .has("duration")).isTrue();
             String goodHash = TestTransactions.hash(good);
-            String brokenHash = TestTransactions.hash(broken);
             assertThat(call(node, Map.of("command", "getTips")).get("hashes")).hasSize(2);
             for (int i = 0; i < 10; i++) {
                 JsonNode tips = call(node, Map.of("command", "getTransactionsToApprove", "depth", 3));
@@ -44,6 +49,8 @@ class NodeTipSelectionTest {
             JsonNode consistency = call(node, Map.of("command", "checkConsistency", "tails", List.of(brokenHash)));
             assertThat(consistency.get("state").asBoolean()).isFalse();
             assertThat(consistency.get("info").asText()).contains("bundle is invalid");
+            assertThat(call(node, Map.of("command", "checkConsistency", "tails", List.of(TestTransactions.hash(child))))
+                    .get("state").asBoolean()).isFalse();
 
             assertThat(call(node, Map.of("command", "getInclusionStates", "transactions", List.of(goodHash)))
                     .get("states").get(0).asBoolean()).isFalse();
@@ -75,8 +82,13 @@ class NodeTipSelectionTest {
             });
             Thread.sleep(500);
             assertThat(attach).isNotDone();
-            call(node, Map.of("command", "interruptAttachingToTangle"));
-            HttpResponse<String> reply = attach.get(20, TimeUnit.SECONDS);
+            // repeated, because on a busy machine the attach request may reach the node after the first interrupt
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (!attach.isDone() && System.nanoTime() < deadline) {
+                call(node, Map.of("command", "interruptAttachingToTangle"));
+                Thread.sleep(300);
+            }
+            HttpResponse<String> reply = attach.get(1, TimeUnit.SECONDS);
             assertThat(reply.statusCode()).isEqualTo(200);
             assertThat(JSON.readTree(reply.body()).get("trytes")).isEmpty();
         }
