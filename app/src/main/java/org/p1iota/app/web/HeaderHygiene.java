@@ -24,8 +24,8 @@ public final class HeaderHygiene extends HttpHeaderFilterStrategy implements Pro
 
     @Override
     public boolean applyFilterToCamelHeaders(String headerName, Object headerValue, Exchange exchange) {
-        return !RESPONSE_HEADERS.contains(headerName.toLowerCase(Locale.ROOT))
-                || super.applyFilterToCamelHeaders(headerName, headerValue, exchange);
+        // true filters out; the parent's list would also drop Cache-Control, which we set on purpose
+        return !RESPONSE_HEADERS.contains(headerName.toLowerCase(Locale.ROOT));
     }
 
     @Override
