@@ -74,7 +74,7 @@ public record ConsentLink(String requestId, String inbox, String publicKey, Stri
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null || uri.getRawUserInfo() != null) {
             throw new ConsentLinkException(Reason.RETURN_URL_NOT_HTTP,
-                    "The return URL must be an http or https address of the provider's site, without user name.");
+                    "The link's return URL (returnUrl) must be an http or https address of the provider's site, without user name.");
         }
         if (uri.getRawFragment() != null) {
             throw malformed("returnUrl must not carry a #fragment");
