@@ -131,13 +131,11 @@ class ProviderVerifierTest extends JettyRouteTestSupport {
     void invalidOrOversizedOrMissingMetadataIsRefused() throws Exception {
         metadataJson = "{\"name\": \"Wattt\"}";
         assertRefused(link(INBOX, publicKey, base() + "/"), Reason.METADATA_INVALID);
-
         metadataJson = "not json";
         assertRefused(link(INBOX, publicKey, base() + "/"), Reason.METADATA_INVALID);
 
         metadataJson = "{\"padding\": \"" + "x".repeat(4096) + "\"}";
         assertRefused(link(INBOX, publicKey, base() + "/"), Reason.METADATA_INVALID);
-
         publish();
         metadataStatus = 404;
         assertRefused(link(INBOX, publicKey, base() + "/"), Reason.METADATA_INVALID);
