@@ -185,4 +185,40 @@ class ProviderVerifierTest extends JettyRouteTestSupport {
         assertThat(damaged.statusCode()).isEqualTo(400);
         assertThat(WebJson.MAPPER.readTree(damaged.body()).get("error").asText()).isEqualTo("consent_link_malformed");
     }
+
+    @Test
+    void grantAndDenyReVerifyTheLinkAndAnswerTheWayBack() throws Exception {
+        ConsentLinkEndpoint endpoint = new ConsentLinkEndpoint(verifier);
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(jetty("/api/consent-link/deny")).process(endpoint::deny);
+                from(jetty("/api/policies")).process(exchange -> {
+                    if (endpoint.verifyBody(exchange) != null) {
+                        endpoint.granted(exchange, "pol_0123456789");
+                    }
+                });
+            }
+        });
+        Map<String, String> honest = link(INBOX, publicKey, base() + "/connected");
+        String json = WebJson.MAPPER.writeValueAsString(honest);
+
+        var denied = send("POST", "/api/consent-link/deny", json, "Content-Type", "application/json");
+        assertThat(denied.statusCode()).isEqualTo(200);
+        assertThat(WebJson.MAPPER.readTree(denied.body()).get("redirect").asText())
+                .isEqualTo(base() + "/connected?consent=denied&requestId=req_0123456789");
+
+        var granted = send("POST", "/api/policies", json, "Content-Type", "application/json");
+        assertThat(granted.statusCode()).isEqualTo(201);
+        assertThat(WebJson.MAPPER.readTree(granted.body()).get("redirect").asText())
+                .isEqualTo(base() + "/connected?consent=granted&requestId=req_0123456789");
+        assertThat(WebJson.MAPPER.readTree(granted.body()).get("policyId").asText()).isEqualTo("pol_0123456789");
+
+        String forged = WebJson.MAPPER.writeValueAsString(link(INBOX, randomKey(), base() + "/connected"));
+        var refused = send("POST", "/api/policies", forged, "Content-Type", "application/json");
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(WebJson.MAPPER.readTree(refused.body()).get("error").asText()).isEqualTo("provider_key_mismatch");
+        assertThat(send("POST", "/api/consent-link/deny", "requestId=x", "Content-Type", "text/plain").statusCode())
+                .isEqualTo(400);
+    }
 }
