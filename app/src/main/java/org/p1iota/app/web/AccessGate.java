@@ -18,6 +18,7 @@ public final class AccessGate implements Processor {
 
     public static final String PRINCIPAL = "p1iotaWebPrincipal";
     public static final String SESSION = "p1iotaWebSession";
+    public static final String PUBLIC_ASSETS = "/assets/";
 
     private final SessionManager sessions;
     private final BearerAuth bearer;
@@ -43,7 +44,10 @@ public final class AccessGate implements Processor {
         return new AccessGate(sessions, bearer, null);
     }
 
-    /** A gate for pages: a session, or a redirect to {@code loginPage}. */
+    /**
+     * A gate for pages: a session, or a redirect to {@code loginPage}. The login page itself and
+     * everything under {@value #PUBLIC_ASSETS} (scripts, styles: no household data) stay public.
+     */
     public static AccessGate forPages(SessionManager sessions, String loginPage) {
         return new AccessGate(sessions, null, loginPage);
     }
@@ -55,6 +59,9 @@ public final class AccessGate implements Processor {
     @Override
     public void process(Exchange exchange) throws Exception {
         exchange.removeProperty(PRINCIPAL);
+        if (loginPage != null && isPublic(exchange.getIn().getHeader(Exchange.HTTP_PATH, String.class))) {
+            return;
+        }
         Optional<String> authorization = HttpRequests.header(exchange, "Authorization");
         if (authorization.isPresent()) {
             if (bearer != null && bearer.accepts(authorization.get())) {
@@ -72,6 +79,15 @@ public final class AccessGate implements Processor {
         exchange.setProperty(PRINCIPAL, "session");
         exchange.setProperty(SESSION, session.get());
         csrf.process(exchange);
+    }
+
+    private boolean isPublic(String httpPath) {
+        if (httpPath == null) {
+            return false;
+        }
+        // camel-jetty gives the path below the endpoint's, without its leading slash for "/"
+        String path = httpPath.startsWith("/") ? httpPath : "/" + httpPath;
+        return path.equals(loginPage) || (path.startsWith(PUBLIC_ASSETS) && !path.contains(".."));
     }
 
     private void refuse(Exchange exchange) {
