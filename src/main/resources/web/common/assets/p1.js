@@ -89,9 +89,9 @@
     return isNaN(date.getTime()) ? String(iso) : date.toLocaleString();
   }
 
-  /** A local path to continue to after login; anything else (another site, //host) becomes '/'. */
+  /** A local path to continue to after login; anything else (another site, //host, /\\host) becomes '/'. */
   function localPath(candidate) {
-    return typeof candidate === 'string' && /^\/(?![\/\\])[A-Za-z0-9._~\/?=&%-]*$/.test(candidate) ? candidate : '/';
+    return typeof candidate === 'string' && /^\/(?![\/\\])[^\s\\]*$/.test(candidate) ? candidate : '/';
   }
 
   window.P1 = { ApiError, session, get, send, status, el, clear, formatTime, localPath };

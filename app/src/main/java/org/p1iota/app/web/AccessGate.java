@@ -1,5 +1,7 @@
 package org.p1iota.app.web;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -90,10 +92,21 @@ public final class AccessGate implements Processor {
         return path.equals(loginPage) || (path.startsWith(PUBLIC_ASSETS) && !path.contains(".."));
     }
 
+    /** {@code ?next=<this page>} so the login page brings the household back, consent link and all. */
+    private static String returnAfterLogin(Exchange exchange) {
+        String uri = exchange.getIn().getHeader(Exchange.HTTP_URI, String.class);
+        if (uri == null || !uri.startsWith("/") || uri.startsWith("//")) {
+            return "";
+        }
+        String query = exchange.getIn().getHeader(Exchange.HTTP_QUERY, String.class);
+        String next = query == null || query.isEmpty() ? uri : uri + "?" + query;
+        return "?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8);
+    }
+
     private void refuse(Exchange exchange) {
         if (loginPage != null && !HttpRequests.isStateChanging(exchange)) {
             exchange.getMessage().setBody("");
-            exchange.getMessage().setHeader("Location", loginPage);
+            exchange.getMessage().setHeader("Location", loginPage + returnAfterLogin(exchange));
             exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 303);
             exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "text/plain; charset=utf-8");
             exchange.setRouteStop(true);

@@ -56,7 +56,9 @@ class MyHomeWebRoutesTest extends JettyRouteTestSupport {
     void pagesNeedASessionButTheLoginPageAndAssetsDoNot() throws Exception {
         HttpResponse<String> devices = get("/");
         assertThat(devices.statusCode()).isEqualTo(303);
-        assertThat(devices.headers().firstValue("Location")).contains("/login.html");
+        assertThat(devices.headers().firstValue("Location")).contains("/login.html?next=%2F");
+        assertThat(get("/new-policy?requestId=req_0123456789&goal=a+b").headers().firstValue("Location"))
+                .contains("/login.html?next=%2Fnew-policy%3FrequestId%3Dreq_0123456789%26goal%3Da%2Bb");
         assertThat(get("/policies.html").statusCode()).isEqualTo(303);
 
         HttpResponse<String> login = get("/login.html");
