@@ -32,6 +32,8 @@ public final class SessionManager {
     private static final int SESSION_ID_BYTES = 24;
     private static final int CSRF_TOKEN_BYTES = 24;
     private static final int MAX_LOGIN_BODY = 4096;
+    /** Visitor sessions cost nothing to open; past this many the one closest to expiry goes. */
+    static final int MAX_SESSIONS = 10_000;
 
     private final String householdToken;
     private final String cookieName;
@@ -101,12 +103,24 @@ public final class SessionManager {
         return Optional.of(newSession(now));
     }
 
+    /** A visitor session (only for managers without a household token). */
+    public Session openVisitor() {
+        if (!visitorsAllowed()) {
+            throw new IllegalStateException("this app logs in with the household token; it has no visitor sessions");
+        }
+        return newSession(clock.instant());
+    }
+
     public synchronized boolean lockedOut() {
         return clock.instant().isBefore(lockedUntil);
     }
 
-    private Session newSession(Instant now) {
+    private synchronized Session newSession(Instant now) {
         sessions.values().removeIf(s -> !now.isBefore(s.expiresAt()));
+        while (sessions.size() >= MAX_SESSIONS) {
+            sessions.values().stream().min(java.util.Comparator.comparing(Session::expiresAt))
+                    .ifPresent(oldest -> sessions.remove(oldest.id()));
+        }
         Session session = new Session(Secrets.randomToken(SESSION_ID_BYTES), Secrets.randomToken(CSRF_TOKEN_BYTES),
                 now.plus(lifetime));
         sessions.put(session.id(), session);
@@ -193,7 +207,7 @@ public final class SessionManager {
     public void describe(Exchange exchange) {
         Optional<Session> session = current(exchange);
         if (session.isEmpty() && visitorsAllowed()) {
-            session = Optional.of(newSession(clock.instant()));
+            session = Optional.of(openVisitor());
             exchange.getMessage().setHeader("Set-Cookie", setCookie(session.get()));
         }
         if (session.isEmpty()) {

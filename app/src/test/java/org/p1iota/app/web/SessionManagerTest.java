@@ -144,10 +144,18 @@ class SessionManagerTest extends JettyRouteTestSupport {
     }
 
     @Test
-    void visitorSessionsOpenWithoutALogin() throws Exception {
+    void visitorSessionsOpenWithoutALoginButNotWithoutBound() {
         SessionManager visitors = new SessionManager(null, "wattt_session", Duration.ofHours(1), false, clock);
 
         assertThat(visitors.open(TOKEN)).isEmpty();
         assertThat(visitors.visitorsAllowed()).isTrue();
+
+        Session first = null;
+        for (int i = 0; i <= SessionManager.MAX_SESSIONS; i++) {
+            Session session = visitors.openVisitor();
+            first = first == null ? session : first;
+            clock.advance(Duration.ofMillis(1));
+        }
+        assertThat(visitors.find(first.id())).isEmpty();
     }
 }
