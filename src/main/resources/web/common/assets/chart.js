@@ -26,7 +26,7 @@
     if (Math.abs(value) >= 1000) {
       return (value / 1000).toFixed(1) + 'k';
     }
-    return Math.abs(value) < 10 && value !== 0 ? value.toFixed(2) : String(Math.round(value));
+    return Math.abs(value) < 10 ? String(parseFloat(value.toFixed(2))) : String(Math.round(value));
   }
 
   function prepare(canvas) {
@@ -74,10 +74,10 @@
     yAxis(frame, yMax, spec.unit);
     const span = Math.max(1, spec.xMax - spec.xMin);
     const { ctx, plotWidth, plotHeight } = frame;
-    ctx.textAlign = 'center';
     ctx.textBaseline = 'top';
     for (let i = 0; i <= 4; i++) {
       const x = spec.xMin + (span * i) / 4;
+      ctx.textAlign = i === 0 ? 'left' : i === 4 ? 'right' : 'center';
       ctx.fillText(spec.xLabel(x), PAD.left + (plotWidth * i) / 4, PAD.top + plotHeight + 8);
     }
     if (count === 0) {
