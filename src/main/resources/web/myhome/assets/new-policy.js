@@ -1,0 +1,79 @@
+/*
+ * The consent page. Everything shown about the provider comes from My Home's own check of the link
+ * (/api/consent-link), never straight from the URL; Grant and Deny go back to the provider only
+ * through the redirect My Home answers, which it checked against the verified origin.
+ */
+(function () {
+  'use strict';
+
+  const LINK_FIELDS = ['requestId', 'inbox', 'publicKey', 'goal', 'returnUrl'];
+
+  function linkFromUrl() {
+    const query = new URLSearchParams(location.search);
+    const link = {};
+    LINK_FIELDS.forEach((field) => {
+      link[field] = query.get(field) || '';
+    });
+    return link;
+  }
+
+  function refuse(message) {
+    document.getElementById('consent').classList.add('hidden');
+    document.getElementById('consent-refused').classList.remove('hidden');
+    document.getElementById('consent-refused-reason').textContent = message;
+    P1.status('Refused: ' + message, 'error');
+  }
+
+  function go(redirect) {
+    const target = new URL(redirect);
+    if (target.protocol !== 'https:' && target.protocol !== 'http:') {
+      throw new Error('refusing to leave for ' + target.protocol);
+    }
+    location.assign(target.href);
+  }
+
+  async function decide(path, body, busyText) {
+    document.getElementById('grant').disabled = true;
+    document.getElementById('deny').disabled = true;
+    P1.status(busyText, 'busy');
+    try {
+      const answer = await P1.send('POST', path, body);
+      P1.status('Done; back to the provider…', 'ok');
+      go(answer.redirect);
+    } catch (e) {
+      P1.status(e.message, 'error');
+      document.getElementById('grant').disabled = false;
+      document.getElementById('deny').disabled = false;
+    }
+  }
+
+  MyHome.start(async () => {
+    const link = linkFromUrl();
+    P1.status('Checking this request with the provider\u2019s web site…', 'busy');
+    let verified;
+    try {
+      verified = await P1.get('/api/consent-link?' + new URLSearchParams(link).toString());
+    } catch (e) {
+      refuse(e.message);
+      return;
+    }
+    document.getElementById('provider-name').textContent = verified.provider.name;
+    document.getElementById('provider-origin').textContent = verified.provider.origin;
+    document.getElementById('provider-origin-again').textContent = verified.provider.origin;
+    document.getElementById('provider-fingerprint').textContent = verified.provider.fingerprint;
+    document.getElementById('goal').textContent = verified.goal;
+
+    const devices = await P1.get('/api/devices');
+    const select = document.getElementById('device-select');
+    devices.forEach((device) => select.append(P1.el('option', { value: device.address }, device.name)));
+    document.getElementById('no-devices').classList.toggle('hidden', devices.length > 0);
+    document.getElementById('grant').disabled = devices.length === 0;
+    document.getElementById('consent').classList.remove('hidden');
+    P1.status('Verified: this request comes from ' + verified.provider.origin + '.', 'ok');
+
+    document.getElementById('grant').addEventListener('click', () =>
+      decide('/api/policies', Object.assign({ device: select.value }, link), 'Granting; publishing the policy on the tangle…'));
+    document.getElementById('deny').addEventListener('click', () =>
+      decide('/api/consent-link/deny', link, 'Telling the provider no…'));
+  });
+})();

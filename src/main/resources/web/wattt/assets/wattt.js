@@ -1,0 +1,196 @@
+/*
+ * Wattt Insights: connect (consent request, then off to My Home), follow the connection's state,
+ * draw the last hour live from the SSE stream (polling if the stream is unavailable), and the daily
+ * totals. Text from households or the meter is inserted with textContent only.
+ */
+(function () {
+  'use strict';
+
+  const HOUR = 3600 * 1000;
+  const STATUS_POLL_MILLIS = 5000;
+  const STATE_TEXT = {
+    not_connected: 'Not connected',
+    waiting_for_keys: 'Waiting for keys',
+    receiving: 'Receiving readings',
+    revoked: 'Access revoked',
+    denied: 'Access denied'
+  };
+  const live = { household: null, importW: [], exportW: [], source: null, pollTimer: null, lastTimestamp: null };
+
+  function setState(state, detail) {
+    const badge = document.getElementById('connection-state');
+    badge.dataset.state = state;
+    badge.textContent = STATE_TEXT[state] || state;
+    document.getElementById('connection-detail').textContent = detail || '';
+  }
+
+  function time(ms) {
+    return new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  }
+
+  function drawLive() {
+    const now = Date.now();
+    live.importW = live.importW.filter((p) => p.x >= now - HOUR);
+    live.exportW = live.exportW.filter((p) => p.x >= now - HOUR);
+    P1Chart.line(document.getElementById('chart-power'), {
+      series: [
+        { name: 'import', color: '#c0392b', points: live.importW },
+        { name: 'export', color: '#0b6e4f', points: live.exportW }
+      ],
+      xMin: now - HOUR, xMax: now, unit: 'W', xLabel: time, emptyText: 'No readings in the last hour'
+    });
+  }
+
+  function addReading(reading) {
+    const x = Date.parse(reading.timestamp);
+    if (isNaN(x) || (live.lastTimestamp && x <= live.lastTimestamp)) {
+      return;
+    }
+    live.lastTimestamp = x;
+    live.importW.push({ x: x, y: Number(reading.powerImportW) || 0 });
+    live.exportW.push({ x: x, y: Number(reading.powerExportW) || 0 });
+    document.getElementById('live-latest').textContent = 'Latest: import ' + reading.powerImportW + ' W, export '
+      + reading.powerExportW + ' W at ' + new Date(x).toLocaleTimeString();
+  }
+
+  async function loadLastHour() {
+    const from = new Date(Date.now() - HOUR).toISOString();
+    const answer = await P1.get('/api/readings?household=' + encodeURIComponent(live.household)
+      + '&from=' + encodeURIComponent(from) + '&limit=3600');
+    live.importW = [];
+    live.exportW = [];
+    live.lastTimestamp = null;
+    answer.readings.forEach(addReading);
+    drawLive();
+  }
+
+  function poll() {
+    const since = live.lastTimestamp ? new Date(live.lastTimestamp + 1).toISOString() : new Date(Date.now() - HOUR).toISOString();
+    P1.get('/api/readings?household=' + encodeURIComponent(live.household) + '&from=' + encodeURIComponent(since) + '&limit=600')
+      .then((answer) => {
+        answer.readings.forEach(addReading);
+        drawLive();
+      })
+      .catch((e) => P1.status(e.message, 'error'));
+  }
+
+  function stream() {
+    if (live.source) {
+      live.source.close();
+    }
+    clearInterval(live.pollTimer);
+    if (!window.EventSource) {
+      live.pollTimer = setInterval(poll, 5000);
+      return;
+    }
+    const source = new EventSource('/api/readings/stream?household=' + encodeURIComponent(live.household));
+    live.source = source;
+    source.addEventListener('reading', (event) => {
+      addReading(JSON.parse(event.data));
+      drawLive();
+    });
+    source.addEventListener('status', (event) => {
+      const status = JSON.parse(event.data);
+      setState(status.state, status.detail);
+    });
+    source.addEventListener('error', () => {
+      // the browser reconnects by itself; meanwhile poll so the chart does not stall
+      if (!live.pollTimer) {
+        live.pollTimer = setInterval(poll, 5000);
+      }
+    });
+    source.addEventListener('open', () => {
+      clearInterval(live.pollTimer);
+      live.pollTimer = null;
+    });
+  }
+
+  async function loadDaily() {
+    const days = await P1.get('/api/readings/daily?household=' + encodeURIComponent(live.household) + '&days=14');
+    const labels = days.map((d) => d.date.slice(5));
+    P1Chart.bars(document.getElementById('chart-energy'), {
+      labels: labels, unit: 'kWh', emptyText: 'No full day yet',
+      series: [
+        { name: 'import', color: '#c0392b', values: days.map((d) => d.energyImportKwh) },
+        { name: 'export', color: '#0b6e4f', values: days.map((d) => d.energyExportKwh) }
+      ]
+    });
+    P1Chart.bars(document.getElementById('chart-gas'), {
+      labels: labels, unit: 'm³', emptyText: 'No gas readings yet',
+      series: [{ name: 'gas', color: '#1f5fa8', values: days.map((d) => d.gasM3) }]
+    });
+  }
+
+  async function refreshStatus() {
+    if (!live.household) {
+      return;
+    }
+    const status = await P1.get('/api/status?household=' + encodeURIComponent(live.household));
+    setState(status.state, status.lastReadingAt ? 'Last reading ' + P1.formatTime(status.lastReadingAt) : '');
+  }
+
+  async function selectHousehold(id) {
+    live.household = id;
+    localStorage.setItem('wattt.household', id);
+    document.getElementById('csv-link').href = '/api/readings?format=csv&household=' + encodeURIComponent(id);
+    await refreshStatus();
+    await loadLastHour();
+    await loadDaily();
+    stream();
+  }
+
+  async function loadHouseholds(preferred) {
+    const households = await P1.get('/api/households');
+    const select = document.getElementById('household-select');
+    P1.clear(select);
+    households.forEach((household) => select.append(P1.el('option', { value: household.id },
+      (household.name || household.id) + ' — ' + (STATE_TEXT[household.state] || household.state))));
+    const ids = households.map((h) => h.id);
+    const chosen = [preferred, localStorage.getItem('wattt.household'), ids[0]].find((id) => id && ids.includes(id));
+    if (!chosen) {
+      setState('not_connected', 'Connect your meter to see your energy use.');
+      drawLive();
+      return;
+    }
+    select.value = chosen;
+    await selectHousehold(chosen);
+  }
+
+  async function connect() {
+    const button = document.getElementById('connect');
+    button.disabled = true;
+    P1.status('Creating a consent request…', 'busy');
+    try {
+      const myHome = document.getElementById('myhome-url').value.trim();
+      const request = await P1.send('POST', '/api/consent-requests', myHome ? { myHome: myHome } : {});
+      const target = new URL(request.myHomeUrl);
+      if (target.protocol !== 'https:' && target.protocol !== 'http:') {
+        throw new Error('My Home address must be http or https');
+      }
+      localStorage.setItem('wattt.household', request.id);
+      P1.status('Off to My Home to ask for your consent…', 'busy');
+      location.assign(target.href);
+    } catch (e) {
+      P1.status(e.message, 'error');
+      button.disabled = false;
+    }
+  }
+
+  async function start() {
+    await P1.session();
+    document.getElementById('connect').addEventListener('click', connect);
+    document.getElementById('household-select').addEventListener('change', (event) =>
+      selectHousehold(event.target.value).catch((e) => P1.status(e.message, 'error')));
+    const query = new URLSearchParams(location.search);
+    const outcome = query.get('consent');
+    if (outcome === 'granted') {
+      P1.status('Thank you: consent granted. Your meter\u2019s keys arrive over the tangle in a moment.', 'ok');
+    } else if (outcome === 'denied') {
+      P1.status('You did not share your meter. Nothing was received.', 'info');
+    }
+    await loadHouseholds(query.get('requestId'));
+    setInterval(() => refreshStatus().catch((e) => P1.status(e.message, 'error')), STATUS_POLL_MILLIS);
+  }
+
+  start().catch((e) => P1.status(e.message, 'error'));
+})();
