@@ -11,6 +11,7 @@ import org.p1iota.app.role.Role;
 import org.p1iota.app.role.RoleBeans;
 import org.p1iota.app.role.RoleSettings;
 import org.p1iota.camel.iota.pow.ProofOfWork;
+import org.p1iota.camel.iota.pow.ProofOfWorkEngines;
 import org.p1iota.camel.iota.pow.TangleAttacher;
 
 /**
@@ -48,8 +49,11 @@ public final class NodeRole implements Role {
         NodeSettings settings = settings(roleSettings);
         ProofOfWork pow = beans.get("proofOfWork", ProofOfWork.class);
         if (pow == null) {
-            pow = ProofOfWorkEngines.create(roleSettings.get("node.pow-engine", ProofOfWorkEngines.PEARLDIVER), settings.powThreads());
+            pow = ProofOfWorkEngines.create(roleSettings.get("node.pow-engine", ProofOfWorkEngines.BITSLICED), settings.powThreads());
             beans.bind("proofOfWork", pow);
+            if (pow instanceof AutoCloseable closeable) {
+                beans.closeOnStop(closeable); // stops a search still running when the role stops
+            }
         }
         TangleStore store = beans.closeOnStop(new TangleStore(settings.dataDirectory(), settings.syncOnCommit()));
         beans.bind("tangleStore", store);

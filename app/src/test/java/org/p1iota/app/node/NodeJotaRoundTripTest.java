@@ -14,6 +14,7 @@ import org.iota.jota.model.Transaction;
 import org.iota.jota.model.Transfer;
 import org.iota.jota.utils.Checksum;
 import org.iota.jota.utils.TrytesConverter;
+import org.p1iota.app.testing.RunningNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package org.p1iota.app.node;
+package org.p1iota.app.testing;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -11,14 +11,15 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.iota.jota.IotaAPI;
+import org.p1iota.app.node.NodeRole;
 import org.p1iota.app.role.RoleRunner;
 import org.p1iota.app.role.RoleSettings;
 
 /** The node role started in this JVM on a free loopback port, with raw-HTTP and jota clients. */
-final class RunningNode implements AutoCloseable {
+public final class RunningNode implements AutoCloseable {
 
-    final int port;
-    final Path data;
+    public final int port;
+    public final Path data;
     private final RoleRunner.Running running;
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -28,11 +29,11 @@ final class RunningNode implements AutoCloseable {
         this.running = running;
     }
 
-    static RunningNode start(Path data, int mwm) throws Exception {
+    public static RunningNode start(Path data, int mwm) throws Exception {
         return start(data, mwm, freePort());
     }
 
-    static RunningNode start(Path data, int mwm, int port) throws Exception {
+    public static RunningNode start(Path data, int mwm, int port) throws Exception {
         RoleSettings settings = RoleSettings.load(NodeRole.NAME, Map.of(
                 RoleSettings.DATA_PROPERTY, data.toString(),
                 "node.port", String.valueOf(port),
@@ -43,32 +44,32 @@ final class RunningNode implements AutoCloseable {
     }
 
     /** The repository's routes/ directory, so the tests run the file integrators edit. */
-    static Path repositoryRoutes() {
+    public static Path repositoryRoutes() {
         String root = System.getProperty("p1iota.repo.root");
         Path base = root != null ? Path.of(root) : Path.of("").toAbsolutePath().getParent();
         return base.resolve("routes");
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
     }
 
-    IotaAPI jota() {
+    public IotaAPI jota() {
         return new IotaAPI.Builder().protocol("http").host("localhost").port(port).timeout(120).build();
     }
 
     /** POSTs a raw body, with the API version header unless {@code withVersion} is false. */
-    HttpResponse<String> post(String body, boolean withVersion) throws IOException, InterruptedException {
+    public HttpResponse<String> post(String body, boolean withVersion) throws IOException, InterruptedException {
         return post(http, port, body, withVersion);
     }
 
-    HttpResponse<String> post(String body) throws IOException, InterruptedException {
+    public HttpResponse<String> post(String body) throws IOException, InterruptedException {
         return post(body, true);
     }
 
-    static HttpResponse<String> post(HttpClient http, int port, String body, boolean withVersion)
+    public static HttpResponse<String> post(HttpClient http, int port, String body, boolean withVersion)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
                 .header("Content-Type", "application/json")
