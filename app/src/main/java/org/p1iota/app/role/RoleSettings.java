@@ -9,11 +9,13 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
 
+import org.p1iota.app.consent.secrets.DataDirectory;
+
 /**
  * A role's properties, layered from lowest to highest precedence: {@code application.properties}
  * and {@code application-<role>.properties} from the classpath, the same two files in the data
- * directory (if present), then the command line. The data directory is {@code p1iota.data}:
- * command line, else {@code <p1iota.home>/data}, else {@code ./data}.
+ * directory (if present), then the command line. The data directory is {@code p1iota.data} (the
+ * command line's {@code --data}), else as {@link DataDirectory} resolves it for the role.
  */
 public final class RoleSettings {
 
@@ -38,7 +40,7 @@ public final class RoleSettings {
                 }
             }
         }
-        Path data = dataDirectory(merged, commandLine);
+        Path data = dataDirectory(role, merged, commandLine);
         for (String file : files(role)) {
             Path override = data.resolve(file);
             if (Files.isRegularFile(override)) {
@@ -56,13 +58,9 @@ public final class RoleSettings {
         return new String[] {"application.properties", "application-" + role + ".properties"};
     }
 
-    private static Path dataDirectory(Properties classpath, Map<String, String> commandLine) {
+    private static Path dataDirectory(String role, Properties classpath, Map<String, String> commandLine) {
         String configured = commandLine.getOrDefault(DATA_PROPERTY, classpath.getProperty(DATA_PROPERTY, ""));
-        if (!configured.isBlank()) {
-            return Path.of(configured).toAbsolutePath();
-        }
-        String home = System.getProperty(HOME_PROPERTY);
-        return (home == null ? Path.of("data") : Path.of(home, "data")).toAbsolutePath();
+        return DataDirectory.resolve(role, configured, System.getenv());
     }
 
     public Path dataDirectory() {

@@ -5,8 +5,10 @@ import java.util.Map;
 
 /**
  * Where a role keeps its secrets and state: {@code --data DIR} when given; otherwise
- * {@code $P1IOTA_DATA/<role>}; otherwise {@code ./p1-iota-data/<role>}. {@code P1IOTA_DATA} names
- * the base so that several roles (the demo, or My Home beside a device on one Pi) never share files.
+ * {@code $P1IOTA_DATA/<role>}; otherwise {@code p1-iota-data/<role>} next to the launcher
+ * ({@code p1iota.home}), or in the working directory when there is no launcher. {@code P1IOTA_DATA}
+ * names the base so that several roles (the demo, or My Home beside a device on one Pi) never share files.
+ * Every role and tool resolves it here, so {@code ./p1-iota keys --role R} sees the files of role R.
  */
 public final class DataDirectory {
 
@@ -21,7 +23,9 @@ public final class DataDirectory {
             return Path.of(explicit).toAbsolutePath().normalize();
         }
         String base = environment.get(ENVIRONMENT_VARIABLE);
-        Path root = base == null || base.isBlank() ? Path.of(DEFAULT_BASE) : Path.of(base);
+        String home = System.getProperty("p1iota.home");
+        Path defaultBase = home == null ? Path.of(DEFAULT_BASE) : Path.of(home, DEFAULT_BASE);
+        Path root = base == null || base.isBlank() ? defaultBase : Path.of(base);
         return root.resolve(role).toAbsolutePath().normalize();
     }
 }
