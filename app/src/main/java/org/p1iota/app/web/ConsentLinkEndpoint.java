@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
@@ -81,11 +82,15 @@ public final class ConsentLinkEndpoint implements Processor {
         }
         Map<String, String> parameters = new LinkedHashMap<>();
         try {
-            WebJson.MAPPER.readTree(body).fields().forEachRemaining(field -> {
+            JsonNode root = WebJson.MAPPER.readTree(body);
+            if (root == null || !root.isObject()) {
+                throw new ConsentLinkException(ConsentLinkException.Reason.MALFORMED, "The request body is not a JSON object.");
+            }
+            for (Map.Entry<String, JsonNode> field : root.properties()) {
                 if (field.getValue().isTextual()) {
                     parameters.put(field.getKey(), field.getValue().asText());
                 }
-            });
+            }
         } catch (java.io.IOException e) {
             throw new ConsentLinkException(ConsentLinkException.Reason.MALFORMED, "The request body is not valid JSON.", e);
         }

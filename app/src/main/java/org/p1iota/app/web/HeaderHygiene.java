@@ -5,7 +5,7 @@ import java.util.Set;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
-import org.apache.camel.http.common.HttpHeaderFilterStrategy;
+import org.apache.camel.http.base.HttpHeaderFilterStrategy;
 
 /**
  * camel-jetty copies the request's headers into the exchange and, by default, writes them back into

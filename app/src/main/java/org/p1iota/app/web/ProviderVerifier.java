@@ -1,15 +1,17 @@
 package org.p1iota.app.web;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.p1iota.app.web.ConsentLinkException.Reason;
 
@@ -20,7 +22,8 @@ import org.p1iota.app.web.ConsentLinkException.Reason;
  * key's. A forged link naming an honest site's return URL but an attacker's key fails here.
  * <p>
  * The fetch is a single GET of that fixed path: no redirects followed (the answer must come from the
- * origin itself), a short timeout, and at most {@link #DEFAULT_MAX_BYTES} bytes read. A provider
+ * origin itself), one deadline over connecting, the headers and the body (so a provider trickling
+ * bytes cannot hold My Home), and at most {@link #DEFAULT_MAX_BYTES} bytes read. A provider
  * with one key for all requests may ignore the {@code requestId} parameter.
  */
 public final class ProviderVerifier {
@@ -68,32 +71,31 @@ public final class ProviderVerifier {
                 + URLEncoder.encode(requestId, StandardCharsets.UTF_8));
     }
 
+    /** One GET with a deadline over all of it (connect, headers and body), the body at most maxBytes. */
     private byte[] fetch(URI uri, String origin) throws ConsentLinkException {
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout)
                 .header("Accept", "application/json").GET().build();
+        CompletableFuture<HttpResponse<Optional<byte[]>>> answer = client.sendAsync(request, info -> new LimitedBody(maxBytes));
+        HttpResponse<Optional<byte[]>> response;
         try {
-            HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream body = response.body()) {
-                if (response.statusCode() != 200) {
-                    throw new ConsentLinkException(Reason.METADATA_INVALID, origin + " answered HTTP "
-                            + response.statusCode() + " for its provider metadata (" + ProviderMetadata.PATH + ").");
-                }
-                byte[] bytes = body.readNBytes(maxBytes + 1);
-                if (bytes.length > maxBytes) {
-                    throw new ConsentLinkException(Reason.METADATA_INVALID, origin
-                            + " sent provider metadata larger than " + maxBytes + " bytes.");
-                }
-                return bytes;
-            }
-        } catch (HttpTimeoutException e) {
+            response = answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            answer.cancel(true);
             throw new ConsentLinkException(Reason.METADATA_UNREACHABLE, origin + " did not answer within "
-                    + timeout.toSeconds() + " s; the provider cannot be verified.", e);
-        } catch (IOException e) {
+                    + timeout.toMillis() + " ms; the provider cannot be verified.", e);
+        } catch (ExecutionException e) {
             throw new ConsentLinkException(Reason.METADATA_UNREACHABLE, origin
-                    + " could not be reached to verify the provider: " + e.getMessage(), e);
+                    + " could not be reached to verify the provider: " + e.getCause().getMessage(), e.getCause());
         } catch (InterruptedException e) {
+            answer.cancel(true);
             Thread.currentThread().interrupt();
             throw new ConsentLinkException(Reason.METADATA_UNREACHABLE, "interrupted while verifying " + origin, e);
         }
+        if (response.statusCode() != 200) {
+            throw new ConsentLinkException(Reason.METADATA_INVALID, origin + " answered HTTP "
+                    + response.statusCode() + " for its provider metadata (" + ProviderMetadata.PATH + ").");
+        }
+        return response.body().orElseThrow(() -> new ConsentLinkException(Reason.METADATA_INVALID, origin
+                + " sent provider metadata larger than " + maxBytes + " bytes."));
     }
 }

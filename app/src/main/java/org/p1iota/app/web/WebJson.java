@@ -11,6 +11,9 @@ import org.apache.camel.Message;
 /**
  * Writes JSON responses and the error shape {@code {"error": code, "message": text}} every API uses.
  * Errors also stop the route, so a gate placed first in a route ends the exchange there.
+ * <p>
+ * The mapper is plain jackson-databind (no java.time module on the classpath): answer instants as
+ * ISO-8601 strings ({@code instant.toString()}), and Optionals unwrapped.
  */
 public final class WebJson {
 

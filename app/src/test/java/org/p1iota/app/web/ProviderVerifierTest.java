@@ -160,6 +160,29 @@ class ProviderVerifierTest extends JettyRouteTestSupport {
     }
 
     @Test
+    void aProviderTricklingItsAnswerIsCutOffAtTheDeadline() throws Exception {
+        int tricklePort = AvailablePortFinder.getNextAvailable();
+        ServerSentEvents trickle = new ServerSentEvents(Duration.ofMillis(100), 10);
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("jetty:http://127.0.0.1:" + tricklePort + ProviderMetadata.PATH + "?useContinuation=false")
+                        .process(exchange -> trickle.respond(exchange, topic -> false));
+            }
+        });
+        ProviderVerifier impatient = new ProviderVerifier(Duration.ofSeconds(1), 2048);
+        long started = System.nanoTime();
+
+        assertThatThrownBy(() -> impatient.verify(ConsentLink.fromParameters(link(INBOX, publicKey,
+                "http://127.0.0.1:" + tricklePort + "/"))))
+                .isInstanceOfSatisfying(ConsentLinkException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.METADATA_UNREACHABLE));
+        // 2048 bytes of 14-byte heartbeats every 100 ms would take 15 s: the deadline cut it
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(8));
+        trickle.close();
+    }
+
+    @Test
     void theConsentPagesEndpointAnswersWhatThePageShows() throws Exception {
         context.addRoutes(new RouteBuilder() {
             @Override
