@@ -125,7 +125,8 @@ public final class P1BenchCommand implements Command, OptionSpec {
         @Override
         public void telegram(Telegram telegram, Frame frame) {
             telegrams++;
-            checksum += telegram.powerImport().unscaledValue().longValue() + telegram.mbus().size();
+            checksum += telegram.obis().getClass().hashCode() + (telegram.timestamp() == null ? 0 : telegram.timestamp().getSecond())
+                    + (telegram.mbus() == null ? 0 : telegram.mbus().size());
         }
 
         @Override

@@ -101,7 +101,7 @@ public class P1Consumer extends DefaultConsumer implements TelegramListener, Sou
         exchange.getIn().setHeader(P1Constants.CRC, telegram.crc().label());
         exchange.getIn().setHeader(P1Constants.OFFSET, frame.offset());
         exchange.getIn().setHeader(P1Constants.SOURCE, source.describe());
-        exchange.getIn().setHeader(P1Constants.RAW, frame.bytes());
+        exchange.getIn().setHeader(P1Constants.RAW, frame.bytes().clone()); // the model keeps the original
         process(exchange);
         if (configuration.getPace() > 0 && source.isReplay() && isRunAllowed()) {
             pause(configuration.getPace());

@@ -31,6 +31,7 @@ public final class TelegramParser {
     private final CodeTexts codeCache = new CodeTexts();
     private String lastHeader;
     private byte[] lastHeaderBytes;
+    private final LineTemplates templates = new LineTemplates();
 
     // the telegram being parsed; working arrays reused, trimmed copies go to the RawObis
     private byte[] b;
@@ -41,6 +42,7 @@ public final class TelegramParser {
     private int spanCount;
     private String[] codes;
     private List<FieldError> errors;
+    private int end;
 
     // the current line
     private int lineA;
@@ -74,7 +76,7 @@ public final class TelegramParser {
         normalisedCodes = false;
         errors = null;
         seen.clear();
-        int end = bodyLength - 1; // the '!'
+        end = bodyLength - 1; // the '!'
         int eol = lineEnd(0, end);
         if (eol == end || eol < 2) {
             throw new TelegramFormatException("no identification line: \"/XXXn...\" followed by a line end");
@@ -125,6 +127,15 @@ public final class TelegramParser {
      * @return where the line ends, or -1 when it is not an OBIS line
      */
     private int obisLine(int pos, int end) {
+        int known = templates.match(lineCount, b, pos, end);
+        if (known > 0) {
+            long key = templates.key(lineCount);
+            lineA = (int) (key >>> 40) & 0xFF;
+            lineB = (int) (key >>> 32) & 0xFF;
+            lineCde = (int) (key >>> 8) & 0xFFFFFF;
+            lineKey = key;
+            return finishLine(pos, pos + known, templates.normalised(lineCount));
+        }
         int a = -1;
         int bGroup = -1;
         int c = -1;
@@ -167,8 +178,14 @@ public final class TelegramParser {
         lineB = bGroup;
         lineCde = ObisKeys.key(c, d, e);
         lineKey = (long) a << 40 | (long) bGroup << 32 | (long) lineCde << 8 | f;
-        addLine(pos, i, g == 4 ? null : a + "-" + bGroup + ":" + c + "." + d + "." + e + (f == 255 ? "" : "*" + f));
-        int next = values(i, end);
+        String normalised = g == 4 ? null : a + "-" + bGroup + ":" + c + "." + d + "." + e + (f == 255 ? "" : "*" + f);
+        templates.remember(lineCount, b, pos, i, lineKey, normalised);
+        return finishLine(pos, i, normalised);
+    }
+
+    private int finishLine(int codeStart, int codeEnd, String normalised) {
+        addLine(codeStart, codeEnd, normalised);
+        int next = values(codeEnd, end);
         lineMalformed = next < 0;
         return lineMalformed ? lineEnd(-next, end) : next;
     }

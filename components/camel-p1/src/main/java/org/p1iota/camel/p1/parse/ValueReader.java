@@ -195,7 +195,7 @@ final class ValueReader {
         if (length == 0 || (length & 1) != 0) {
             return raw;
         }
-        char[] decoded = new char[length / 2];
+        byte[] decoded = new byte[length / 2];
         for (int i = 0; i < length; i += 2) {
             int high = Character.digit(raw.charAt(i), 16);
             int low = Character.digit(raw.charAt(i + 1), 16);
@@ -203,8 +203,8 @@ final class ValueReader {
             if (high < 0 || low < 0 || c < 0x20 || c > 0x7E) {
                 return raw;
             }
-            decoded[i / 2] = (char) c;
+            decoded[i / 2] = (byte) c;
         }
-        return new String(decoded);
+        return new String(decoded, StandardCharsets.US_ASCII);
     }
 }
