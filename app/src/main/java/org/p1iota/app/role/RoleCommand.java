@@ -23,6 +23,11 @@ public abstract class RoleCommand implements Command {
 
     protected abstract Role role();
 
+    /** The role this command runs, for commands that run several roles in one process (the demo). */
+    public final Role createRole() {
+        return role();
+    }
+
     @Override
     public Kind kind() {
         return Kind.ROLE;
