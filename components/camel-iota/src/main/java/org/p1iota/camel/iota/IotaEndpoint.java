@@ -8,10 +8,7 @@ import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
-import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
-import org.apache.camel.support.ScheduledPollEndpoint;
-import org.p1iota.camel.iota.tangle.TangleClient;
 import org.p1iota.camel.iota.tangle.ZeroValueBundle;
 
 /**
@@ -20,28 +17,15 @@ import org.p1iota.camel.iota.tangle.ZeroValueBundle;
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "iota", title = "IOTA Messages", syntax = "iota:address",
              category = { Category.IOT }, headersClass = IotaConstants.class)
-public class IotaEndpoint extends ScheduledPollEndpoint {
+public class IotaEndpoint extends TangleEndpointSupport {
 
     /** The address (81 trytes, or 90 with checksum). */
     @UriPath
     @Metadata(required = true)
     private String address;
 
-    @UriParam
-    private IotaNodeConfiguration configuration;
-
-    /** How bodies map to message trytes. */
-    @UriParam(defaultValue = "TEXT")
-    private MessageFormat messageFormat = MessageFormat.TEXT;
-
-    /** Directory where the consumer records the bundles it has emitted, so a restart emits nothing twice. */
-    @UriParam(label = "consumer", defaultValue = "p1-iota-state")
-    private String stateDirectory = "p1-iota-state";
-
     public IotaEndpoint(String uri, IotaComponent component, IotaNodeConfiguration configuration) {
-        super(uri, component);
-        this.configuration = configuration;
-        setDelay(5000);
+        super(uri, component, configuration);
     }
 
     @Override
@@ -49,7 +33,7 @@ public class IotaEndpoint extends ScheduledPollEndpoint {
         super.doInit();
         // a wrong address or tag is a configuration error: report it when the route starts, not per message
         ZeroValueBundle.normaliseAddress(address);
-        ZeroValueBundle.normaliseTag(configuration.getTag());
+        ZeroValueBundle.normaliseTag(getConfiguration().getTag());
     }
 
     @Override
@@ -69,12 +53,8 @@ public class IotaEndpoint extends ScheduledPollEndpoint {
         return consumer;
     }
 
-    TangleClient createClient() {
-        return TangleClients.create(configuration, getComponent().getProofOfWork());
-    }
-
     Path processedBundlesFile() {
-        return Path.of(stateDirectory, "iota-consumer-" + ZeroValueBundle.normaliseAddress(address) + ".bundles");
+        return Path.of(getStateDirectory(), "iota-consumer-" + ZeroValueBundle.normaliseAddress(address) + ".bundles");
     }
 
     public String getAddress() {
@@ -83,29 +63,5 @@ public class IotaEndpoint extends ScheduledPollEndpoint {
 
     public void setAddress(String address) {
         this.address = address;
-    }
-
-    public IotaNodeConfiguration getConfiguration() {
-        return configuration;
-    }
-
-    public void setConfiguration(IotaNodeConfiguration configuration) {
-        this.configuration = configuration;
-    }
-
-    public MessageFormat getMessageFormat() {
-        return messageFormat;
-    }
-
-    public void setMessageFormat(MessageFormat messageFormat) {
-        this.messageFormat = messageFormat;
-    }
-
-    public String getStateDirectory() {
-        return stateDirectory;
-    }
-
-    public void setStateDirectory(String stateDirectory) {
-        this.stateDirectory = stateDirectory;
     }
 }

@@ -6,13 +6,10 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.apache.camel.Endpoint;
-import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
-import org.apache.camel.support.DefaultComponent;
 import org.p1iota.camel.iota.mam.ChannelState;
 import org.p1iota.camel.iota.mam.MamException;
 import org.p1iota.camel.iota.mam.MamWriter;
-import org.p1iota.camel.iota.pow.ProofOfWork;
 import org.p1iota.camel.iota.state.FollowBook;
 
 /**
@@ -21,22 +18,14 @@ import org.p1iota.camel.iota.state.FollowBook;
  * producer can change what a consumer follows while it runs.
  */
 @Component("iota-mam")
-public class IotaMamComponent extends DefaultComponent {
-
-    /** Node settings shared by all endpoints of this component (each endpoint may override them). */
-    @Metadata
-    private IotaNodeConfiguration configuration = new IotaNodeConfiguration();
-
-    /** The proof-of-work engine for localPow=true; the project's default engine when not set. */
-    @Metadata(label = "advanced", autowired = true)
-    private ProofOfWork proofOfWork;
+public class IotaMamComponent extends TangleComponentSupport {
 
     private final Map<Path, MamWriter> writers = new HashMap<>();
     private final Map<Path, FollowBook> followBooks = new HashMap<>();
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
-        IotaMamEndpoint endpoint = new IotaMamEndpoint(uri, this, configuration.copy());
+        IotaMamEndpoint endpoint = new IotaMamEndpoint(uri, this, getConfiguration().copy());
         endpoint.setChannel(remaining);
         setProperties(endpoint, parameters);
         return endpoint;
@@ -68,21 +57,5 @@ public class IotaMamComponent extends DefaultComponent {
         writers.clear();
         followBooks.clear();
         super.doStop();
-    }
-
-    public IotaNodeConfiguration getConfiguration() {
-        return configuration;
-    }
-
-    public void setConfiguration(IotaNodeConfiguration configuration) {
-        this.configuration = configuration;
-    }
-
-    public ProofOfWork getProofOfWork() {
-        return proofOfWork;
-    }
-
-    public void setProofOfWork(ProofOfWork proofOfWork) {
-        this.proofOfWork = proofOfWork;
     }
 }

@@ -14,13 +14,11 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
-import org.apache.camel.support.ScheduledPollEndpoint;
 import org.p1iota.camel.iota.mam.ChannelState;
 import org.p1iota.camel.iota.mam.MamException;
 import org.p1iota.camel.iota.mam.MamMode;
 import org.p1iota.camel.iota.mam.MamWriter;
 import org.p1iota.camel.iota.state.FollowBook;
-import org.p1iota.camel.iota.tangle.TangleClient;
 
 /**
  * Publishes exchanges as the messages of a MAM v0 channel (producer), or follows channels and emits
@@ -29,7 +27,7 @@ import org.p1iota.camel.iota.tangle.TangleClient;
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "iota-mam", title = "IOTA MAM v0 Channels", syntax = "iota-mam:channel",
              category = { Category.IOT }, headersClass = IotaMamConstants.class)
-public class IotaMamEndpoint extends ScheduledPollEndpoint {
+public class IotaMamEndpoint extends TangleEndpointSupport {
 
     private static final Pattern CHANNEL_NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
@@ -38,9 +36,6 @@ public class IotaMamEndpoint extends ScheduledPollEndpoint {
     @Metadata(required = true)
     private String channel;
 
-    @UriParam
-    private IotaNodeConfiguration configuration;
-
     /** Channel mode: public, private or restricted. */
     @UriParam(defaultValue = "restricted", enums = "public,private,restricted")
     private String mode = "restricted";
@@ -48,14 +43,6 @@ public class IotaMamEndpoint extends ScheduledPollEndpoint {
     /** Side key of a restricted channel (up to 81 trytes): the producer's initial key, or the consumer's key for root. */
     @UriParam(label = "security", secret = true)
     private String sideKey;
-
-    /** How bodies map to message trytes. */
-    @UriParam(defaultValue = "TEXT")
-    private MessageFormat messageFormat = MessageFormat.TEXT;
-
-    /** Where channel state and read positions are kept (files are created with mode 0600). */
-    @UriParam(defaultValue = "p1-iota-state")
-    private String stateDirectory = "p1-iota-state";
 
     /** What the producer does; a header can override it per exchange. */
     @UriParam(label = "producer", defaultValue = "publish")
@@ -82,9 +69,7 @@ public class IotaMamEndpoint extends ScheduledPollEndpoint {
     private int maxMessagesPerPoll = 100;
 
     public IotaMamEndpoint(String uri, IotaMamComponent component, IotaNodeConfiguration configuration) {
-        super(uri, component);
-        this.configuration = configuration;
-        setDelay(5000);
+        super(uri, component, configuration);
     }
 
     @Override
@@ -113,13 +98,9 @@ public class IotaMamEndpoint extends ScheduledPollEndpoint {
         return consumer;
     }
 
-    TangleClient createClient() {
-        return TangleClients.create(configuration, getComponent().getProofOfWork());
-    }
-
     /** The own channel's durable writer; the seed is needed only the first time (the state file keeps it). */
     MamWriter writer() throws MamException, IOException {
-        Path file = Path.of(stateDirectory, "iota-mam-" + channel + ".channel");
+        Path file = Path.of(getStateDirectory(), "iota-mam-" + channel + ".channel");
         ChannelState initial = null;
         String ownerSeed = ownerSeed();
         if (ownerSeed != null) {
@@ -139,7 +120,7 @@ public class IotaMamEndpoint extends ScheduledPollEndpoint {
     }
 
     FollowBook followBook() throws IOException {
-        return getComponent().followBook(Path.of(stateDirectory, "iota-mam-" + channel + ".follow.json"));
+        return getComponent().followBook(Path.of(getStateDirectory(), "iota-mam-" + channel + ".follow.json"));
     }
 
     public String getChannel() {
@@ -148,14 +129,6 @@ public class IotaMamEndpoint extends ScheduledPollEndpoint {
 
     public void setChannel(String channel) {
         this.channel = channel;
-    }
-
-    public IotaNodeConfiguration getConfiguration() {
-        return configuration;
-    }
-
-    public void setConfiguration(IotaNodeConfiguration configuration) {
-        this.configuration = configuration;
     }
 
     public String getMode() {
@@ -172,22 +145,6 @@ public class IotaMamEndpoint extends ScheduledPollEndpoint {
 
     public void setSideKey(String sideKey) {
         this.sideKey = sideKey;
-    }
-
-    public MessageFormat getMessageFormat() {
-        return messageFormat;
-    }
-
-    public void setMessageFormat(MessageFormat messageFormat) {
-        this.messageFormat = messageFormat;
-    }
-
-    public String getStateDirectory() {
-        return stateDirectory;
-    }
-
-    public void setStateDirectory(String stateDirectory) {
-        this.stateDirectory = stateDirectory;
     }
 
     public IotaMamOperation getOperation() {
