@@ -14,7 +14,7 @@ final class CodeTexts {
     private final String[] texts = new String[SIZE];
 
     String get(long key, byte[] b, int start, int end) {
-        int slot = (int) (key ^ key >>> 24 ^ key >>> 40) & (SIZE - 1);
+        int slot = (int) ((key * 0x9E3779B97F4A7C15L) >>> 58); // Fibonacci hashing: all code groups matter
         String text = texts[slot];
         if (text != null && keys[slot] == key && text.length() == end - start) {
             return text;
