@@ -1,5 +1,8 @@
 package org.p1iota.camel.iota.tangle;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,6 +43,14 @@ public final class ZeroValueBundle {
 
         Bundle bundle = new Bundle();
         bundle.addEntry(fragments.size(), addr, 0, paddedTag, timestampSeconds);
+        // The bundle hash covers the essence (address, value, obsoleteTag, timestamp, indexes) but not the
+        // message: two messages to one address in the same second would share it, and readers that count
+        // a bundle once would drop the second. A digest of the message in the obsoleteTag makes the
+        // bundle hash depend on the message.
+        String digest = messageDigestTag(messageTrytes);
+        for (Transaction transaction : bundle.getTransactions()) {
+            transaction.setObsoleteTag(digest);
+        }
         bundle.finalize(SpongeFactory.create(SpongeFactory.Mode.KERL));
         bundle.addTrytes(fragments);
 
@@ -52,6 +63,21 @@ public final class ZeroValueBundle {
             trytes.add(transaction.toTrytes());
         }
         return trytes;
+    }
+
+    /** 27 trytes derived from SHA-256 of the message: distinct messages get distinct bundle hashes. */
+    static String messageDigestTag(String messageTrytes) {
+        byte[] hash;
+        try {
+            hash = MessageDigest.getInstance("SHA-256").digest(messageTrytes.getBytes(StandardCharsets.US_ASCII));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+        StringBuilder tag = new StringBuilder(TAG_TRYTES);
+        for (int i = 0; i < TAG_TRYTES; i++) {
+            tag.append(TryteCodec.ALPHABET.charAt((hash[i] & 0xFF) % 27));
+        }
+        return tag.toString();
     }
 
     static List<String> fragments(String messageTrytes) {

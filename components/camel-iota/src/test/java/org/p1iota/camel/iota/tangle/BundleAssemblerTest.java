@@ -84,4 +84,13 @@ class BundleAssemblerTest {
         assertThat(TryteCodec.encode("Hello, P1!")).isEqualTo(org.iota.jota.utils.TrytesConverter.asciiToTrytes("Hello, P1!"));
         assertThat(TryteCodec.decodeText(TryteCodec.encode("A") + "9".repeat(100))).isEqualTo("A");
     }
+
+    @Test
+    void twoMessagesToOneAddressInTheSameSecondAreTwoBundles() throws Exception {
+        List<Transaction> both = new ArrayList<>(sendAttached("CHALLENGE"));
+        both.addAll(sendAttached("CLAIM_RESULT")); // same address, tag and timestamp second
+        BundleAssembler.Result result = BundleAssembler.assemble(ADDRESS, both);
+        assertThat(result.messages()).extracting(m -> TryteCodec.decodeText(m.trytes()))
+                .containsExactlyInAnyOrder("CHALLENGE", "CLAIM_RESULT");
+    }
 }
