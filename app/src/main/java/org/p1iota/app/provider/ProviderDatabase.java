@@ -57,7 +57,12 @@ public final class ProviderDatabase implements AutoCloseable {
     }
 
     /** Opens (creating on first use) the database in {@code directory}. */
-    public static ProviderDatabase open(Path directory) throws SQLException {
+    public static ProviderDatabase open(Path directory) throws SQLException, java.io.IOException {
+        if (!java.nio.file.Files.isDirectory(directory)) {
+            // household data: readable by the provider's account only, like the secrets beside it
+            java.nio.file.Files.createDirectories(directory, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+        }
         String url = "jdbc:h2:file:" + directory.resolve("wattt").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE";
         Connection connection = DriverManager.getConnection(url, "wattt", "");
         try (Statement statement = connection.createStatement()) {
