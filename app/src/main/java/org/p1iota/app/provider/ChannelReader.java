@@ -56,8 +56,15 @@ public final class ChannelReader {
         message.removeHeader(IotaMamConstants.OPERATION);
         String id = message.getHeader(IotaMamConstants.SUBSCRIPTION, String.class);
         Optional<Household> household = households.find(id);
+        if (household.isPresent() && household.get().state() == HouseholdState.WAITING_FOR_KEYS) {
+            // subscribed a moment ago, not yet recorded as receiving: read this root again on the next poll
+            throw new IllegalStateException("the subscription of " + id + " is not recorded yet; reading it again later");
+        }
         if (household.isEmpty() || household.get().state() != HouseholdState.RECEIVING) {
-            LOG.warn("Ignored a data-channel message for {}, which is not receiving", id);
+            // e.g. revoked just before a crash, before the unsubscribe: finish the job
+            LOG.warn("Unsubscribed the data channel of {}, which is not receiving", id);
+            message.setBody(null);
+            message.setHeader(IotaMamConstants.OPERATION, IotaMamOperation.unsubscribe);
             return;
         }
         DataChannelMessage decoded;

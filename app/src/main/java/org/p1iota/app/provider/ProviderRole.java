@@ -54,6 +54,7 @@ public final class ProviderRole implements Role {
         ServerSentEvents sse = beans.closeOnStop(new ServerSentEvents(
                 Duration.ofSeconds(settings.getInt("provider.sse-heartbeat-seconds", 15)), ServerSentEvents.DEFAULT_QUEUE));
         HouseholdEvents events = new HouseholdEvents(sse);
+        beans.bind("providerLiveStreamsCloser", new LiveStreamsCloser(sse));
         ConsentRequests requests = new ConsentRequests(secrets.seed(), households, profile, random, clock);
         KeyReceipt keyReceipt = beans.closeOnStop(new KeyReceipt(households, requests, events));
 

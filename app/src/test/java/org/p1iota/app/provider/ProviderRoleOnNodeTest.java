@@ -117,6 +117,7 @@ class ProviderRoleOnNodeTest {
             device.publishData(7, 7);
             await().atMost(60, TimeUnit.SECONDS).until(() -> "revoked".equals(household(live, first).get("state").asText()));
             Thread.sleep(2000); // the followers had time to read message 7, if they still could
+            assertThat(lines).contains("event: status", "data: {\"household\":\"" + household(first) + "\",\"state\":\"revoked\"}");
             assertThat(count(provider, first)).isEqualTo(6);
             assertThat(count(provider, second)).isEqualTo(2);
             JsonNode status = JSON.readTree(provider.get("/api/status?household=" + household(first)).body());
