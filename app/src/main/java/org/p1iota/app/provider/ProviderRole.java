@@ -67,8 +67,13 @@ public final class ProviderRole implements Role {
 
         boolean secure = profile.publicUrl().startsWith("https:");
         SessionManager sessions = SessionManager.forVisitors("wattt_session", secure);
-        beans.bind("securityHeaders", new SecurityHeaders());
-        beans.bind("headerHygiene", new HeaderHygiene());
+        // stateless and shared with My Home's routes when a demo binds both roles into one registry
+        if (beans.get("securityHeaders", SecurityHeaders.class) == null) {
+            beans.bind("securityHeaders", new SecurityHeaders());
+        }
+        if (beans.get("headerHygiene", HeaderHygiene.class) == null) {
+            beans.bind("headerHygiene", new HeaderHygiene());
+        }
         beans.bind("watttSessions", sessions);
         beans.bind("watttApiGate", AccessGate.forApi(sessions, new BearerAuth(secrets.apiToken().value())));
         beans.bind("watttAssets", new StaticAssets("web/wattt", "web/common"));

@@ -137,7 +137,8 @@ public final class ReadingStore {
      * each meter total within the day, which the meter's monotonic registers make the day's use.
      */
     public List<Day> daily(String household, Instant since, java.time.ZoneId zone) throws SQLException {
-        String day = "CAST((measured_at AT TIME ZONE '" + zone.getId().replace("'", "") + "') AS DATE)";
+        // the day as text in the zone: a CAST to DATE would use the session's time zone instead
+        String day = "FORMATDATETIME(measured_at, 'yyyy-MM-dd', 'en', '" + zone.getId().replace("'", "") + "')";
         return database.transaction(connection -> {
             try (PreparedStatement query = connection.prepareStatement("SELECT " + day + " AS d,"
                     + " MAX(COALESCE(energy_import_t1, 0) + COALESCE(energy_import_t2, 0)) - MIN(COALESCE(energy_import_t1, 0) + COALESCE(energy_import_t2, 0)),"
@@ -149,7 +150,7 @@ public final class ReadingStore {
                 List<Day> days = new ArrayList<>();
                 try (ResultSet row = query.executeQuery()) {
                     while (row.next()) {
-                        days.add(new Day(row.getObject(1, java.time.LocalDate.class), row.getBigDecimal(2), row.getBigDecimal(3),
+                        days.add(new Day(java.time.LocalDate.parse(row.getString(1)), row.getBigDecimal(2), row.getBigDecimal(3),
                                 row.getBigDecimal(4)));
                     }
                 }
