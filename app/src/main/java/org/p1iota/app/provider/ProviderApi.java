@@ -33,9 +33,10 @@ public final class ProviderApi {
     private final ProviderProfile profile;
     private final Clock clock;
     private final int maxStreams;
+    private final HouseholdAccess access;
 
     public ProviderApi(ConsentRequests requests, KeyReceipt keyReceipt, HouseholdStore households, ReadingStore readings,
-            HouseholdEvents events, NodeProbe node, ProviderProfile profile, Clock clock, int maxStreams) {
+            HouseholdEvents events, NodeProbe node, ProviderProfile profile, Clock clock, int maxStreams, HouseholdAccess access) {
         this.requests = requests;
         this.keyReceipt = keyReceipt;
         this.households = households;
@@ -45,6 +46,7 @@ public final class ProviderApi {
         this.profile = profile;
         this.clock = clock;
         this.maxStreams = maxStreams;
+        this.access = access;
     }
 
     /** {@code POST /api/consent-requests} {@code {}} or {@code {"myHome": url}} → 201 {@code {id, myHomeUrl}}. */
@@ -72,14 +74,15 @@ public final class ProviderApi {
             WebJson.fail(exchange, 400, "bad_request", "The My Home address was refused: " + e.getMessage() + ".");
             return;
         }
+        access.created(exchange, created.id());
         keyReceipt.watch(exchange.getContext(), households.find(created.id()).orElseThrow());
-        exchange.getMessage().setHeader("Location", "/api/households/" + created.id());
         WebJson.respond(exchange, 201, created);
     }
 
     /** {@code GET /api/households} → every household, the most recent first. */
     public void households(Exchange exchange) throws SQLException {
-        WebJson.respond(exchange, 200, households.all().stream().map(ProviderApi::householdJson).toList());
+        WebJson.respond(exchange, 200, households.all().stream().filter(h -> access.maySee(exchange, h.id()))
+                .map(ProviderApi::householdJson).toList());
     }
 
     /** {@code GET /api/status?household=} (without it: the most recent household). */
@@ -188,12 +191,12 @@ public final class ProviderApi {
         }
         if (id.isEmpty()) {
             if (optional) {
-                return households.all().stream().findFirst();
+                return households.all().stream().filter(h -> access.maySee(exchange, h.id())).findFirst();
             }
             WebJson.fail(exchange, 400, "bad_request", "Name the household: ?household=req_….");
             return null;
         }
-        Optional<Household> household = households.find(id.get());
+        Optional<Household> household = households.find(id.get()).filter(h -> access.maySee(exchange, h.id()));
         if (household.isEmpty()) {
             WebJson.fail(exchange, 404, "not_found", "There is no household with that id.");
             return null;

@@ -36,6 +36,14 @@ public final class ProviderRole implements Role {
         return NAME;
     }
 
+    private static boolean visitorScope(String scope) {
+        return switch (scope.strip()) {
+            case "session" -> false;
+            case "all" -> true;
+            default -> throw new IllegalArgumentException("provider.visitor-scope must be session or all, not '" + scope + "'");
+        };
+    }
+
     @Override
     public void bind(RoleSettings settings, RoleBeans beans) throws Exception {
         SecureRandom random = new SecureRandom();
@@ -63,7 +71,8 @@ public final class ProviderRole implements Role {
         beans.bind("channelReader", new ChannelReader(households, readings, requests, events, clock));
         beans.bind("providerApi", new ProviderApi(requests, keyReceipt, households, readings, events,
                 new NodeProbe(settings.get("provider.node-url", "http://127.0.0.1:14265"), clock), profile, clock,
-                settings.getInt("provider.sse-max-clients", 32)));
+                settings.getInt("provider.sse-max-clients", 32),
+                new HouseholdAccess(visitorScope(settings.get("provider.visitor-scope", "session")))));
 
         boolean secure = profile.publicUrl().startsWith("https:");
         SessionManager sessions = SessionManager.forVisitors("wattt_session", secure);

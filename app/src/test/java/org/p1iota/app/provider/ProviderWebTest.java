@@ -74,6 +74,16 @@ class ProviderWebTest {
         assertThat(JSON.readTree(created.body()).get("myHomeUrl").asText()).startsWith("http://localhost:8080/new-policy?requestId=req_");
         HttpResponse<String> listed = send(request("/api/households").header("Cookie", cookie));
         assertThat(JSON.readTree(listed.body()).get(0).get("state").asText()).isEqualTo("waiting_for_keys");
+
+        // another visitor sees nothing of it; the provider's own API client sees everything
+        String id = JSON.readTree(created.body()).get("id").asText();
+        String stranger = send(request("/api/session")).headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        assertThat(JSON.readTree(send(request("/api/households").header("Cookie", stranger)).body())).isEmpty();
+        assertThat(send(request("/api/readings?household=" + id).header("Cookie", stranger)).statusCode()).isEqualTo(404);
+        assertThat(send(request("/api/readings/stream?household=" + id).header("Cookie", stranger)).statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(send(request("/api/status").header("Cookie", stranger)).body()).get("state").asText())
+                .isEqualTo("not_connected");
+        assertThat(provider.get("/api/readings?household=" + id).statusCode()).isEqualTo(200);
     }
 
     @Test
