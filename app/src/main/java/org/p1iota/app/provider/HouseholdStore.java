@@ -69,6 +69,44 @@ public final class HouseholdStore {
                 HouseholdState.RECEIVING.apiName(), policyId, device, id, HouseholdState.WAITING_FOR_KEYS.apiName());
     }
 
+    /** Marks requests still waiting for keys since before {@code cutoff} as expired; returns their ids. */
+    public List<String> expireWaitingSince(Instant cutoff) throws SQLException {
+        return database.transaction(connection -> {
+            List<String> expired = new ArrayList<>();
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT id FROM household WHERE state = ? AND requested_at < ? ORDER BY key_index")) {
+                query.setString(1, HouseholdState.WAITING_FOR_KEYS.apiName());
+                query.setObject(2, ProviderDatabase.utc(cutoff));
+                try (ResultSet row = query.executeQuery()) {
+                    while (row.next()) {
+                        expired.add(row.getString(1));
+                    }
+                }
+            }
+            try (PreparedStatement update = connection.prepareStatement("UPDATE household SET state = ? WHERE id = ? AND state = ?")) {
+                for (String id : expired) {
+                    update.setString(1, HouseholdState.EXPIRED.apiName());
+                    update.setString(2, id);
+                    update.setString(3, HouseholdState.WAITING_FOR_KEYS.apiName());
+                    update.executeUpdate();
+                }
+            }
+            return expired;
+        });
+    }
+
+    public int countInState(HouseholdState state) throws SQLException {
+        return database.transaction(connection -> {
+            try (PreparedStatement query = connection.prepareStatement("SELECT COUNT(*) FROM household WHERE state = ?")) {
+                query.setString(1, state.apiName());
+                try (ResultSet result = query.executeQuery()) {
+                    result.next();
+                    return result.getInt(1);
+                }
+            }
+        });
+    }
+
     /** @return false when the household was not receiving (already revoked, or unknown) */
     public boolean revoke(String id) throws SQLException {
         return update("UPDATE household SET state = ? WHERE id = ? AND state = ?",
@@ -105,9 +143,5 @@ public final class HouseholdStore {
             }
             return households;
         }
-    }
-
-    static Instant now() {
-        return Instant.now();
     }
 }

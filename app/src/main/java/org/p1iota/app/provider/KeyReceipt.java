@@ -37,6 +37,8 @@ public final class KeyReceipt implements AutoCloseable {
     private final HouseholdStore households;
     private final ConsentRequests requests;
     private final HouseholdEvents events;
+    private final java.time.Clock clock;
+    private final java.time.Duration requestTtl;
     private final ProtocolCodec codec = ProtocolCodec.forInbox();
     private final ExecutorService retirer = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "provider-inbox-retirer");
@@ -44,7 +46,11 @@ public final class KeyReceipt implements AutoCloseable {
         return thread;
     });
 
-    public KeyReceipt(HouseholdStore households, ConsentRequests requests, HouseholdEvents events) {
+    /** @param requestTtl how long a request waits for its keys before its inbox is no longer watched */
+    public KeyReceipt(HouseholdStore households, ConsentRequests requests, HouseholdEvents events, java.time.Clock clock,
+            java.time.Duration requestTtl) {
+        this.clock = clock;
+        this.requestTtl = requestTtl;
         this.households = households;
         this.requests = requests;
         this.events = events;
@@ -56,6 +62,7 @@ public final class KeyReceipt implements AutoCloseable {
 
     /** Starts the inbox route of every request still waiting for its keys (after a restart). */
     public void watchOpenRequests(Exchange exchange) throws Exception {
+        expireStale(exchange);
         for (Household household : households.inState(HouseholdState.WAITING_FOR_KEYS)) {
             watch(exchange.getContext(), household);
         }
@@ -107,6 +114,18 @@ public final class KeyReceipt implements AutoCloseable {
         message.setHeader(IotaMamConstants.SIDE_KEY, keys.sideKey());
     }
 
+    /**
+     * Requests that waited longer than the TTL stop being watched (state {@code expired}): every open
+     * request costs a poll of the node, and anyone can create one.
+     */
+    public void expireStale(Exchange exchange) throws SQLException {
+        for (String id : households.expireWaitingSince(clock.instant().minus(requestTtl))) {
+            LOG.info("Consent request {} got no keys within {}; no longer watching its inbox", id, requestTtl);
+            events.state(id, HouseholdState.EXPIRED);
+            retire(exchange.getContext(), id);
+        }
+    }
+
     /** After the subscribe: the household receives, and its inbox route is no longer needed. */
     public void subscribed(Exchange exchange) throws SQLException {
         Message message = exchange.getMessage();
@@ -118,8 +137,14 @@ public final class KeyReceipt implements AutoCloseable {
                     message.getHeader("P1iotaDevice", String.class));
             events.state(id, HouseholdState.RECEIVING);
         }
-        CamelContext context = exchange.getContext();
-        // a route cannot remove itself while its exchange runs: retire it from another thread
+        retire(exchange.getContext(), id);
+    }
+
+    /** A route cannot remove itself while its exchange runs: retire it from another thread. */
+    private void retire(CamelContext context, String id) {
+        if (context.getRoute(routeId(id)) == null) {
+            return;
+        }
         retirer.execute(() -> {
             try {
                 context.getRouteController().stopRoute(routeId(id));

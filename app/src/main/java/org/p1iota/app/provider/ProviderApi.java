@@ -34,9 +34,11 @@ public final class ProviderApi {
     private final Clock clock;
     private final int maxStreams;
     private final HouseholdAccess access;
+    private final int maxOpenRequests;
 
     public ProviderApi(ConsentRequests requests, KeyReceipt keyReceipt, HouseholdStore households, ReadingStore readings,
-            HouseholdEvents events, NodeProbe node, ProviderProfile profile, Clock clock, int maxStreams, HouseholdAccess access) {
+            HouseholdEvents events, NodeProbe node, ProviderProfile profile, Clock clock, int maxStreams, HouseholdAccess access,
+            int maxOpenRequests) {
         this.requests = requests;
         this.keyReceipt = keyReceipt;
         this.households = households;
@@ -47,6 +49,7 @@ public final class ProviderApi {
         this.clock = clock;
         this.maxStreams = maxStreams;
         this.access = access;
+        this.maxOpenRequests = maxOpenRequests;
     }
 
     /** {@code POST /api/consent-requests} {@code {}} or {@code {"myHome": url}} → 201 {@code {id, myHomeUrl}}. */
@@ -65,6 +68,12 @@ public final class ProviderApi {
             myHome = Optional.ofNullable(field).filter(JsonNode::isTextual).map(JsonNode::asText).filter(s -> !s.isBlank());
         } catch (IOException e) {
             WebJson.fail(exchange, 400, "bad_request", "The body must be a JSON object, {} or {\"myHome\": \"http://…\"}.");
+            return;
+        }
+        if (households.countInState(HouseholdState.WAITING_FOR_KEYS) >= maxOpenRequests) {
+            exchange.getMessage().setHeader("Retry-After", "60");
+            WebJson.fail(exchange, 503, "too_many_open_requests",
+                    "Too many consent requests are waiting for an answer; try again in a while.");
             return;
         }
         ConsentRequests.Created created;

@@ -64,7 +64,8 @@ public final class ProviderRole implements Role {
         HouseholdEvents events = new HouseholdEvents(sse);
         beans.bind("providerLiveStreamsCloser", new LiveStreamsCloser(sse));
         ConsentRequests requests = new ConsentRequests(secrets.seed(), households, profile, random, clock);
-        KeyReceipt keyReceipt = beans.closeOnStop(new KeyReceipt(households, requests, events));
+        KeyReceipt keyReceipt = beans.closeOnStop(new KeyReceipt(households, requests, events, clock,
+                Duration.ofMinutes(settings.getLong("provider.request-ttl-minutes", 60))));
 
         beans.bind("consentRequests", requests);
         beans.bind("keyReceipt", keyReceipt);
@@ -72,7 +73,8 @@ public final class ProviderRole implements Role {
         beans.bind("providerApi", new ProviderApi(requests, keyReceipt, households, readings, events,
                 new NodeProbe(settings.get("provider.node-url", "http://127.0.0.1:14265"), clock), profile, clock,
                 settings.getInt("provider.sse-max-clients", 32),
-                new HouseholdAccess(visitorScope(settings.get("provider.visitor-scope", "session")))));
+                new HouseholdAccess(visitorScope(settings.get("provider.visitor-scope", "session"))),
+                settings.getInt("provider.max-open-requests", 100)));
 
         boolean secure = profile.publicUrl().startsWith("https:");
         SessionManager sessions = SessionManager.forVisitors("wattt_session", secure);

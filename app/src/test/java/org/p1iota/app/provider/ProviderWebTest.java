@@ -159,4 +159,27 @@ class ProviderWebTest {
         assertThat(open.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/event-stream"));
         await().atMost(10, TimeUnit.SECONDS).until(() -> provider.get("/api/readings/stream?household=" + id).statusCode() == 503);
     }
+
+    @Test
+    void openRequestsAreCappedAndExpire() throws Exception {
+        start(Map.of("provider.max-open-requests", "1", "provider.request-ttl-minutes", "0", "provider.expiry-check-seconds", "1"));
+        HttpResponse<String> first = provider.post("/api/consent-requests", "{}");
+        assertThat(first.statusCode()).isEqualTo(201);
+        String id = JSON.readTree(first.body()).get("id").asText();
+        // the expiry check marks the request expired, retires its inbox route and frees its place under the cap
+        await().atMost(10, TimeUnit.SECONDS).until(() -> JSON.readTree(provider.get("/api/households").body()).get(0)
+                .get("state").asText().equals("expired"));
+        await().atMost(5, TimeUnit.SECONDS).until(() -> provider.running().camelContext().getRoute(KeyReceipt.routeId(id)) == null);
+        assertThat(provider.post("/api/consent-requests", "{}").statusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void theOpenRequestCapAnswers503() throws Exception {
+        start(Map.of("provider.max-open-requests", "1"));
+        assertThat(provider.post("/api/consent-requests", "{}").statusCode()).isEqualTo(201);
+        HttpResponse<String> refused = provider.post("/api/consent-requests", "{}");
+        assertThat(refused.statusCode()).isEqualTo(503);
+        assertThat(JSON.readTree(refused.body()).get("error").asText()).isEqualTo("too_many_open_requests");
+        assertThat(refused.headers().firstValue("Retry-After")).hasValue("60");
+    }
 }
