@@ -13,6 +13,7 @@
     waiting_for_keys: 'Waiting for keys',
     receiving: 'Receiving readings',
     revoked: 'Access revoked',
+    expired: 'Request expired: connect again',
     denied: 'Access denied'
   };
   const live = { household: null, importW: [], exportW: [], source: null, pollTimer: null, lastTimestamp: null };

@@ -1,0 +1,123 @@
+package org.p1iota.app.provider;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.p1iota.app.consent.delivery.ProviderKeys.RejectedKeysException;
+import org.p1iota.app.consent.message.Data;
+import org.p1iota.app.consent.message.DataChannelMessage;
+import org.p1iota.app.consent.message.KeyRotation;
+import org.p1iota.app.consent.message.ProtocolCodec;
+import org.p1iota.app.consent.message.ProtocolException;
+import org.p1iota.app.consent.message.RotatedKey;
+import org.p1iota.app.consent.message.Telegram;
+import org.p1iota.camel.iota.IotaMamConstants;
+import org.p1iota.camel.iota.IotaMamOperation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads what the households' data channels carry (the iota-mam follower's messages, header
+ * {@code CamelIotaMamSubscription} = household): DATA is stored and pushed to live pages;
+ * KEY_ROTATION either gives this provider the new side key (headers for
+ * {@code changeSubscriptionSideKey}) or leaves it out, which means revoked (headers for
+ * {@code unsubscribe}). After this bean, the route sends to the iota-mam producer when
+ * {@code CamelIotaMamOperation} is set. A failure (e.g. the database) throws, so the follower
+ * reads the same message again later: nothing is skipped.
+ */
+public final class ChannelReader {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChannelReader.class);
+
+    private final HouseholdStore households;
+    private final ReadingStore readings;
+    private final ConsentRequests requests;
+    private final HouseholdEvents events;
+    private final Clock clock;
+    private final ProtocolCodec codec = new ProtocolCodec();
+
+    public ChannelReader(HouseholdStore households, ReadingStore readings, ConsentRequests requests, HouseholdEvents events,
+            Clock clock) {
+        this.households = households;
+        this.readings = readings;
+        this.requests = requests;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public void onMessage(Exchange exchange) throws SQLException {
+        Message message = exchange.getMessage();
+        message.removeHeader(IotaMamConstants.OPERATION);
+        String id = message.getHeader(IotaMamConstants.SUBSCRIPTION, String.class);
+        Optional<Household> household = households.find(id);
+        if (household.isPresent() && household.get().state() == HouseholdState.WAITING_FOR_KEYS) {
+            // subscribed a moment ago, not yet recorded as receiving: read this root again on the next poll
+            throw new IllegalStateException("the subscription of " + id + " is not recorded yet; reading it again later");
+        }
+        if (household.isEmpty() || household.get().state() != HouseholdState.RECEIVING) {
+            // e.g. revoked just before a crash, before the unsubscribe: finish the job
+            LOG.warn("Unsubscribed the data channel of {}, which is not receiving", id);
+            message.setBody(null);
+            message.setHeader(IotaMamConstants.OPERATION, IotaMamOperation.unsubscribe);
+            return;
+        }
+        DataChannelMessage decoded;
+        try {
+            decoded = codec.decode(message.getBody(String.class), DataChannelMessage.class);
+        } catch (ProtocolException e) {
+            // signed by the channel owner but not a message we understand: skip it, keep following
+            LOG.warn("Skipped an unreadable message on the data channel of {}: {}", id, e.getMessage());
+            return;
+        }
+        if (decoded instanceof Data data) {
+            store(household.get(), data);
+        } else if (decoded instanceof KeyRotation rotation) {
+            rotate(household.get(), rotation, message);
+        }
+    }
+
+    private void store(Household household, Data data) throws SQLException {
+        if (!data.device().equals(household.device())) {
+            LOG.warn("Skipped DATA of device {} on the channel of {}, which follows {}", data.device(), household.id(),
+                    household.device());
+            return;
+        }
+        Instant now = clock.instant();
+        List<StoredReading> batch = new ArrayList<>();
+        for (Telegram telegram : data.telegrams()) {
+            batch.add(TelegramValues.read(household.id(), telegram, now));
+        }
+        for (StoredReading added : readings.store(batch)) {
+            events.reading(added);
+        }
+    }
+
+    private void rotate(Household household, KeyRotation rotation, Message message) throws SQLException {
+        Optional<RotatedKey> key;
+        try {
+            key = requests.keys(household).open(rotation, household.policyId());
+        } catch (RejectedKeysException e) {
+            // an entry for us that does not open is as good as none: we cannot read on
+            LOG.warn("The key rotation's entry for {} did not open: {}", household.id(), e.getMessage());
+            key = Optional.empty();
+        }
+        message.setBody(null);
+        if (key.isPresent()) {
+            message.setHeader(IotaMamConstants.OPERATION, IotaMamOperation.changeSubscriptionSideKey);
+            message.setHeader(IotaMamConstants.SIDE_KEY, key.get().sideKey());
+            LOG.info("The data channel of {} continues under a new side key", household.id());
+        } else {
+            message.setHeader(IotaMamConstants.OPERATION, IotaMamOperation.unsubscribe);
+            if (households.revoke(household.id())) {
+                LOG.info("Access to the data of {} was revoked", household.id());
+                events.state(household.id(), HouseholdState.REVOKED);
+            }
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package org.p1iota.app.provider;
+
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.builder.TemplatedRouteBuilder;
+import org.p1iota.app.consent.delivery.ProviderKeys.RejectedKeysException;
+import org.p1iota.app.consent.message.ChannelKeys;
+import org.p1iota.app.consent.message.MamData;
+import org.p1iota.app.consent.message.ProtocolCodec;
+import org.p1iota.app.consent.message.ProtocolException;
+import org.p1iota.camel.iota.IotaMamConstants;
+import org.p1iota.camel.iota.IotaMamOperation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Receiving the keys of a consent request: every open request has its own inbox route, made from
+ * the route template {@value #TEMPLATE} of {@code routes/provider.yaml} when the request is created
+ * (and again on start for the requests still open). The route hands each message to
+ * {@link #receive}, which opens MAM_DATA and sets the headers that subscribe the household's data
+ * channel; {@link #subscribed} then records the household as receiving and retires the inbox route.
+ */
+public final class KeyReceipt implements AutoCloseable {
+
+    public static final String TEMPLATE = "provider-inbox";
+    /** Set by the inbox route: which consent request the inbox belongs to. */
+    public static final String HOUSEHOLD = "P1iotaHousehold";
+
+    private static final Logger LOG = LoggerFactory.getLogger(KeyReceipt.class);
+
+    private final HouseholdStore households;
+    private final ConsentRequests requests;
+    private final HouseholdEvents events;
+    private final java.time.Clock clock;
+    private final java.time.Duration requestTtl;
+    private final ProtocolCodec codec = ProtocolCodec.forInbox();
+    private final ExecutorService retirer = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "provider-inbox-retirer");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    /** @param requestTtl how long a request waits for its keys before its inbox is no longer watched */
+    public KeyReceipt(HouseholdStore households, ConsentRequests requests, HouseholdEvents events, java.time.Clock clock,
+            java.time.Duration requestTtl) {
+        this.clock = clock;
+        this.requestTtl = requestTtl;
+        this.households = households;
+        this.requests = requests;
+        this.events = events;
+    }
+
+    public static String routeId(String household) {
+        return TEMPLATE + "-" + household;
+    }
+
+    /** Starts the inbox route of every request still waiting for its keys (after a restart). */
+    public void watchOpenRequests(Exchange exchange) throws Exception {
+        expireStale(exchange);
+        for (Household household : households.inState(HouseholdState.WAITING_FOR_KEYS)) {
+            watch(exchange.getContext(), household);
+        }
+    }
+
+    /** Adds the inbox route of one request, unless it is already there. */
+    public void watch(CamelContext context, Household household) throws Exception {
+        if (context.getRoute(routeId(household.id())) != null) {
+            return;
+        }
+        TemplatedRouteBuilder.builder(context, TEMPLATE)
+                .routeId(routeId(household.id()))
+                .parameter("household", household.id())
+                .parameter("inbox", household.inbox())
+                .add();
+        LOG.info("Waiting for the keys of consent request {} at inbox {}", household.id(), household.inbox());
+    }
+
+    /**
+     * Opens a message of a request's inbox. For a MAM_DATA that opens with the request's key, sets
+     * the headers of an iota-mam {@code subscribe}; anything else is dropped (the route stops): an
+     * inbox address is public, so garbage and replays are expected.
+     */
+    public void receive(Exchange exchange) throws SQLException {
+        Message message = exchange.getMessage();
+        String id = message.getHeader(HOUSEHOLD, String.class);
+        Optional<Household> household = households.find(id);
+        if (household.isEmpty() || household.get().state() != HouseholdState.WAITING_FOR_KEYS) {
+            exchange.setRouteStop(true);
+            return;
+        }
+        MamData mamData;
+        ChannelKeys keys;
+        try {
+            mamData = codec.decode(message.getBody(String.class), MamData.class);
+            keys = requests.keys(household.get()).open(mamData);
+        } catch (ProtocolException | RejectedKeysException | RuntimeException e) {
+            LOG.warn("Dropped a message at the inbox of consent request {}: {}", id, e.getMessage());
+            exchange.setRouteStop(true);
+            return;
+        }
+        message.setBody(null);
+        message.setHeader("P1iotaPolicy", keys.policyId());
+        message.setHeader("P1iotaDevice", mamData.device());
+        message.setHeader(IotaMamConstants.OPERATION, IotaMamOperation.subscribe);
+        message.setHeader(IotaMamConstants.SUBSCRIPTION, id);
+        message.setHeader(IotaMamConstants.ROOT, keys.dataRoot());
+        message.setHeader(IotaMamConstants.MODE, "restricted");
+        message.setHeader(IotaMamConstants.SIDE_KEY, keys.sideKey());
+    }
+
+    /**
+     * Requests that waited longer than the TTL stop being watched (state {@code expired}): every open
+     * request costs a poll of the node, and anyone can create one.
+     */
+    public void expireStale(Exchange exchange) throws SQLException {
+        for (String id : households.expireWaitingSince(clock.instant().minus(requestTtl))) {
+            LOG.info("Consent request {} got no keys within {}; no longer watching its inbox", id, requestTtl);
+            events.state(id, HouseholdState.EXPIRED);
+            retire(exchange.getContext(), id);
+        }
+    }
+
+    /** After the subscribe: the household receives, and its inbox route is no longer needed. */
+    public void subscribed(Exchange exchange) throws SQLException {
+        Message message = exchange.getMessage();
+        message.removeHeader(IotaMamConstants.SIDE_KEY);
+        String id = message.getHeader(HOUSEHOLD, String.class);
+        if (households.startReceiving(id, message.getHeader("P1iotaPolicy", String.class),
+                message.getHeader("P1iotaDevice", String.class))) {
+            LOG.info("Consent request {} granted: following the data channel of device {}", id,
+                    message.getHeader("P1iotaDevice", String.class));
+            events.state(id, HouseholdState.RECEIVING);
+        }
+        retire(exchange.getContext(), id);
+    }
+
+    /** A route cannot remove itself while its exchange runs: retire it from another thread. */
+    private void retire(CamelContext context, String id) {
+        if (context.getRoute(routeId(id)) == null) {
+            return;
+        }
+        retirer.execute(() -> {
+            try {
+                context.getRouteController().stopRoute(routeId(id));
+                context.removeRoute(routeId(id));
+            } catch (Exception e) {
+                LOG.warn("Could not retire the inbox route of {}: {}", id, e.getMessage());
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        retirer.shutdownNow();
+    }
+}
