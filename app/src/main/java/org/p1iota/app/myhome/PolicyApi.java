@@ -1,7 +1,6 @@
 package org.p1iota.app.myhome;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;

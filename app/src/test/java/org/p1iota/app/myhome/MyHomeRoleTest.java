@@ -182,6 +182,11 @@ class MyHomeRoleTest {
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.error()).isEqualTo("provider_key_mismatch");
         assertThat(browser.get("/api/policies").json()).hasSize(2);
+
+        MyHomeClient.Answer denied = browser.post("/api/consent-link/deny", provider.link("req_denied1"));
+        assertThat(denied.status()).isEqualTo(200);
+        assertThat(denied.json().path("redirect").asText()).startsWith(provider.origin + "/").contains("consent=denied");
+        assertThat(browser.post("/api/consent-link/deny", otherKey).error()).isEqualTo("provider_key_mismatch");
     }
 
     @Test
