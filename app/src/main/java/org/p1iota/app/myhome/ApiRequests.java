@@ -1,0 +1,111 @@
+package org.p1iota.app.myhome;
+
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.camel.Exchange;
+import org.p1iota.app.consent.policy.CommandRefusedException;
+import org.p1iota.app.web.WebJson;
+
+/** Reading My Home's API requests and answering refusals in docs/http-api.md's error shape. */
+final class ApiRequests {
+
+    static final int MAX_BODY = 16 * 1024;
+
+    private ApiRequests() {
+    }
+
+    static String method(Exchange exchange) {
+        String method = exchange.getIn().getHeader(Exchange.HTTP_METHOD, String.class);
+        return method == null ? "GET" : method.toUpperCase(Locale.ROOT);
+    }
+
+    /** The path below the route's own (camel-jetty's {@code CamelHttpPath}), without slashes around it. */
+    static String tail(Exchange exchange) {
+        String path = exchange.getIn().getHeader(Exchange.HTTP_PATH, String.class);
+        if (path == null) {
+            return "";
+        }
+        String tail = path.startsWith("/") ? path.substring(1) : path;
+        return tail.endsWith("/") ? tail.substring(0, tail.length() - 1) : tail;
+    }
+
+    static Map<String, String> query(Exchange exchange) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        String query = exchange.getIn().getHeader(Exchange.HTTP_QUERY, String.class);
+        if (query == null || query.isEmpty()) {
+            return parameters;
+        }
+        for (String pair : query.split("&")) {
+            int eq = pair.indexOf('=');
+            try {
+                parameters.putIfAbsent(URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8),
+                        eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException e) {
+                // a malformed pair is ignored, as if absent
+            }
+        }
+        return parameters;
+    }
+
+    /** The request's JSON object; the body is kept as text so later steps can read it again. */
+    static JsonNode jsonBody(Exchange exchange) throws ApiRefusal {
+        String type = exchange.getIn().getHeader(Exchange.CONTENT_TYPE, String.class);
+        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+            throw new ApiRefusal(415, "unsupported_media_type", "Send the request body as JSON (Content-Type: application/json).");
+        }
+        String body = exchange.getIn().getBody(String.class);
+        exchange.getIn().setBody(body);
+        if (body == null || body.isBlank() || body.length() > MAX_BODY) {
+            throw new ApiRefusal(400, "bad_request", "Send a JSON object of at most 16 KiB.");
+        }
+        try {
+            JsonNode json = WebJson.mapper().readTree(body);
+            if (json == null || !json.isObject()) {
+                throw new ApiRefusal(400, "bad_request", "The request body must be a JSON object.");
+            }
+            return json;
+        } catch (IOException e) {
+            throw new ApiRefusal(400, "bad_request", "The request body is not valid JSON.");
+        }
+    }
+
+    static String text(JsonNode json, String field) {
+        JsonNode value = json.get(field);
+        return value != null && value.isTextual() ? value.asText() : null;
+    }
+
+    static void refuse(Exchange exchange, ApiRefusal refusal) {
+        WebJson.fail(exchange, refusal.status(), refusal.code(), refusal.getMessage());
+    }
+
+    static void nodeUnreachable(Exchange exchange, EventChannelException e) {
+        WebJson.fail(exchange, 502, "node_unreachable",
+                "My Home cannot reach its IOTA node right now; try again in a minute. (" + e.getMessage() + ")");
+    }
+
+    /** A command My Home's state refused, as an API answer. */
+    static ApiRefusal refusal(CommandRefusedException e) {
+        return switch (e.reason()) {
+            case UNKNOWN_DEVICE, DEVICE_DELETED -> new ApiRefusal(422, "unknown_device", "No such device in this household: " + e.getMessage());
+            case UNKNOWN_POLICY -> new ApiRefusal(404, "not_found", "No such policy: " + e.getMessage());
+            case DEVICE_ALREADY_PAIRED -> new ApiRefusal(409, "already_paired", e.getMessage());
+            case ALREADY_REVOKED -> new ApiRefusal(409, "already_revoked", e.getMessage());
+            case ALREADY_GRANTED -> new ApiRefusal(409, "already_granted", e.getMessage());
+            case INVALID_INPUT -> new ApiRefusal(400, "bad_request", e.getMessage());
+        };
+    }
+
+    static ApiRefusal notFound() {
+        return new ApiRefusal(404, "not_found", "There is nothing at this address.");
+    }
+
+    static ApiRefusal methodNotAllowed() {
+        return new ApiRefusal(405, "method_not_allowed", "This method is not allowed here.");
+    }
+}

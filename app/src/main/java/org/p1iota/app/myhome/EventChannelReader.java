@@ -1,0 +1,71 @@
+package org.p1iota.app.myhome;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.p1iota.app.consent.message.ChannelEvent;
+import org.p1iota.app.consent.message.ProtocolCodec;
+import org.p1iota.app.consent.message.ProtocolException;
+import org.p1iota.camel.iota.mam.MamAddresses;
+import org.p1iota.camel.iota.mam.MamException;
+import org.p1iota.camel.iota.mam.MamMessage;
+import org.p1iota.camel.iota.mam.MamMode;
+import org.p1iota.camel.iota.mam.MamParser;
+import org.p1iota.camel.iota.tangle.TangleClient;
+import org.p1iota.camel.iota.tangle.TangleException;
+import org.p1iota.camel.iota.tangle.TangleMessage;
+import org.p1iota.camel.iota.tangle.TryteCodec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads My Home's private event channel from its first root to its last message, root after root, so
+ * the state can be folded from the channel itself: on every start, and on a second My Home holding
+ * the same seed. A message that is not a valid event is skipped (and logged), never fatal: the
+ * channel is the truth and the fold carries on.
+ */
+public final class EventChannelReader {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EventChannelReader.class);
+
+    private final TangleClient client;
+    private final ProtocolCodec codec = new ProtocolCodec();
+
+    public EventChannelReader(TangleClient client) {
+        this.client = client;
+    }
+
+    /** Every event from {@code firstRoot} on, in channel order, numbered from 1. */
+    public List<RecordedEvent> readFrom(String firstRoot) throws TangleException, InterruptedException, MamException {
+        List<RecordedEvent> events = new ArrayList<>();
+        String root = firstRoot;
+        int sequence = 0;
+        while (true) {
+            Optional<MamMessage> message = readAt(root);
+            if (message.isEmpty()) {
+                return events;
+            }
+            sequence++;
+            try {
+                byte[] json = TryteCodec.decode(message.get().message());
+                events.add(new RecordedEvent(sequence, codec.decode(json, ChannelEvent.class), root));
+            } catch (ProtocolException | IllegalArgumentException e) {
+                LOG.warn("Skipped message {} of the event channel: not a valid event ({})", sequence, e.getMessage());
+            }
+            root = message.get().nextRoot();
+        }
+    }
+
+    /** The channel's message at {@code root}, or empty when nothing is published there yet. */
+    private Optional<MamMessage> readAt(String root) throws TangleException, InterruptedException, MamException {
+        for (TangleMessage bundle : client.read(MamAddresses.address(root, MamMode.PRIVATE)).messages()) {
+            try {
+                return Optional.of(MamParser.parse(bundle.trytes(), root, null));
+            } catch (MamException e) {
+                // not a message of this channel at this address (junk anyone may attach there)
+            }
+        }
+        return Optional.empty();
+    }
+}
