@@ -56,12 +56,13 @@ public final class Demo implements AutoCloseable {
                     + " ms) on tcp://127.0.0.1:" + meter.port());
 
             step("myhome", "My Home on " + settings.myHomeUrl());
-            startRole("myhome", "--port", String.valueOf(settings.myHomePort()), "--node", settings.nodeUrl());
+            String mwm = String.valueOf(settings.minWeightMagnitude());
+            startRole("myhome", "--port", String.valueOf(settings.myHomePort()), "--node", settings.nodeUrl(), "--mwm", mwm);
             step("provider", "Wattt Insights on " + settings.providerUrl());
             startRole("provider", "--port", String.valueOf(settings.providerPort()), "--node", settings.nodeUrl(),
-                    "--myhome-url", settings.myHomeUrl());
+                    "--myhome-url", settings.myHomeUrl(), "--mwm", mwm);
             step("device", "device reading the meter over TCP and publishing to its data channel");
-            startRole("device", "--node", settings.nodeUrl(), "--p1", "tcp:127.0.0.1:" + meter.port());
+            startRole("device", "--node", settings.nodeUrl(), "--mwm", mwm, "--p1", "tcp:127.0.0.1:" + meter.port());
             return this;
         } catch (Exception | Error e) {
             close();
