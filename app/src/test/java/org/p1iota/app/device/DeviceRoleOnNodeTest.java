@@ -41,6 +41,10 @@ class DeviceRoleOnNodeTest {
 
     static final int MWM = 3;
 
+    static {
+        System.setProperty("org.slf4j.simpleLogger.log.org.p1iota.app.device", "info");
+    }
+
     @TempDir
     static Path data;
     static RunningNode node;
@@ -71,7 +75,7 @@ class DeviceRoleOnNodeTest {
         SecureRandom random = new SecureRandom();
         String capture = Files.readString(capture(), StandardCharsets.ISO_8859_1);
         try (RunningDevice device = RunningDevice.start(data.resolve("device"), node.port, MWM,
-                "file:" + capture() + "?pace=100", Map.of());
+                "file:" + capture() + "?pace=400", Map.of("device.batch.max-wait", "4000"));
                 TestHousehold home = new TestHousehold(node.port, MWM, data.resolve("home"))) {
             DeviceState deviceState = device.running().beans().get("deviceState", DeviceState.class);
 

@@ -72,7 +72,8 @@ final class TestHousehold implements AutoCloseable {
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from("direct:send").toD("iota:${header.CamelIotaAddress}?" + node);
+                // a fresh tag per message: same-second messages to one inbox must not share a bundle hash
+                from("direct:send").toD("iota:${header.CamelIotaAddress}?tag=${header.tag}&" + node, -1);
                 from("direct:event").to("iota-mam:events?mode=private&seed=" + homeSeed + "&stateDirectory=" + state + "&" + node);
             }
         });
@@ -92,7 +93,8 @@ final class TestHousehold implements AutoCloseable {
     }
 
     void send(String address, InboxMessage message) {
-        template.sendBodyAndHeader("direct:send", inboxCodec.encode(message), "CamelIotaAddress", address);
+        template.sendBodyAndHeaders("direct:send", inboxCodec.encode(message), java.util.Map.of("CamelIotaAddress", address,
+                "tag", "HOME" + org.p1iota.app.consent.secrets.RandomTrytes.of(random, 23)));
     }
 
     /** Runs a whole pairing with {@code code} and returns the device's CLAIM_RESULT. */
