@@ -24,6 +24,8 @@ import org.p1iota.app.spool.DurableSpool;
 import org.p1iota.app.spool.SpoolRecord;
 import org.p1iota.camel.iota.IotaConstants;
 import org.p1iota.camel.iota.IotaMamConstants;
+import org.p1iota.camel.iota.mam.MamTrytes;
+import org.p1iota.camel.iota.tangle.TryteCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -151,13 +153,21 @@ public final class DataChannelWorker {
                 return false;
             }
             records = spool.peek(batchSize);
-            state.publishing(new DeviceState.InFlight(records.get(0).sequence(), records.get(records.size() - 1).sequence()));
         }
         List<Telegram> telegrams = new ArrayList<>();
         for (SpoolRecord record : records) {
             telegrams.add(MeterIntake.telegram(record.sequence(), record.payload()));
         }
-        message.setBody(channelCodec.encode(new Data(device, telegrams)));
+        String json = channelCodec.encode(new Data(device, telegrams));
+        while (TryteCodec.encode(json).length() > MamTrytes.MAX_MESSAGE_TRYTES && telegrams.size() > 1) {
+            // a MAM message holds at most ~44 kB: fewer telegrams this time, the rest go in the next batch
+            telegrams.remove(telegrams.size() - 1);
+            json = channelCodec.encode(new Data(device, telegrams));
+        }
+        if (inFlight.isEmpty()) {
+            state.publishing(new DeviceState.InFlight(telegrams.get(0).sequence(), telegrams.get(telegrams.size() - 1).sequence()));
+        }
+        message.setBody(json);
         return true;
     }
 
