@@ -9,6 +9,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.camel.Exchange;
 import org.p1iota.app.consent.delivery.EnvelopeFailure;
 import org.p1iota.app.consent.delivery.KeyDelivery;
+import org.p1iota.app.consent.delivery.PostQuantumEnvelopes;
+import org.p1iota.app.consent.message.KeyRotation;
 import org.p1iota.app.consent.message.ChannelEvent;
 import org.p1iota.app.consent.message.ProtocolCodec;
 import org.p1iota.app.consent.message.ProtocolException;
@@ -70,7 +72,7 @@ public final class HouseholdEvents {
                 deliveries.add(deliver.policy().id());
             } else if (action instanceof DeviceAction.RotateSideKey rotate) {
                 String newKey = sideKeys.next();
-                rotations.add(new DeviceState.PendingRotation(newKey, codec.encode(keyDelivery.keyRotation(rotate, newKey))));
+                rotations.add(new DeviceState.PendingRotation(newKey, codec.encode(keyRotation(rotate, newKey))));
             }
         }
         state.eventApplied(codec.encode(event), rotations, deliveries);
@@ -78,6 +80,31 @@ public final class HouseholdEvents {
         if (!step.actions().isEmpty()) {
             LOG.info("{} on My Home's channel: {} key deliveries, {} key rotations to carry out", event.messageType(),
                     deliveries.size(), rotations.size());
+        }
+    }
+
+    /**
+     * The rotation must happen whatever else is wrong: a remaining provider whose key does not match the
+     * fingerprint the household approved gets no new key (and is logged) rather than block the rotation.
+     */
+    private KeyRotation keyRotation(DeviceAction.RotateSideKey rotate, String newKey) throws EnvelopeFailure {
+        try {
+            return keyDelivery.keyRotation(rotate, newKey);
+        } catch (EnvelopeFailure e) {
+            List<ConsentPolicy> sealable = new ArrayList<>();
+            for (ConsentPolicy policy : rotate.remaining()) {
+                try {
+                    if (PostQuantumEnvelopes.fingerprint(policy.provider().publicKey()).equals(policy.provider().fingerprint())) {
+                        sealable.add(policy);
+                        continue;
+                    }
+                } catch (EnvelopeFailure unusable) {
+                    // falls through to the warning
+                }
+                LOG.warn("policy {}: the provider's key does not match the approved fingerprint; it gets no rotated key",
+                        policy.id());
+            }
+            return keyDelivery.keyRotation(new DeviceAction.RotateSideKey(rotate.ended(), sealable), newKey);
         }
     }
 
