@@ -65,8 +65,10 @@ public final class PairingInbox {
         try {
             if (received instanceof ClaimDevice claim) {
                 if (!limiter.tryAcquire()) {
-                    LOG.warn("pairing claim dropped: more claims than the rate limit allows ({} dropped so far)",
-                            throttled.incrementAndGet());
+                    long count = throttled.incrementAndGet();
+                    if (worthLogging(count)) {
+                        LOG.warn("pairing claim dropped: more claims than the rate limit allows ({} dropped so far)", count);
+                    }
                     return;
                 }
                 DevicePairing.Reply<?> reply = pairing.onClaim(claim);
@@ -107,7 +109,15 @@ public final class PairingInbox {
     }
 
     private void drop(String why) {
-        LOG.info("inbox message dropped ({} so far): {}", dropped.incrementAndGet(), why);
+        long count = dropped.incrementAndGet();
+        if (worthLogging(count)) {
+            LOG.info("inbox message dropped ({} so far): {}", count, why);
+        }
+    }
+
+    /** A flood on the public inbox must not become a flood in the log: the first ten, then every hundredth. */
+    private static boolean worthLogging(long count) {
+        return count <= 10 || count % 100 == 0;
     }
 
     public long droppedMessages() {
