@@ -75,6 +75,11 @@ public final class RunningDevice implements AutoCloseable {
         return running.beans().get("dataChannelWorker", DataChannelWorker.class);
     }
 
+    /** Side key, next root, paired home and outbox as the device has stored them. */
+    public org.p1iota.app.device.DeviceState state() {
+        return running.beans().get("deviceState", org.p1iota.app.device.DeviceState.class);
+    }
+
     public RoleRunner.Running running() {
         return running;
     }
