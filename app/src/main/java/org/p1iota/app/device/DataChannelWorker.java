@@ -1,0 +1,191 @@
+package org.p1iota.app.device;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.p1iota.app.consent.delivery.EnvelopeFailure;
+import org.p1iota.app.consent.delivery.KeyDelivery;
+import org.p1iota.app.consent.delivery.Outgoing;
+import org.p1iota.app.consent.message.Data;
+import org.p1iota.app.consent.message.ProtocolCodec;
+import org.p1iota.app.consent.message.Telegram;
+import org.p1iota.app.consent.pairing.PairedHome;
+import org.p1iota.app.consent.policy.ConsentPolicy;
+import org.p1iota.app.consent.policy.DeviceAction;
+import org.p1iota.app.spool.DurableSpool;
+import org.p1iota.app.spool.SpoolRecord;
+import org.p1iota.camel.iota.IotaConstants;
+import org.p1iota.camel.iota.IotaMamConstants;
+import org.p1iota.camel.iota.mam.MamTrytes;
+import org.p1iota.camel.iota.tangle.TryteCodec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one writer of the data channel (the route calls it from a single thread): decides the next piece
+ * of work and sets the exchange up for it, in this order: a pending KEY_ROTATION (under the old key,
+ * header {@code CamelIotaMamNextSideKey} = the new key), then pending key deliveries (MAM_DATA with the
+ * channel's current next root and side key, so a delivery never hands out a key that a rotation
+ * decided before it is about to replace), then a DATA batch when one is due. Each piece is
+ * acknowledged only after it was sent; until then it stays in the spool or the state's outbox.
+ */
+public final class DataChannelWorker {
+
+    /** Header naming the work prepared: {@link Work}. */
+    public static final String WORK = "P1IotaDeviceWork";
+
+    public enum Work { KEY_ROTATION, MAM_DATA, DATA, NONE }
+
+    private static final Logger LOG = LoggerFactory.getLogger(DataChannelWorker.class);
+    private static final String POLICY = "p1iota.policyId";
+
+    private final String device;
+    private final DurableSpool spool;
+    private final DeviceState state;
+    private final HouseholdEvents household;
+    private final KeyDelivery keyDelivery;
+    private final ProtocolCodec inboxCodec = ProtocolCodec.forInbox();
+    private final ProtocolCodec channelCodec = new ProtocolCodec();
+    private final int batchSize;
+    private final Duration maxWait;
+    private final Clock clock;
+    private final AtomicLong telegramsPublished = new AtomicLong();
+    private final AtomicLong batchesPublished = new AtomicLong();
+    private Instant waitingSince;
+
+    public DataChannelWorker(String device, DurableSpool spool, DeviceState state, HouseholdEvents household,
+            KeyDelivery keyDelivery, int batchSize, Duration maxWait, Clock clock) {
+        this.device = device;
+        this.spool = spool;
+        this.state = state;
+        this.household = household;
+        this.keyDelivery = keyDelivery;
+        this.batchSize = batchSize;
+        this.maxWait = maxWait;
+        this.clock = clock;
+    }
+
+    /** Sets up the exchange for the next piece of work and names it in header {@link #WORK}. */
+    public void prepareNext(Exchange exchange) throws IOException {
+        Message message = exchange.getMessage();
+        message.removeHeaders("CamelIota*");
+        message.setBody(null);
+        Work work = prepareRotation(message) ? Work.KEY_ROTATION
+                : prepareDelivery(exchange) ? Work.MAM_DATA
+                : prepareBatch(message) ? Work.DATA : Work.NONE;
+        message.setHeader(WORK, work.name());
+    }
+
+    private boolean prepareRotation(Message message) {
+        List<DeviceState.PendingRotation> rotations = state.rotations();
+        if (rotations.isEmpty()) {
+            return false;
+        }
+        message.setBody(rotations.get(0).message());
+        message.setHeader(IotaMamConstants.NEXT_SIDE_KEY, rotations.get(0).newSideKey());
+        return true;
+    }
+
+    public void rotationPublished(Exchange exchange) throws IOException {
+        state.rotated(exchange.getMessage().getHeader(IotaMamConstants.NEXT_ROOT, String.class));
+        LOG.info("KEY_ROTATION published: the data channel continues under a new side key");
+    }
+
+    private boolean prepareDelivery(Exchange exchange) throws IOException {
+        Optional<PairedHome> home = state.home();
+        for (String policyId : state.deliveries()) {
+            Optional<ConsentPolicy> policy = household.activePolicy(policyId);
+            if (policy.isEmpty() || home.isEmpty()) {
+                state.delivered(policyId); // revoked before its keys went out: nothing to deliver
+                continue;
+            }
+            try {
+                Outgoing outgoing = keyDelivery.mamData(new DeviceAction.DeliverKeys(policy.get()), state.nextRoot(),
+                        state.sideKey(), home.get().eventChannelRoot());
+                exchange.getMessage().setBody(inboxCodec.encode(outgoing.message()));
+                exchange.getMessage().setHeader(IotaConstants.ADDRESS, outgoing.sendTo());
+                InboxTags.tag(exchange.getMessage());
+                exchange.setProperty(POLICY, policyId);
+                return true;
+            } catch (EnvelopeFailure e) {
+                LOG.warn("no keys delivered for policy {}: {}", policyId, e.getMessage());
+                state.delivered(policyId);
+            }
+        }
+        return false;
+    }
+
+    public void delivered(Exchange exchange) throws IOException {
+        String policyId = exchange.getProperty(POLICY, String.class);
+        state.delivered(policyId);
+        LOG.info("MAM_DATA sent for policy {}", policyId);
+    }
+
+    private boolean prepareBatch(Message message) throws IOException {
+        Optional<DeviceState.InFlight> inFlight = state.inFlight();
+        List<SpoolRecord> records;
+        if (inFlight.isPresent()) {
+            // the same batch again after a failure or a crash: the channel may hold it as its pending message
+            records = spool.peek((int) (inFlight.get().last() - inFlight.get().first() + 1));
+            if (records.isEmpty() || records.get(0).sequence() != inFlight.get().first()) {
+                state.published(state.nextRoot()); // already acknowledged before a crash
+                return prepareBatch(message);
+            }
+        } else {
+            long pending = spool.pendingCount();
+            if (pending == 0) {
+                waitingSince = null;
+                return false;
+            }
+            Instant now = clock.instant();
+            if (waitingSince == null) {
+                waitingSince = now;
+            }
+            if (pending < batchSize && Duration.between(waitingSince, now).compareTo(maxWait) < 0) {
+                return false;
+            }
+            records = spool.peek(batchSize);
+        }
+        List<Telegram> telegrams = new ArrayList<>();
+        for (SpoolRecord record : records) {
+            telegrams.add(MeterIntake.telegram(record.sequence(), record.payload()));
+        }
+        String json = channelCodec.encode(new Data(device, telegrams));
+        while (TryteCodec.encode(json).length() > MamTrytes.MAX_MESSAGE_TRYTES && telegrams.size() > 1) {
+            // a MAM message holds at most ~44 kB: fewer telegrams this time, the rest go in the next batch
+            telegrams.remove(telegrams.size() - 1);
+            json = channelCodec.encode(new Data(device, telegrams));
+        }
+        if (inFlight.isEmpty()) {
+            state.publishing(new DeviceState.InFlight(telegrams.get(0).sequence(), telegrams.get(telegrams.size() - 1).sequence()));
+        }
+        message.setBody(json);
+        return true;
+    }
+
+    public void batchPublished(Exchange exchange) throws IOException {
+        DeviceState.InFlight batch = state.inFlight().orElseThrow();
+        spool.acknowledge(batch.last());
+        state.published(exchange.getMessage().getHeader(IotaMamConstants.NEXT_ROOT, String.class));
+        waitingSince = spool.pendingCount() > 0 ? clock.instant() : null;
+        batchesPublished.incrementAndGet();
+        telegramsPublished.addAndGet(batch.last() - batch.first() + 1);
+        LOG.debug("DATA published: telegrams {} to {}", batch.first(), batch.last());
+    }
+
+    public long telegramsPublished() {
+        return telegramsPublished.get();
+    }
+
+    public long batchesPublished() {
+        return batchesPublished.get();
+    }
+}

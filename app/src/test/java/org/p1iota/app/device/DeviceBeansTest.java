@@ -1,0 +1,118 @@
+package org.p1iota.app.device;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultExchange;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.p1iota.app.consent.TestClock;
+import org.p1iota.app.consent.delivery.KeyDelivery;
+import org.p1iota.app.consent.delivery.PostQuantumEnvelopes;
+import org.p1iota.app.consent.message.Authorized;
+import org.p1iota.app.consent.message.ClaimDevice;
+import org.p1iota.app.consent.message.DeviceAdded;
+import org.p1iota.app.consent.message.ProtocolCodec;
+import org.p1iota.app.consent.message.ProviderIdentity;
+import org.p1iota.app.consent.pairing.ChallengeBook;
+import org.p1iota.app.consent.pairing.DevicePairing;
+import org.p1iota.app.consent.pairing.PairingCode;
+import org.p1iota.app.consent.policy.SideKeys;
+import org.p1iota.app.consent.secrets.InboxAddress;
+import org.p1iota.app.consent.secrets.Seed;
+import org.p1iota.camel.iota.envelope.EnvelopeKeyPair;
+import org.p1iota.camel.iota.envelope.EnvelopeKeys;
+import org.p1iota.camel.iota.envelope.EnvelopeScheme;
+
+/** The device's beans without a node: a public inbox that never crashes, claim flooding, restart without repeated actions. */
+class DeviceBeansTest {
+
+    @TempDir
+    Path data;
+
+    private final SecureRandom random = new SecureRandom();
+    private final TestClock clock = new TestClock(Instant.parse("2026-11-25T03:00:00Z"));
+    private final ProtocolCodec codec = ProtocolCodec.forInbox();
+    private final String device = InboxAddress.of(Seed.generate(random));
+    private final String home = InboxAddress.of(Seed.generate(random));
+
+    private PairingInbox inbox(ClaimRateLimiter limiter) throws Exception {
+        DeviceState state = DeviceState.open(data.resolve("state.json"), "KEY", "ROOT".repeat(20) + "9");
+        return new PairingInbox(new DevicePairing(device, PairingCode.generate(random), new ChallengeBook(random, clock)), state,
+                limiter);
+    }
+
+    private Exchange received(String body) {
+        Exchange exchange = new DefaultExchange(new DefaultCamelContext());
+        exchange.getMessage().setBody(body);
+        return exchange;
+    }
+
+    @Test
+    void garbageOnTheInboxIsDroppedAndCounted() throws Exception {
+        PairingInbox inbox = inbox(new ClaimRateLimiter(4, 30, clock));
+        for (String garbage : new String[] {null, "", "not json", "{\"type\":\"CLAIM_DEVICE\",\"version\":2}", "[1,2]",
+                "{\"type\":\"CLAIM_DEVICE\",\"version\":1,\"claimId\":\"abcdefgh\",\"device\":\"" + device + "\"}",
+                "x".repeat(20_000)}) {
+            Exchange exchange = received(garbage);
+            inbox.handle(exchange);
+            assertThat(exchange.getMessage().getHeader(PairingInbox.REPLY, Boolean.class)).isFalse();
+        }
+        Exchange otherDevice = received(codec.encode(new ClaimDevice("claim-other", home, home)));
+        inbox.handle(otherDevice);
+        assertThat(otherDevice.getMessage().getHeader(PairingInbox.REPLY, Boolean.class)).isFalse();
+        assertThat(inbox.droppedMessages()).isEqualTo(8);
+    }
+
+    @Test
+    void aFloodOfClaimsIsAnsweredOnlyUpToTheRateLimit() throws Exception {
+        PairingInbox inbox = inbox(new ClaimRateLimiter(4, 60, clock));
+        int answered = 0;
+        for (int i = 0; i < 50; i++) {
+            Exchange exchange = received(codec.encode(new ClaimDevice("claim-flood-" + i, device, home)));
+            inbox.handle(exchange);
+            if (exchange.getMessage().getHeader(PairingInbox.REPLY, Boolean.class)) {
+                answered++;
+                assertThat(exchange.getMessage().getHeader("CamelIotaAddress")).isEqualTo(home);
+                assertThat(exchange.getMessage().getBody(String.class)).startsWith("{\"type\":\"CHALLENGE\"");
+            }
+        }
+        assertThat(answered).isEqualTo(4);
+        assertThat(inbox.throttledClaims()).isEqualTo(46);
+        clock.advance(Duration.ofMinutes(1)); // 60 an hour: one more
+        Exchange later = received(codec.encode(new ClaimDevice("claim-later", device, home)));
+        inbox.handle(later);
+        assertThat(later.getMessage().getHeader(PairingInbox.REPLY, Boolean.class)).isTrue();
+    }
+
+    @Test
+    void aRestartReplaysTheViewAndAnEventSeenAgainCallsForNothing() throws Exception {
+        Path file = data.resolve("state.json");
+        KeyDelivery delivery = new KeyDelivery(device, new ProtocolCodec(), PostQuantumEnvelopes.sealer());
+        EnvelopeKeyPair keys = EnvelopeKeys.generate(EnvelopeScheme.ML_KEM_768);
+        String publicKey = keys.publicKey().toBase64Url();
+        Authorized grant = new Authorized("policy-one-0001", device, new ProviderIdentity("Wattt", "https://wattt.example",
+                "req-wattt-1", InboxAddress.of(Seed.generate(random)), publicKey, PostQuantumEnvelopes.fingerprint(publicKey)),
+                "advice", clock.instant());
+        ProtocolCodec channel = new ProtocolCodec();
+
+        DeviceState state = DeviceState.open(file, "KEY", "ROOT".repeat(20) + "9");
+        HouseholdEvents events = new HouseholdEvents(device, state, delivery, new SideKeys(random));
+        events.onEvent(channel.encode(new DeviceAdded(device, "Meter", clock.instant())));
+        events.onEvent(channel.encode(grant));
+        assertThat(state.deliveries()).containsExactly("policy-one-0001");
+
+        DeviceState reopened = DeviceState.open(file, null, null); // as after kill -9
+        HouseholdEvents restarted = new HouseholdEvents(device, reopened, delivery, new SideKeys(random));
+        assertThat(restarted.activePolicy("policy-one-0001")).isPresent();
+        restarted.onEvent(channel.encode(grant)); // the follower emits it again: it was not confirmed before the crash
+        assertThat(reopened.deliveries()).containsExactly("policy-one-0001"); // still the one, not twice
+        assertThat(reopened.rotations()).isEmpty();
+    }
+}
