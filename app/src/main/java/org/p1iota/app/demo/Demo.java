@@ -60,7 +60,7 @@ public final class Demo implements AutoCloseable {
             startRole("myhome", "--port", String.valueOf(settings.myHomePort()), "--node", settings.nodeUrl(), "--mwm", mwm);
             step("provider", "Wattt Insights on " + settings.providerUrl());
             startRole("provider", "--port", String.valueOf(settings.providerPort()), "--node", settings.nodeUrl(),
-                    "--myhome-url", settings.myHomeUrl(), "--mwm", mwm);
+                    "--myhome-url", settings.myHomeUrl(), "--public-url", settings.providerUrl(), "--mwm", mwm);
             step("device", "device reading the meter over TCP and publishing to its data channel");
             startRole("device", "--node", settings.nodeUrl(), "--mwm", mwm, "--p1", "tcp:127.0.0.1:" + meter.port());
             return this;
