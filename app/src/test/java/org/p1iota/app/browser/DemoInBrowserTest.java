@@ -1,0 +1,183 @@
+package org.p1iota.app.browser;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.p1iota.app.consent.secrets.InboxAddress;
+import org.p1iota.app.consent.secrets.SecretStore;
+import org.p1iota.app.demo.Demo;
+import org.p1iota.app.demo.DemoSettings;
+import org.p1iota.app.testing.Browser;
+import org.p1iota.app.testing.RunningNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The demo as a person uses it, in a real headless Chromium: log in to My Home, pair the demo's
+ * device, start at Wattt Insights, grant at My Home, see the chart fill, revoke, see "access revoked";
+ * a forged consent link and a state change without CSRF token are refused. Screenshots of each page go
+ * to target/screenshots/demo/.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DemoInBrowserTest {
+
+    private static final Duration TANGLE = Duration.ofSeconds(90);
+
+    @TempDir
+    static Path data;
+    static Demo demo;
+    static DemoSettings settings;
+    static Browser browser;
+    static WebDriver driver;
+
+    @BeforeAll
+    static void startDemoAndBrowser() throws Exception {
+        settings = new DemoSettings(data, RunningNode.freePort(), RunningNode.freePort(), RunningNode.freePort(), 0, 3,
+                Duration.ofMillis(300), "127.0.0.1");
+        demo = new Demo(settings, Optional.of(RunningNode.repositoryRoutes()), new PrintStream(new ByteArrayOutputStream())).start();
+        browser = Browser.start("demo");
+        driver = browser.driver();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (browser != null) {
+            browser.close();
+        }
+        if (demo != null) {
+            demo.close();
+        }
+    }
+
+    private static WebDriverWait waitUpTo(Duration duration) {
+        return new WebDriverWait(driver, duration);
+    }
+
+    private static WebElement byTestId(String id) {
+        return driver.findElement(By.cssSelector("[data-testid='" + id + "']"));
+    }
+
+    private static String token() throws Exception {
+        return SecretStore.open(settings.roleDirectory("myhome"), new SecureRandom()).apiToken().value();
+    }
+
+    @Test
+    @Order(1)
+    void logInAndPairTheDemoDevice() throws Exception {
+        driver.get(settings.myHomeUrl() + "/");
+        waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/login.html"));
+        driver.findElement(By.id("token")).sendKeys(token());
+        browser.screenshot("01-myhome-login");
+        driver.findElement(By.id("login-submit")).click();
+        waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(By.id("pair-address")));
+
+        SecretStore device = SecretStore.open(settings.roleDirectory("device"), new SecureRandom());
+        driver.findElement(By.id("pair-address")).sendKeys(InboxAddress.of(device.seed()));
+        driver.findElement(By.id("pair-code")).sendKeys(device.pairingCode().formatted());
+        driver.findElement(By.id("pair-name")).sendKeys("Meter in the hallway");
+        driver.findElement(By.id("pair-submit")).click();
+        waitUpTo(TANGLE).until(ExpectedConditions.attributeToBe(By.id("pair-result"), "data-state", "succeeded"));
+        assertThat(driver.findElements(By.cssSelector("[data-testid='pair-step'][data-state='done']"))).hasSize(5);
+        browser.screenshot("02-myhome-paired");
+        waitUpTo(Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector("[data-testid='device-row']")).size() == 1);
+        browser.screenshot("03-myhome-devices");
+    }
+
+    @Test
+    @Order(2)
+    void connectAtWatttGrantAtMyHomeAndSeeTheChartFill() throws Exception {
+        driver.get(settings.providerUrl() + "/");
+        waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(By.id("connect")));
+        browser.screenshot("04-wattt-landing");
+        driver.findElement(By.id("connect")).click();
+
+        waitUpTo(Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/new-policy"));
+        waitUpTo(Duration.ofSeconds(20)).until(d -> !d.findElement(By.id("provider-fingerprint")).getText().isBlank());
+        assertThat(driver.findElement(By.id("provider-name")).getText()).isEqualTo("Wattt Insights");
+        assertThat(driver.findElement(By.id("provider-origin")).getText()).isEqualTo(settings.providerUrl());
+        assertThat(driver.findElement(By.id("goal")).getText()).isNotBlank();
+        new Select(driver.findElement(By.id("device-select"))).selectByIndex(0);
+        browser.screenshot("05-myhome-consent");
+        waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(By.id("grant"))).click();
+
+        waitUpTo(Duration.ofSeconds(20)).until(ExpectedConditions.urlContains(settings.providerUrl()));
+        waitUpTo(TANGLE).until(ExpectedConditions.attributeToBe(By.id("connection-state"), "data-state", "receiving"));
+        waitUpTo(TANGLE).until(d -> Integer.parseInt(d.findElement(By.id("chart-power")).getAttribute("data-points")) >= 3);
+        assertThat(driver.findElement(By.id("live-latest")).getText()).isNotBlank();
+        browser.screenshot("06-wattt-receiving");
+    }
+
+    @Test
+    @Order(3)
+    void revokeInMyHomeAndWatttShowsAccessRevoked() throws Exception {
+        driver.get(settings.myHomeUrl() + "/events.html");
+        waitUpTo(Duration.ofSeconds(20)).until(d -> d.findElements(By.cssSelector("[data-testid='event-row'][data-type='AUTHORIZED']")).size() == 1);
+        browser.screenshot("07-myhome-events");
+
+        driver.get(settings.myHomeUrl() + "/policies.html");
+        waitUpTo(Duration.ofSeconds(20)).until(d -> d.findElements(By.cssSelector("[data-testid='policy-row']")).size() == 1);
+        browser.screenshot("08-myhome-policies");
+        byTestId("policy-revoke").click();
+        waitUpTo(Duration.ofSeconds(5)).until(ExpectedConditions.alertIsPresent()).accept();
+        waitUpTo(TANGLE).until(d -> d.findElements(By.cssSelector("[data-testid='policy-row']")).isEmpty());
+
+        driver.get(settings.providerUrl() + "/");
+        waitUpTo(TANGLE).until(ExpectedConditions.attributeToBe(By.id("connection-state"), "data-state", "revoked"));
+        assertThat(driver.findElement(By.id("connection-state")).getText()).containsIgnoringCase("revoked");
+        browser.screenshot("09-wattt-revoked");
+    }
+
+    @Test
+    @Order(4)
+    void aForgedConsentLinkIsRefused() throws Exception {
+        // a link that names Wattt Insights' origin but an attacker's inbox: My Home checks it against
+        // the metadata the origin publishes and refuses
+        String attackerInbox = "ATTACKER" + "9".repeat(73);
+        String link = settings.myHomeUrl() + "/new-policy.html?requestId=req_forged123&inbox=" + attackerInbox
+                + "&publicKey=" + "A".repeat(64) + "&goal=" + URLEncoder.encode("Sell your data", StandardCharsets.UTF_8)
+                + "&returnUrl=" + URLEncoder.encode(settings.providerUrl() + "/", StandardCharsets.UTF_8);
+        driver.get(link);
+        waitUpTo(Duration.ofSeconds(20)).until(ExpectedConditions.visibilityOfElementLocated(By.id("consent-refused")));
+        assertThat(driver.findElement(By.id("consent-refused-reason")).getText()).isNotBlank();
+        assertThat(driver.findElement(By.id("grant")).isDisplayed()).isFalse();
+        browser.screenshot("10-myhome-forged-link-refused");
+    }
+
+    @Test
+    @Order(5)
+    void aStateChangeWithoutTheCsrfTokenIsRefused() {
+        driver.get(settings.myHomeUrl() + "/");
+        waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(By.id("pair-address")));
+        // the logged-in browser itself sends a change without X-CSRF-Token: the session cookie goes
+        // along, the change must still be refused
+        @SuppressWarnings("unchecked")
+        Map<String, Object> answer = (Map<String, Object>) ((JavascriptExecutor) driver).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "fetch('/api/devices', {method: 'POST', headers: {'Content-Type': 'application/json'},"
+                        + " body: JSON.stringify({address: '" + "9".repeat(81) + "', pairingCode: 'X', name: 'x'})})"
+                        + ".then(r => r.json().then(b => done({status: r.status, error: b.error})))"
+                        + ".catch(e => done({status: -1, error: String(e)}));");
+        assertThat(answer).containsEntry("status", 403L).containsEntry("error", "csrf_token_missing");
+    }
+}
