@@ -128,6 +128,15 @@
     }
     const status = await P1.get('/api/status?household=' + encodeURIComponent(live.household));
     setState(status.state, status.lastReadingAt ? 'Last reading ' + P1.formatTime(status.lastReadingAt) : '');
+    labelHousehold(status.household, status.state);
+  }
+
+  /** Keeps the meter picker's label in step with the state shown beside it. */
+  function labelHousehold(id, state) {
+    const option = Array.from(document.getElementById('household-select').options).find((o) => o.value === id);
+    if (option) {
+      option.textContent = id + ' — ' + (STATE_TEXT[state] || state);
+    }
   }
 
   async function selectHousehold(id) {
@@ -145,7 +154,7 @@
     const select = document.getElementById('household-select');
     P1.clear(select);
     households.forEach((household) => select.append(P1.el('option', { value: household.id },
-      (household.name || household.id) + ' — ' + (STATE_TEXT[household.state] || household.state))));
+      household.id + ' — ' + (STATE_TEXT[household.state] || household.state))));
     const ids = households.map((h) => h.id);
     const chosen = [preferred, localStorage.getItem('wattt.household'), ids[0]].find((id) => id && ids.includes(id));
     if (!chosen) {

@@ -125,6 +125,8 @@ class DemoInBrowserTest {
         waitUpTo(TANGLE).until(ExpectedConditions.attributeToBe(By.id("connection-state"), "data-state", "receiving"));
         waitUpTo(TANGLE).until(d -> Integer.parseInt(d.findElement(By.id("chart-power")).getAttribute("data-points")) >= 3);
         assertThat(driver.findElement(By.id("live-latest")).getText()).isNotBlank();
+        assertThat(new Select(driver.findElement(By.id("household-select"))).getFirstSelectedOption().getText())
+                .endsWith("Receiving readings");
         browser.screenshot("06-wattt-receiving");
     }
 
