@@ -33,6 +33,7 @@ public final class KeyReceipt implements AutoCloseable {
     public static final String HOUSEHOLD = "P1iotaHousehold";
 
     private static final Logger LOG = LoggerFactory.getLogger(KeyReceipt.class);
+    private static final long STARTUP_CHECK_MILLIS = 20;
 
     private final HouseholdStore households;
     private final ConsentRequests requests;
@@ -40,8 +41,9 @@ public final class KeyReceipt implements AutoCloseable {
     private final java.time.Clock clock;
     private final java.time.Duration requestTtl;
     private final ProtocolCodec codec = ProtocolCodec.forInbox();
-    private final ExecutorService retirer = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "provider-inbox-retirer");
+    /** Adds and retires inbox routes when that cannot happen on the calling thread, one at a time. */
+    private final ExecutorService routeChanges = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "provider-inbox-routes");
         thread.setDaemon(true);
         return thread;
     });
@@ -68,8 +70,42 @@ public final class KeyReceipt implements AutoCloseable {
         }
     }
 
-    /** Adds the inbox route of one request, unless it is already there. */
+    /**
+     * Adds the inbox route of one request, unless it is already there. While the context is still
+     * starting (timer:provider-start fires then), Camel keeps the definition of a route added from a
+     * template but never creates or starts the route, and the request's keys would never be read: the
+     * route is then added from another thread once the context has started.
+     */
     public void watch(CamelContext context, Household household) throws Exception {
+        if (context.isStarted()) {
+            addInboxRoute(context, household);
+            return;
+        }
+        routeChanges.execute(() -> {
+            try {
+                if (awaitStarted(context)) {
+                    addInboxRoute(context, household);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (Exception e) {
+                LOG.warn("Could not watch the inbox of consent request {}: {}", household.id(), e.getMessage());
+            }
+        });
+    }
+
+    /** @return false when the context stopped (or failed to start) instead */
+    private static boolean awaitStarted(CamelContext context) throws InterruptedException {
+        while (!context.isStarted()) {
+            if (context.isStopping() || context.isStopped()) {
+                return false;
+            }
+            Thread.sleep(STARTUP_CHECK_MILLIS);
+        }
+        return true;
+    }
+
+    private void addInboxRoute(CamelContext context, Household household) throws Exception {
         if (context.getRoute(routeId(household.id())) != null) {
             return;
         }
@@ -145,7 +181,7 @@ public final class KeyReceipt implements AutoCloseable {
         if (context.getRoute(routeId(id)) == null) {
             return;
         }
-        retirer.execute(() -> {
+        routeChanges.execute(() -> {
             try {
                 context.getRouteController().stopRoute(routeId(id));
                 context.removeRoute(routeId(id));
@@ -157,6 +193,6 @@ public final class KeyReceipt implements AutoCloseable {
 
     @Override
     public void close() {
-        retirer.shutdownNow();
+        routeChanges.shutdownNow();
     }
 }
