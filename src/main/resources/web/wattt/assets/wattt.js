@@ -93,6 +93,7 @@
     source.addEventListener('status', (event) => {
       const status = JSON.parse(event.data);
       setState(status.state, status.detail);
+      labelHousehold(status.household || live.household, status.state);
     });
     source.addEventListener('error', () => {
       // the browser reconnects by itself; meanwhile poll so the chart does not stall
