@@ -68,10 +68,16 @@ final class ConsentSystem implements AutoCloseable {
     final Provider solarB;
     final RunningDevice device;
 
-    /**
-     * @param deviceProperties e.g. {@code device.batch.size}
-     */
     ConsentSystem(Path data, int mwm, Duration meterPace, Map<String, String> deviceProperties) throws Exception {
+        this(data, mwm, meterPace, deviceProperties, Map.of());
+    }
+
+    /**
+     * @param deviceProperties   e.g. {@code device.batch.size}, over {@link RunningDevice}'s test properties
+     * @param providerProperties e.g. {@code provider.follow-delay}, over {@link RunningProvider}'s
+     */
+    ConsentSystem(Path data, int mwm, Duration meterPace, Map<String, String> deviceProperties,
+            Map<String, String> providerProperties) throws Exception {
         try {
             node = started(RunningNode.start(data.resolve("node"), mwm));
             try (InputStream capture = SimulatedMeter.class.getResourceAsStream("/demo/iskra-am550-2019-03-24.telegrams")) {
@@ -80,8 +86,8 @@ final class ConsentSystem implements AutoCloseable {
             link = started(new RecordingMeterLink(meter.port()));
             myHome = started(RunningMyHome.start(data.resolve("myhome"), node.port, mwm));
             household = new ApiClient(myHome.baseUrl(), myHome.token());
-            watttA = provider("Wattt Insights", data.resolve("provider-a"), mwm);
-            solarB = provider("Solar Coach", data.resolve("provider-b"), mwm);
+            watttA = provider("Wattt Insights", data.resolve("provider-a"), mwm, providerProperties);
+            solarB = provider("Solar Coach", data.resolve("provider-b"), mwm, providerProperties);
             device = started(RunningDevice.start(data.resolve("device"), node.port, mwm, "tcp:127.0.0.1:" + link.port(), deviceProperties));
         } catch (Exception | Error e) {
             close();
@@ -89,10 +95,11 @@ final class ConsentSystem implements AutoCloseable {
         }
     }
 
-    private Provider provider(String name, Path data, int mwm) throws Exception {
+    private Provider provider(String name, Path data, int mwm, Map<String, String> extra) throws Exception {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("provider.name", name);
         properties.put("provider.myhome-url", myHome.baseUrl());
+        properties.putAll(extra);
         RunningProvider running = started(RunningProvider.start(data, node.port, mwm, properties));
         return new Provider(name, running, new ApiClient(running.baseUrl(), running.token));
     }
