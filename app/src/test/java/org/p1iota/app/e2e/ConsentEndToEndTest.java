@@ -63,6 +63,7 @@ class ConsentEndToEndTest {
             ConsentSystem.Grant a = system.grant(system.watttA);
             ConsentSystem.Grant b = system.grant(system.solarB);
             assertThat(home.ok("/api/policies")).hasSize(2);
+            assertThat(eventTypes(home)).containsExactly("DEVICE_ADDED", "AUTHORIZED", "AUTHORIZED");
             await().atMost(60, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(300))
                     .until(() -> a.readings().size() >= 4 && b.readings().size() >= 4);
             assertReadingsAreWhatTheMeterSent(a.readings(), system.link);
@@ -131,7 +132,18 @@ class ConsentEndToEndTest {
             assertThat(b.readings()).as("B stores nothing after the deletion").isEqualTo(bReadings);
             assertThat(a.readings()).isEqualTo(aReadings);
             assertThat(b.status().path("state").asText()).isEqualTo("revoked");
+            assertThat(home.ok("/api/devices")).isEmpty();
+            assertThat(home.ok("/api/policies")).isEmpty();
+            assertThat(eventTypes(home)).startsWith("DEVICE_ADDED", "AUTHORIZED", "AUTHORIZED", "AUTHORIZATION_REVOKED")
+                    .endsWith("DEVICE_DELETED");
         }
+    }
+
+    /** The audit trail's event types, oldest first. */
+    static List<String> eventTypes(ApiClient home) throws Exception {
+        List<String> types = new ArrayList<>();
+        home.ok("/api/events").forEach(e -> types.add(e.path("type").asText()));
+        return types;
     }
 
     /**
