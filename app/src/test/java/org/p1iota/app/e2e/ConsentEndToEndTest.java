@@ -30,8 +30,8 @@ import org.p1iota.camel.iota.mam.MamParser;
  * driven over the HTTP APIs as a household and two providers would: pair with a wrong code (fails,
  * nothing changes) and the right one; grant two providers; both serve exactly what the meter sent;
  * revoke one: it stores nothing new and its key opens nothing published after the rotation (checked on
- * the payloads on the node), while the other's key opens them and it keeps receiving; delete the device:
- * both are cut off.
+ * the payloads on the node), while the other's key opens them and it keeps receiving; the revoked
+ * provider asks again and is granted again; delete the device: all are cut off.
  */
 class ConsentEndToEndTest {
 
@@ -109,13 +109,24 @@ class ConsentEndToEndTest {
                 root = step.nextRoot();
             }
 
-            // delete the device: both are cut off
+            // A asks again and is granted again: a new household at A, on the channel's current key
+            ConsentSystem.Grant again = system.grant(system.watttA);
+            await().atMost(60, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(300)).until(() -> again.readings().size() >= 4);
+            assertReadingsAreWhatTheMeterSent(again.readings(), system.link);
+            assertThat(a.readings()).as("the revoked household stays revoked").isEqualTo(aReadings);
+
+            // delete the device: all are cut off
             int sentBeforeDeletion = system.link.count();
             ApiClient.Answer deleted = home.delete("/api/devices/" + system.device.address);
             assertThat(deleted.status()).as("delete: %s", deleted.json()).isEqualTo(200);
-            assertThat(deleted.json().path("revokedPolicies").asInt()).isEqualTo(1);
+            assertThat(deleted.json().path("revokedPolicies").asInt()).isEqualTo(2);
             await().atMost(60, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(300))
-                    .until(() -> b.status().path("state").asText().equals("revoked"));
+                    .until(() -> b.status().path("state").asText().equals("revoked")
+                            && again.status().path("state").asText().equals("revoked"));
+            JsonNode againReadings = again.readings();
+            DataChannelWalk.Followed againFollowed = walk.follow(walk.deliveredKeys(again.inbox(), again.keys(2)), again.keys(2),
+                    again.policyId());
+            assertThat(timestamps(againReadings)).containsExactlyElementsOf(telegramTimes(againFollowed.telegrams()));
             JsonNode bReadings = b.readings();
             ChannelKeys bStart = walk.deliveredKeys(b.inbox(), bKeys);
             DataChannelWalk.Followed bFollowed = walk.follow(bStart, bKeys, b.policyId());
@@ -125,16 +136,17 @@ class ConsentEndToEndTest {
             await().atMost(30, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(300))
                     .until(() -> !walk.payloadsAt(bFollowed.rootAfterCutOff()).isEmpty() && system.link.count() >= sentBeforeDeletion + 6);
             for (String payload : walk.payloadsAt(bFollowed.rootAfterCutOff())) {
-                for (String key : List.of(bFollowed.lastSideKey(), aFollowed.lastSideKey())) {
+                for (String key : List.of(bFollowed.lastSideKey(), aFollowed.lastSideKey(), againFollowed.lastSideKey())) {
                     assertThatThrownBy(() -> MamParser.parse(payload, bFollowed.rootAfterCutOff(), key)).isInstanceOf(MamException.class);
                 }
             }
             assertThat(b.readings()).as("B stores nothing after the deletion").isEqualTo(bReadings);
             assertThat(a.readings()).isEqualTo(aReadings);
+            assertThat(again.readings()).isEqualTo(againReadings);
             assertThat(b.status().path("state").asText()).isEqualTo("revoked");
             assertThat(home.ok("/api/devices")).isEmpty();
             assertThat(home.ok("/api/policies")).isEmpty();
-            assertThat(eventTypes(home)).startsWith("DEVICE_ADDED", "AUTHORIZED", "AUTHORIZED", "AUTHORIZATION_REVOKED")
+            assertThat(eventTypes(home)).startsWith("DEVICE_ADDED", "AUTHORIZED", "AUTHORIZED", "AUTHORIZATION_REVOKED", "AUTHORIZED")
                     .endsWith("DEVICE_DELETED");
         }
     }
