@@ -63,6 +63,7 @@ class ConsentEndToEndTest {
             ConsentSystem.Grant a = system.grant(system.watttA);
             ConsentSystem.Grant b = system.grant(system.solarB);
             assertThat(home.ok("/api/policies")).hasSize(2);
+            LiveStream bLive = new LiveStream(system.solarB.running().baseUrl(), system.solarB.running().token, b.household());
             assertThat(eventTypes(home)).containsExactly("DEVICE_ADDED", "AUTHORIZED", "AUTHORIZED");
             await().atMost(60, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(300))
                     .until(() -> a.readings().size() >= 4 && b.readings().size() >= 4);
@@ -146,6 +147,17 @@ class ConsentEndToEndTest {
             assertThat(b.status().path("state").asText()).isEqualTo("revoked");
             assertThat(home.ok("/api/devices")).isEmpty();
             assertThat(home.ok("/api/policies")).isEmpty();
+            // B's live view showed the same readings as they came, then that it was revoked
+            await().atMost(10, TimeUnit.SECONDS).until(() -> bLive.events("status").stream()
+                    .anyMatch(e -> e.data().path("state").asText().equals("revoked")));
+            bLive.close();
+            assertThat(bLive.events("status")).map(e -> e.data().path("state").asText()).endsWith("revoked")
+                    .doesNotHaveDuplicates();
+            List<JsonNode> streamed = bLive.events("reading").stream().map(LiveStream.Event::data).toList();
+            assertThat(streamed).hasSizeGreaterThanOrEqualTo(6);
+            List<JsonNode> stored = new ArrayList<>();
+            bReadings.forEach(stored::add);
+            assertThat(stored).as("the stream showed what the API serves, in order").endsWith(streamed.toArray(JsonNode[]::new));
             assertThat(eventTypes(home)).startsWith("DEVICE_ADDED", "AUTHORIZED", "AUTHORIZED", "AUTHORIZATION_REVOKED", "AUTHORIZED")
                     .endsWith("DEVICE_DELETED");
         }
