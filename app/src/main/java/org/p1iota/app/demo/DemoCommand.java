@@ -63,6 +63,7 @@ public final class DemoCommand implements Command, OptionSpec {
                 args.getInt("meter-port", 0), args.getInt("mwm", 9), Duration.ofMillis(args.getInt("pace", 1000)), "127.0.0.1");
         Optional<Path> routes = Optional.ofNullable(args.get("routes")).map(Path::of);
 
+        quietFrameworkLogging();
         console.out().println("p1-iota demo: starting (the first start creates seeds and keys)");
         Demo demo = new Demo(settings, routes, console.out()).start();
         CountDownLatch stopped = new CountDownLatch(1);
@@ -75,6 +76,20 @@ public final class DemoCommand implements Command, OptionSpec {
         demo.printWelcome();
         stopped.await();
         return 0;
+    }
+
+    /**
+     * Five Camel contexts starting would bury the welcome text under start-up lines: the demo shows the
+     * frameworks' warnings only (unless logging was configured explicitly with -D...). slf4j-simple reads
+     * a logger's level when the logger is created, which for Camel and Jetty is after this.
+     */
+    private static void quietFrameworkLogging() {
+        for (String framework : new String[] {"org.apache.camel", "org.eclipse.jetty"}) {
+            String property = "org.slf4j.simpleLogger.log." + framework;
+            if (System.getProperty(property) == null) {
+                System.setProperty(property, "warn");
+            }
+        }
     }
 
     private static int port(Arguments args, String option, int defaultPort) throws UsageException {
