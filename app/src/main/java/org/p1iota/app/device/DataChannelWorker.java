@@ -112,7 +112,6 @@ public final class DataChannelWorker {
                         state.sideKey(), home.get().eventChannelRoot());
                 exchange.getMessage().setBody(inboxCodec.encode(outgoing.message()));
                 exchange.getMessage().setHeader(IotaConstants.ADDRESS, outgoing.sendTo());
-                InboxTags.tag(exchange.getMessage());
                 exchange.setProperty(POLICY, policyId);
                 return true;
             } catch (EnvelopeFailure e) {

@@ -105,7 +105,6 @@ public final class PairingInbox {
         message.setBody(json);
         message.setHeader(IotaConstants.ADDRESS, sendTo);
         message.setHeader(REPLY, true);
-        InboxTags.tag(message);
     }
 
     private void drop(String why) {

@@ -57,7 +57,6 @@ public final class Pairings implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
-    private final DistinctSeconds distinctSeconds = new DistinctSeconds();
     private volatile ProducerTemplate template;
 
     public Pairings(EventStore store, MyHomeCommands commands, String inbox, String eventRoot, Clock clock,
@@ -184,17 +183,10 @@ public final class Pairings implements AutoCloseable {
 
     /** Sends one inbox message to {@code address}; a failure ends the pairing as node_unreachable. */
     private boolean send(PairingProgress progress, String address, InboxMessage message) {
-        Exchange sent;
-        try {
-            sent = distinctSeconds.send(address, () -> template.request(SEND_ENDPOINT, e -> {
-                e.getMessage().setBody(codec.encode(message));
-                e.getMessage().setHeader(IotaConstants.ADDRESS, address);
-            }));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            progress.fail(new Failure("pairing_failed", "My Home is shutting down; try again after it restarted."));
-            return false;
-        }
+        Exchange sent = template.request(SEND_ENDPOINT, e -> {
+            e.getMessage().setBody(codec.encode(message));
+            e.getMessage().setHeader(IotaConstants.ADDRESS, address);
+        });
         if (sent.getException() != null) {
             LOG.warn("Pairing {}: sending {} failed: {}", progress.id(), message.messageType(), sent.getException().getMessage());
             progress.fail(new Failure("node_unreachable",

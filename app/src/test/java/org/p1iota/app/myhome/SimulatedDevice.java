@@ -43,7 +43,6 @@ final class SimulatedDevice implements AutoCloseable {
     private final ProtocolCodec inboxCodec = ProtocolCodec.forInbox();
     private final ProtocolCodec channelCodec = new ProtocolCodec();
     private final DevicePairing pairing;
-    private final DistinctSeconds distinctSeconds = new DistinctSeconds();
     private final String node;
     private final String state;
 
@@ -90,12 +89,8 @@ final class SimulatedDevice implements AutoCloseable {
         }
     }
 
-    /** Replies to one address at most once per second: see My Home's DistinctSeconds for why. */
-    private void reply(ProducerTemplate out, String to, InboxMessage message) throws InterruptedException {
-        distinctSeconds.send(to, () -> {
-            out.sendBodyAndHeader("iota:" + address + "?" + node, inboxCodec.encode(message), IotaConstants.ADDRESS, to);
-            return null;
-        });
+    private void reply(ProducerTemplate out, String to, InboxMessage message) {
+        out.sendBodyAndHeader("iota:" + address + "?" + node, inboxCodec.encode(message), IotaConstants.ADDRESS, to);
     }
 
     private void onEvent(ChannelEvent event) {
