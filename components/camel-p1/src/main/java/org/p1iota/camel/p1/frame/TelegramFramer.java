@@ -5,6 +5,11 @@ import java.util.Arrays;
 /**
  * Cuts a byte stream into telegrams with a state machine that sees every byte once and updates the
  * CRC-16/ARC as it goes.
+ * <p>
+ * Speed: the scans for {@code /} and {@code !} look at eight bytes per step ({@link ByteScan}), the CRC
+ * runs over each scanned run in bulk, and a telegram that lies within one fed chunk is not copied until
+ * it is complete (then once, into the frame's own array). Only a telegram that spans chunks is
+ * gathered in the buffer.
  * <ul>
  * <li>Bytes before a {@code /} are skipped: line noise, and the tail of a telegram that was already
  * being sent when we connected (the first partial telegram is discarded, not reported).</li>
@@ -28,12 +33,18 @@ public final class TelegramFramer {
     private static final int SEEK = 0;
     private static final int BODY = 1;
     private static final int CRC = 2;
+    private static final long SLASH = ByteScan.pattern((byte) '/');
+    private static final long BANG = ByteScan.pattern((byte) '!');
 
     private final FrameSink sink;
     private final int maxSize;
 
     private int state = SEEK;
     private byte[] buffer;
+    /** The chunk being fed; while {@link #direct} is set, the frame so far is {@code chunk[chunkStart..+length)}. */
+    private byte[] chunk;
+    private int chunkStart;
+    private boolean direct;
     private int length;
     private int crc;
     private int bodyLength;
@@ -60,16 +71,15 @@ public final class TelegramFramer {
     public void feed(byte[] data, int offset, int count) {
         int end = offset + count;
         long base = position - offset;
+        chunk = data;
         int i = offset;
         while (i < end) {
             if (state == SEEK) {
                 int from = i;
-                while (i < end && data[i] != '/') {
-                    i++;
-                }
+                i = ByteScan.indexOf(data, i, end, (byte) '/');
                 skipped += i - from;
                 if (i < end) {
-                    start(base + i);
+                    start(base + i, i);
                     i++;
                 }
             } else if (state == BODY) {
@@ -79,6 +89,13 @@ public final class TelegramFramer {
             }
         }
         position = base + end;
+        if (state != SEEK && direct) {
+            // the chunk's array is the caller's to reuse: keep the frame's bytes so far
+            ensureCapacity(length);
+            System.arraycopy(data, chunkStart, buffer, 0, length);
+            direct = false;
+        }
+        chunk = null;
     }
 
     /** Feeds all of {@code data}. */
@@ -113,33 +130,42 @@ public final class TelegramFramer {
         return skipped;
     }
 
-    private void start(long offset) {
+    private void start(long offset, int at) {
         state = BODY;
         frameOffset = offset;
-        buffer[0] = '/';
+        chunkStart = at;
+        direct = true;
         length = 1;
         crc = Crc16Arc.update(0, (byte) '/');
     }
 
     /**
      * Takes body bytes up to {@code !}, {@code /}, the size bound or the end of the chunk: a scan for
-     * the two special bytes, one array copy, and the CRC over the copied run.
+     * the two special bytes and the CRC over the run (plus a copy only when the frame is gathered in
+     * the buffer).
      */
     private int body(byte[] data, int i, int end, long base) {
         int limit = Math.min(end, i + (maxSize - length));
         int j = i;
-        while (j < limit) {
-            byte b = data[j];
-            if (b == '/' || b == '!') {
+        int sum = crc;
+        // scan and CRC in one pass, sixteen bytes a step, until a step holds a special byte
+        for (; j + 16 <= limit; j += 16) {
+            long first = ByteScan.word(data, j);
+            long second = ByteScan.word(data, j + 8);
+            if (ByteScan.containsEither(first, SLASH, BANG) || ByteScan.containsEither(second, SLASH, BANG)) {
                 break;
             }
-            j++;
+            sum = Crc16Arc.update16(sum, first, second);
         }
+        int stop = ByteScan.indexOfEither(data, j, limit, (byte) '/', (byte) '!');
+        crc = Crc16Arc.update(sum, data, j, stop - j);
+        j = stop;
         int run = j - i;
         if (run > 0) {
-            ensureCapacity(length + run);
-            System.arraycopy(data, i, buffer, length, run);
-            crc = Crc16Arc.update(crc, buffer, length, run);
+            if (!direct) {
+                ensureCapacity(length + run);
+                System.arraycopy(data, i, buffer, length, run);
+            }
             length += run;
         }
         if (j == end) {
@@ -152,7 +178,7 @@ public final class TelegramFramer {
         }
         if (data[j] == '/') {
             reject(RejectReason.INCOMPLETE, "a new telegram started (\"/\") before this one's end marker");
-            start(base + j);
+            start(base + j, j);
             return j + 1;
         }
         append((byte) '!');
@@ -180,7 +206,7 @@ public final class TelegramFramer {
         }
         if (b == '/') {
             reject(RejectReason.INCOMPLETE, "a new telegram started (\"/\") inside the CRC");
-            start(at);
+            start(at, i);
             return i + 1;
         }
         append(b);
@@ -192,14 +218,24 @@ public final class TelegramFramer {
     private void complete(CrcStatus claimed) {
         state = SEEK;
         CrcStatus status = claimed == CrcStatus.VALID && statedCrc != crc ? CrcStatus.INVALID : claimed;
-        sink.frame(new Frame(Arrays.copyOf(buffer, length), frameOffset, bodyLength, status, crc));
+        sink.frame(new Frame(frameBytes(), frameOffset, bodyLength, status, crc));
     }
 
     private void reject(RejectReason reason, String detail) {
-        sink.rejected(new RejectedFrame(reason, detail, frameOffset, Arrays.copyOf(buffer, length)));
+        sink.rejected(new RejectedFrame(reason, detail, frameOffset, frameBytes()));
     }
 
+    /** A copy of the frame's bytes: the sink keeps them, and both the chunk and the buffer are reused. */
+    private byte[] frameBytes() {
+        return direct ? Arrays.copyOfRange(chunk, chunkStart, chunkStart + length) : Arrays.copyOf(buffer, length);
+    }
+
+    /** Takes the next byte of the chunk into the frame; {@code b} is that byte. */
     private void append(byte b) {
+        if (direct) {
+            length++; // it already is the next byte of the chunk
+            return;
+        }
         ensureCapacity(length + 1);
         buffer[length++] = b;
     }

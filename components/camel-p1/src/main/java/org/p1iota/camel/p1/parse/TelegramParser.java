@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.p1iota.camel.p1.frame.ByteScan;
 import org.p1iota.camel.p1.frame.CrcStatus;
 import org.p1iota.camel.p1.frame.Frame;
 import org.p1iota.camel.p1.model.FieldError;
@@ -224,10 +225,7 @@ public final class TelegramParser {
             if (b[i] != '(') {
                 return -i;
             }
-            int close = i + 1;
-            while (close < end && b[close] != ')') {
-                close++;
-            }
+            int close = ByteScan.indexOf(b, i + 1, end, (byte) ')');
             if (close == end) {
                 return -i;
             }
@@ -311,10 +309,7 @@ public final class TelegramParser {
     }
 
     private int lineEnd(int pos, int end) {
-        while (pos < end && b[pos] != '\r' && b[pos] != '\n') {
-            pos++;
-        }
-        return pos;
+        return ByteScan.indexOfEither(b, pos, end, (byte) '\r', (byte) '\n');
     }
 
     private String text(int start, int end) {
