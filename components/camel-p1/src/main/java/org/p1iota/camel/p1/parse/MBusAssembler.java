@@ -29,17 +29,17 @@ final class MBusAssembler {
 
     private final List<Device> devices = new ArrayList<>(4);
 
-    /** Handles one M-Bus line; false when the code is not an M-Bus object this parser knows. */
-    boolean accept(int channel, int cde, String code, Values v) throws FieldProblem {
+    /** Handles one M-Bus line of an {@link ObisField} M-Bus kind; false when it cannot be typed. */
+    boolean accept(int kind, int channel, String code, Values v) throws FieldProblem {
         byte[] b = v.b;
         int n = v.count();
-        switch (cde) {
-            case ObisKeys.MBUS_DEVICE_TYPE -> device(channel).type = (int) ValueReader.integer(b, v.start(0), v.end(0));
-            case ObisKeys.MBUS_EQUIPMENT_ID, ObisKeys.MBUS_EQUIPMENT_ID_BE -> device(channel).equipmentId = ValueReader.hexText(v.text(0));
-            case ObisKeys.MBUS_VALVE -> device(channel).valve = (int) ValueReader.integer(b, v.start(0), v.end(0));
-            case ObisKeys.MBUS_PROFILE_DSMR3 -> device(channel).readings.add(profileReading(code, v));
+        switch (kind) {
+            case ObisField.MBUS_DEVICE_TYPE -> device(channel).type = (int) ValueReader.integer(b, v.start(0), v.end(0));
+            case ObisField.MBUS_EQUIPMENT_ID -> device(channel).equipmentId = v.hexText(0);
+            case ObisField.MBUS_VALVE -> device(channel).valve = (int) ValueReader.integer(b, v.start(0), v.end(0));
+            case ObisField.MBUS_PROFILE_DSMR3 -> device(channel).readings.add(profileReading(code, v));
             default -> {
-                if (cde >> 8 != ObisKeys.MBUS_READING_GROUP || n < 2) {
+                if (n < 2) {
                     return false;
                 }
                 device(channel).readings.add(reading(code, b, v.start(0), v.end(0), v.start(n - 1), v.end(n - 1)));

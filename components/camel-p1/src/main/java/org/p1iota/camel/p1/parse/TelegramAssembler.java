@@ -62,10 +62,11 @@ final class TelegramAssembler {
     /**
      * Types one line.
      *
-     * @param code the line's OBIS code as text; only given for M-Bus lines (readings carry it)
+     * @param field the line's {@link ObisField}
+     * @param code  the line's OBIS code as text; only given for M-Bus lines (readings carry it)
      * @return false when this parser has no typed field for the code (the line is kept raw)
      */
-    boolean accept(int a, int bGroup, int cde, String code, Values v) throws FieldProblem {
+    boolean accept(int field, int a, int bGroup, int cde, String code, Values v) throws FieldProblem {
         int n = v.count();
         if (n == 0) {
             return false;
@@ -77,43 +78,39 @@ final class TelegramAssembler {
             }
             return true;
         }
-        if (a == 0 && bGroup == 0) {
-            return abstractObject(cde, v);
+        int kind = ObisField.kind(field);
+        if (kind >= ObisField.MBUS_DEVICE_TYPE) {
+            return mbus.accept(kind, bGroup, code, v);
         }
-        if (a == 0) {
-            return mbus.accept(bGroup, cde, code, v);
-        }
-        if (a == 1 && bGroup == 3 && cde == ObisKeys.P1_VERSION) {
-            p1Version = v.text(0);
+        if (kind >= ObisField.PHASE_POWER_IMPORT) {
+            perPhase(kind, phase(ObisField.phase(field)), v);
             return true;
         }
-        if (a == 1 && bGroup <= 1) {
-            return electricity(cde, v);
-        }
-        return false;
+        return kind >= ObisField.IMPORT_T1 ? electricity(kind, v) : abstractObject(kind, v);
     }
 
-    private boolean abstractObject(int cde, Values v) throws FieldProblem {
+    private boolean abstractObject(int kind, Values v) throws FieldProblem {
         byte[] b = v.b;
         int s = v.start(0);
         int e = v.end(0);
-        switch (cde) {
-            case ObisKeys.TIMESTAMP -> timestamp = ValueReader.timestamp(b, s, e);
-            case ObisKeys.EQUIPMENT_ID -> equipmentId(v.text(0), 3);
-            case ObisKeys.EQUIPMENT_ID_LU -> equipmentId(v.text(0), 2);
-            case ObisKeys.EQUIPMENT_ID_OLD -> equipmentId(v.text(0), 1);
-            case ObisKeys.EMUCS_VERSION -> emucsVersion = v.text(0);
-            case ObisKeys.TARIFF_INDICATOR -> tariff = (int) ValueReader.integer(b, s, e);
-            case ObisKeys.POWER_FAILURES -> powerFailures = ValueReader.integer(b, s, e);
-            case ObisKeys.LONG_POWER_FAILURES -> longPowerFailures = ValueReader.integer(b, s, e);
-            case ObisKeys.TEXT_MESSAGE -> textMessage = emptyToNull(ValueReader.hexText(v.text(0)));
-            case ObisKeys.TEXT_MESSAGE_CODE -> textMessageCode = emptyToNull(ValueReader.hexText(v.text(0)));
-            case ObisKeys.MAX_DEMAND_HISTORY -> {
+        switch (kind) {
+            case ObisField.TIMESTAMP -> timestamp = ValueReader.timestamp(b, s, e);
+            case ObisField.EQUIPMENT_ID -> equipmentId(v, 3);
+            case ObisField.EQUIPMENT_ID_LU -> equipmentId(v, 2);
+            case ObisField.EQUIPMENT_ID_OLD -> equipmentId(v, 1);
+            case ObisField.EMUCS_VERSION -> emucsVersion = v.text(0);
+            case ObisField.TARIFF_INDICATOR -> tariff = (int) ValueReader.integer(b, s, e);
+            case ObisField.POWER_FAILURES -> powerFailures = ValueReader.integer(b, s, e);
+            case ObisField.LONG_POWER_FAILURES -> longPowerFailures = ValueReader.integer(b, s, e);
+            case ObisField.TEXT_MESSAGE -> textMessage = emptyToNull(v.hexText(0));
+            case ObisField.TEXT_MESSAGE_CODE -> textMessageCode = emptyToNull(v.hexText(0));
+            case ObisField.MAX_DEMAND_HISTORY -> {
                 if (!isDemandHistory(v)) {
                     return false; // Austrian meters use 98.1.0 for billing values
                 }
                 maxDemandHistory = demandHistory(v);
             }
+            case ObisField.P1_VERSION -> p1Version = v.text(0);
             default -> {
                 return false;
             }
@@ -121,62 +118,44 @@ final class TelegramAssembler {
         return true;
     }
 
-    private boolean electricity(int cde, Values v) throws FieldProblem {
+    private boolean electricity(int kind, Values v) throws FieldProblem {
         byte[] b = v.b;
         int s = v.start(0);
         int e = v.end(0);
-        switch (cde) {
-            case ObisKeys.IMPORT_T1 -> importT1 = Quantities.energy(b, s, e);
-            case ObisKeys.IMPORT_T2 -> importT2 = Quantities.energy(b, s, e);
-            case ObisKeys.EXPORT_T1 -> exportT1 = Quantities.energy(b, s, e);
-            case ObisKeys.EXPORT_T2 -> exportT2 = Quantities.energy(b, s, e);
-            case ObisKeys.IMPORT_TOTAL -> importTotal = Quantities.energy(b, s, e);
-            case ObisKeys.EXPORT_TOTAL -> exportTotal = Quantities.energy(b, s, e);
-            case ObisKeys.POWER_IMPORT -> powerImport = Quantities.power(b, s, e);
-            case ObisKeys.POWER_EXPORT -> powerExport = Quantities.power(b, s, e);
-            case ObisKeys.REACTIVE_IMPORT_TOTAL -> reactiveImportTotal = Quantities.reactiveEnergy(b, s, e);
-            case ObisKeys.REACTIVE_EXPORT_TOTAL -> reactiveExportTotal = Quantities.reactiveEnergy(b, s, e);
-            case ObisKeys.CURRENT_AVERAGE_DEMAND -> averageDemand = Quantities.power(b, s, e);
-            case ObisKeys.MAX_DEMAND_MONTH -> maxDemandMonth = v.count() < 2 ? null
+        switch (kind) {
+            case ObisField.IMPORT_T1 -> importT1 = Quantities.energy(b, s, e);
+            case ObisField.IMPORT_T2 -> importT2 = Quantities.energy(b, s, e);
+            case ObisField.EXPORT_T1 -> exportT1 = Quantities.energy(b, s, e);
+            case ObisField.EXPORT_T2 -> exportT2 = Quantities.energy(b, s, e);
+            case ObisField.IMPORT_TOTAL -> importTotal = Quantities.energy(b, s, e);
+            case ObisField.EXPORT_TOTAL -> exportTotal = Quantities.energy(b, s, e);
+            case ObisField.POWER_IMPORT -> powerImport = Quantities.power(b, s, e);
+            case ObisField.POWER_EXPORT -> powerExport = Quantities.power(b, s, e);
+            case ObisField.REACTIVE_IMPORT_TOTAL -> reactiveImportTotal = Quantities.reactiveEnergy(b, s, e);
+            case ObisField.REACTIVE_EXPORT_TOTAL -> reactiveExportTotal = Quantities.reactiveEnergy(b, s, e);
+            case ObisField.CURRENT_AVERAGE_DEMAND -> averageDemand = Quantities.power(b, s, e);
+            case ObisField.MAX_DEMAND_MONTH -> maxDemandMonth = v.count() < 2 ? null
                     : PeakDemand.of(ValueReader.timestamp(b, s, e), Quantities.power(b, v.start(1), v.end(1)));
-            case ObisKeys.FAILURE_LOG -> failureLog = failureLog(v);
+            case ObisField.FAILURE_LOG -> failureLog = failureLog(v);
             default -> {
-                return perPhase(cde, b, s, e);
+                return false;
             }
         }
         return true;
     }
 
-    /** Per-phase objects: C = 21/41/61 P+, 22/42/62 P-, 31/51/71 I, 32/52/72 U (and sags, swells). */
-    private boolean perPhase(int cde, byte[] b, int s, int e) throws FieldProblem {
-        int c = cde >> 16;
-        int de = cde & 0xFFFF;
-        int phase = c >= 21 && c <= 72 ? (c - 1) / 20 : -1;
-        int quantity = c - 20 * phase;
-        if (phase < 1 || phase > PHASES || quantity < 1 || quantity > 12) {
-            return false;
+    private static void perPhase(int kind, PhaseValues phase, Values v) throws FieldProblem {
+        byte[] b = v.b;
+        int s = v.start(0);
+        int e = v.end(0);
+        switch (kind) {
+            case ObisField.PHASE_POWER_IMPORT -> phase.powerImport = Quantities.power(b, s, e);
+            case ObisField.PHASE_POWER_EXPORT -> phase.powerExport = Quantities.power(b, s, e);
+            case ObisField.PHASE_CURRENT -> phase.current = Quantities.plain(b, s, e, "A");
+            case ObisField.PHASE_VOLTAGE -> phase.voltage = Quantities.plain(b, s, e, "V");
+            case ObisField.PHASE_SAGS -> phase.sags = ValueReader.integer(b, s, e);
+            default -> phase.swells = ValueReader.integer(b, s, e);
         }
-        if (de == (7 << 8)) {
-            switch (quantity) {
-                case 1 -> phase(phase).powerImport = Quantities.power(b, s, e);
-                case 2 -> phase(phase).powerExport = Quantities.power(b, s, e);
-                case 11 -> phase(phase).current = Quantities.plain(b, s, e, "A");
-                case 12 -> phase(phase).voltage = Quantities.plain(b, s, e, "V");
-                default -> {
-                    return false;
-                }
-            }
-            return true;
-        }
-        if (quantity == 12 && de == (32 << 8)) {
-            phase(phase).sags = ValueReader.integer(b, s, e);
-            return true;
-        }
-        if (quantity == 12 && de == (36 << 8)) {
-            phase(phase).swells = ValueReader.integer(b, s, e);
-            return true;
-        }
-        return false;
     }
 
     private PhaseValues phase(int phase) {
@@ -221,9 +200,9 @@ final class TelegramAssembler {
         return v.count() == 1 || v.count() >= 3 && v.endsWith(1, ":1.6.0");
     }
 
-    private void equipmentId(String raw, int rank) {
+    private void equipmentId(Values v, int rank) {
         if (rank > equipmentIdRank) {
-            equipmentId = ValueReader.hexText(raw);
+            equipmentId = v.hexText(0);
             equipmentIdRank = rank;
         }
     }
@@ -232,10 +211,10 @@ final class TelegramAssembler {
         return text.isEmpty() ? null : text;
     }
 
-    Telegram build(String header, CrcStatus crc, Map<String, List<String>> obis, List<String> unknown,
+    Telegram build(String header, String manufacturer, CrcStatus crc, Map<String, List<String>> obis, List<String> unknown,
             List<FieldError> errors) {
         // obis is a RawObis: read-only, materialised on first use
-        return new Telegram(header, manufacturer(header), p1Version, emucsVersion, timestamp, equipmentId,
+        return new Telegram(header, manufacturer, p1Version, emucsVersion, timestamp, equipmentId,
                 importT1, importT2, exportT1, exportT2, importTotal, exportTotal, powerImport, powerExport, tariff,
                 reactiveImportTotal, reactiveExportTotal, powerFailures, longPowerFailures, failureLog, textMessage,
                 textMessageCode, phaseReadings(), mbus.devices(), mbus.gas(), averageDemand, maxDemandMonth,
@@ -258,7 +237,7 @@ final class TelegramAssembler {
     }
 
     /** The IEC 62056-21 manufacturer flag: the three characters after {@code /}. */
-    private static String manufacturer(String header) {
+    static String manufacturer(String header) {
         return header.length() >= 4 ? header.substring(1, 4) : null;
     }
 }

@@ -31,6 +31,7 @@ public final class TelegramParser {
     private final SeenCodes seen = new SeenCodes();
     private final CodeTexts codeCache = new CodeTexts();
     private String lastHeader;
+    private String lastManufacturer;
     private byte[] lastHeaderBytes;
     private final LineTemplates templates = new LineTemplates();
 
@@ -50,6 +51,7 @@ public final class TelegramParser {
     private int lineB;
     private int lineCde;
     private long lineKey;
+    private int lineField;
     private boolean lineMalformed;
 
     public TelegramParser(boolean lenient) {
@@ -118,7 +120,7 @@ public final class TelegramParser {
         }
         RawObis obis = new RawObis(b, Arrays.copyOf(lines, lineCount * 4), lineCount, Arrays.copyOf(spans, spanCount * 2),
                 normalisedCodes ? Arrays.copyOf(codes, lineCount) : null);
-        return assembler.build(header, crc, obis, unknown == null ? List.of() : unknown,
+        return assembler.build(header, lastManufacturer, crc, obis, unknown == null ? List.of() : unknown,
                 errors == null ? List.of() : errors);
     }
 
@@ -135,6 +137,7 @@ public final class TelegramParser {
             lineB = (int) (key >>> 32) & 0xFF;
             lineCde = (int) (key >>> 8) & 0xFFFFFF;
             lineKey = key;
+            lineField = templates.field(lineCount);
             return finishLine(pos, pos + known, templates.normalised(lineCount));
         }
         int a = -1;
@@ -179,8 +182,9 @@ public final class TelegramParser {
         lineB = bGroup;
         lineCde = ObisKeys.key(c, d, e);
         lineKey = (long) a << 40 | (long) bGroup << 32 | (long) lineCde << 8 | f;
+        lineField = ObisField.of(a, bGroup, lineCde);
         String normalised = g == 4 ? null : a + "-" + bGroup + ":" + c + "." + d + "." + e + (f == 255 ? "" : "*" + f);
-        templates.remember(lineCount, b, pos, i, lineKey, normalised);
+        templates.remember(lineCount, b, pos, i, lineKey, lineField, normalised);
         return finishLine(pos, i, normalised);
     }
 
@@ -257,7 +261,7 @@ public final class TelegramParser {
         }
         String code = lineA == 0 && lineB > 0 ? codeText(lineCount - 1) : null;
         try {
-            if (!assembler.accept(lineA, lineB, lineCde, code, values)) {
+            if (!assembler.accept(lineField, lineA, lineB, lineCde, code, values)) {
                 List<String> list = unknown == null ? new ArrayList<>(4) : unknown;
                 list.add(code != null ? code : codeText(lineCount - 1));
                 return list;
@@ -280,13 +284,17 @@ public final class TelegramParser {
         return text(start, end);
     }
 
-    /** A meter sends the same identification line every time: reuse its text while the bytes match. */
+    /**
+     * A meter sends the same identification line every time: reuse its text (and the manufacturer flag
+     * read from it) while the bytes match.
+     */
     private String header(int eol) {
         if (lastHeader != null && eol == lastHeaderBytes.length && Arrays.equals(b, 0, eol, lastHeaderBytes, 0, eol)) {
             return lastHeader;
         }
         lastHeaderBytes = Arrays.copyOf(b, eol);
         lastHeader = new String(lastHeaderBytes, StandardCharsets.ISO_8859_1);
+        lastManufacturer = TelegramAssembler.manufacturer(lastHeader);
         return lastHeader;
     }
 

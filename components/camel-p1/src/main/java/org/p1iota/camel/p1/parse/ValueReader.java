@@ -25,6 +25,17 @@ final class ValueReader {
     private static final Set<String> PLACEHOLDER_DATES = Set.of("632525252525", "000101000001", "000101000000", "000101010000",
             "700101010000", "000000000000");
 
+    /** The value of each byte as a hex digit (either case), -1 for bytes that are not one. */
+    private static final byte[] HEX_DIGITS = new byte[256];
+
+    static {
+        java.util.Arrays.fill(HEX_DIGITS, (byte) -1);
+        for (int i = 0; i < 16; i++) {
+            HEX_DIGITS["0123456789abcdef".charAt(i)] = (byte) i;
+            HEX_DIGITS["0123456789ABCDEF".charAt(i)] = (byte) i;
+        }
+    }
+
     /** The longest unit: kvarh. */
     private static final int MAX_UNIT_LENGTH = 5;
 
@@ -190,21 +201,25 @@ final class ValueReader {
      * Hex text decoded to ASCII when it is an even number of hex digits that decode to printable
      * characters; otherwise the text as sent (ids such as {@code 621848012D2C0B0C} are not text).
      */
-    static String hexText(String raw) {
-        int length = raw.length();
+    static String hexText(byte[] b, int start, int end) {
+        int length = end - start;
         if (length == 0 || (length & 1) != 0) {
-            return raw;
+            return latin1(b, start, end);
         }
         byte[] decoded = new byte[length / 2];
-        for (int i = 0; i < length; i += 2) {
-            int high = Character.digit(raw.charAt(i), 16);
-            int low = Character.digit(raw.charAt(i + 1), 16);
-            int c = (high << 4) | low;
-            if (high < 0 || low < 0 || c < 0x20 || c > 0x7E) {
-                return raw;
+        for (int i = start, o = 0; i < end; i += 2, o++) {
+            int high = HEX_DIGITS[b[i] & 0xFF];
+            int low = HEX_DIGITS[b[i + 1] & 0xFF];
+            int c = high << 4 | low;
+            if ((high | low) < 0 || c < 0x20 || c > 0x7E) {
+                return latin1(b, start, end);
             }
-            decoded[i / 2] = (byte) c;
+            decoded[o] = (byte) c;
         }
-        return new String(decoded, StandardCharsets.US_ASCII);
+        return new String(decoded, StandardCharsets.ISO_8859_1);
+    }
+
+    static String latin1(byte[] b, int start, int end) {
+        return new String(b, start, end - start, StandardCharsets.ISO_8859_1);
     }
 }

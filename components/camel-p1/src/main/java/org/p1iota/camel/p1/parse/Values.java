@@ -2,6 +2,8 @@ package org.p1iota.camel.p1.parse;
 
 import java.nio.charset.StandardCharsets;
 
+import org.p1iota.camel.p1.frame.ByteScan;
+
 /**
  * The values of the OBIS line being typed, as offsets into the telegram bytes: a reusable view, so
  * typing a line allocates nothing until a value is actually needed as text.
@@ -52,6 +54,17 @@ final class Values {
             }
         }
         return new String(b, start, end - start, StandardCharsets.ISO_8859_1);
+    }
+
+    /** Value {@code i} hex-decoded when it is printable hex text ({@link ValueReader#hexText}), else as sent. */
+    String hexText(int i) {
+        int start = start(i);
+        int end = end(i);
+        if (ByteScan.indexOfEither(b, start, end, (byte) '\r', (byte) '\n') < end) {
+            byte[] joined = text(i).getBytes(StandardCharsets.ISO_8859_1); // a wrapped value: join it first
+            return ValueReader.hexText(joined, 0, joined.length);
+        }
+        return ValueReader.hexText(b, start, end);
     }
 
     /** Whether value {@code i} ends with the ASCII text. */
