@@ -1,5 +1,6 @@
 package org.p1iota.app.tools.p1;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
@@ -12,17 +13,13 @@ import org.p1iota.app.cli.Command;
 import org.p1iota.app.cli.Console;
 import org.p1iota.app.cli.OptionSpec;
 import org.p1iota.app.cli.UsageException;
-import org.p1iota.camel.p1.frame.Frame;
-import org.p1iota.camel.p1.frame.RejectedFrame;
-import org.p1iota.camel.p1.model.Telegram;
-import org.p1iota.camel.p1.parse.TelegramDecoder;
-import org.p1iota.camel.p1.parse.TelegramListener;
 
 /**
  * {@code bench p1}: parse throughput on one thread. Feeds one DSMR 5 telegram with CRC over and over
- * through framing, CRC check and parsing into the typed model; warms up, then times several rounds
- * and prints the median. Reports both wall-clock and thread-CPU rates: on a shared machine the
- * CPU-time rate is what one core does, the wall rate what this process got.
+ * (or, with {@code --capture}, a real capture as a stream, again and again) through framing, CRC check
+ * and parsing into the typed model; warms up, then times several rounds and prints the median.
+ * Reports both wall-clock and thread-CPU rates: on a shared machine the CPU-time rate is what one core
+ * does, the wall rate what this process got.
  */
 public final class P1BenchCommand implements Command, OptionSpec {
 
@@ -39,10 +36,15 @@ public final class P1BenchCommand implements Command, OptionSpec {
     @Override
     public String usage() {
         return """
-                Usage: ./p1-iota bench p1 [--rounds N] [--seconds S] [--warmup S] [--telegram FILE]
+                Usage: ./p1-iota bench p1 [--rounds N] [--seconds S] [--warmup S] [--telegram FILE | --capture FILE]
 
-                Frames, CRC-checks and parses one DSMR 5 telegram (built in, or the first of FILE) on one
-                thread: warm-up, then N timed rounds of S seconds; prints each round and the median.
+                Frames, CRC-checks and parses P1 telegrams into the typed model on one thread: warm-up, then
+                N timed rounds of S seconds; prints each round and the median, per wall-clock second and per
+                CPU-second of the thread (the figure for one core on a shared machine).
+                  (default)         one built-in DSMR 5 telegram with CRC, fed again and again
+                  --telegram FILE   the same with FILE, which must hold exactly one valid telegram
+                  --capture FILE    a raw capture (any number of telegrams, noise between them) fed as a
+                                    stream in 16 KiB reads, again and again: real, changing values
                 Defaults: 7 rounds of 2 s after 8 s of warm-up.""";
     }
 
@@ -53,7 +55,7 @@ public final class P1BenchCommand implements Command, OptionSpec {
 
     @Override
     public Set<String> valuedOptions() {
-        return Set.of("rounds", "seconds", "warmup", "telegram");
+        return Set.of("rounds", "seconds", "warmup", "telegram", "capture");
     }
 
     @Override
@@ -64,25 +66,29 @@ public final class P1BenchCommand implements Command, OptionSpec {
         if (rounds < 1 || seconds < 1 || warmup < 0) {
             throw new UsageException("rounds and seconds must be at least 1, warmup at least 0");
         }
-        byte[] telegram = args.has("telegram") ? Files.readAllBytes(Path.of(args.get("telegram"))) : BenchTelegram.dsmr5();
-        Counter counter = new Counter();
-        TelegramDecoder decoder = new TelegramDecoder(counter, false);
-        decoder.feed(telegram, 0, telegram.length);
-        if (counter.telegrams != 1 || counter.rejected != 0) {
-            console.err().println("p1-iota bench p1: the input must hold exactly one valid telegram (found "
-                    + counter.telegrams + ", rejected " + counter.rejected + ")");
+        if (args.has("telegram") && args.has("capture")) {
+            throw new UsageException("--telegram or --capture, not both");
+        }
+        String file = args.has("capture") ? args.get("capture") : args.get("telegram");
+        byte[] input;
+        try {
+            input = file == null ? BenchTelegram.dsmr5() : Files.readAllBytes(Path.of(file));
+        } catch (IOException e) {
+            console.err().println("p1-iota bench p1: cannot read " + file + " (" + e + ")");
             return 1;
         }
-        console.out().printf("bench p1: %d-byte DSMR telegram with CRC, framing + CRC + parse to the typed model, one thread%n",
-                telegram.length);
-        runFor(decoder, telegram, warmup * 1_000_000_000L);
+        BenchWorkload workload = args.has("capture") ? captureWorkload(file, input, console) : telegramWorkload(input, console);
+        if (workload == null) {
+            return 1;
+        }
+        runFor(workload, warmup * 1_000_000_000L);
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         double[] wall = new double[rounds];
         double[] cpu = new double[rounds];
         for (int round = 0; round < rounds; round++) {
             long cpuStart = threads.getCurrentThreadCpuTime();
             long wallStart = System.nanoTime();
-            long count = runFor(decoder, telegram, seconds * 1_000_000_000L);
+            long count = runFor(workload, seconds * 1_000_000_000L);
             long wallNanos = System.nanoTime() - wallStart;
             long cpuNanos = threads.getCurrentThreadCpuTime() - cpuStart;
             wall[round] = count * 1e9 / wallNanos;
@@ -92,19 +98,44 @@ public final class P1BenchCommand implements Command, OptionSpec {
         double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         console.out().printf("median: %,.0f telegrams/s wall-clock, %,.0f telegrams/s per CPU-second (%d cores, load average %.1f)%n",
                 median(wall), median(cpu), Runtime.getRuntime().availableProcessors(), load);
-        console.out().printf("checksum %d%n", counter.checksum);
+        console.out().printf("checksum %d%n", workload.counter().checksum());
         return 0;
     }
 
-    /** Feeds the telegram again and again for about {@code nanos}; returns how many were parsed. */
-    private static long runFor(TelegramDecoder decoder, byte[] telegram, long nanos) {
+    private static BenchWorkload telegramWorkload(byte[] telegram, Console console) {
+        BenchWorkload workload = BenchWorkload.repeated(telegram);
+        workload.step();
+        TelegramCounter counter = workload.counter();
+        if (counter.telegrams() != 1000 || counter.rejected() != 0) {
+            console.err().println("p1-iota bench p1: the input must hold exactly one valid telegram (found "
+                    + counter.telegrams() / 1000.0 + ", rejected " + counter.rejected() / 1000.0 + " per feed)");
+            return null;
+        }
+        console.out().printf("bench p1: %d-byte DSMR telegram with CRC, framing + CRC + parse to the typed model, one thread%n",
+                telegram.length);
+        return workload;
+    }
+
+    private static BenchWorkload captureWorkload(String file, byte[] capture, Console console) {
+        BenchWorkload workload = BenchWorkload.capture(capture);
+        long telegrams = workload.step();
+        long rejected = workload.counter().rejected();
+        if (telegrams == 0) {
+            console.err().println("p1-iota bench p1: no valid telegram in " + file + " (" + rejected + " rejected frames)");
+            return null;
+        }
+        console.out().printf("bench p1: capture %s, %,d bytes: %d telegrams and %d rejected frames per pass, fed in %d-byte reads;"
+                + " framing + CRC + parse to the typed model, one thread%n", file, workload.inputLength(), telegrams, rejected,
+                BenchWorkload.CHUNK);
+        return workload;
+    }
+
+    /** Runs steps for about {@code nanos}; returns how many telegrams were parsed. */
+    private static long runFor(BenchWorkload workload, long nanos) {
         long count = 0;
         long end = System.nanoTime() + nanos;
         while (System.nanoTime() < end) {
-            for (int i = 0; i < 1000; i++) {
-                decoder.feed(telegram, 0, telegram.length);
-            }
-            count += 1000;
+            count += workload.step();
         }
         return count;
     }
@@ -114,24 +145,5 @@ public final class P1BenchCommand implements Command, OptionSpec {
         Arrays.sort(sorted);
         int middle = sorted.length / 2;
         return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-    }
-
-    /** Consumes each telegram (so the work cannot be optimised away) and counts. */
-    private static final class Counter implements TelegramListener {
-        long telegrams;
-        long rejected;
-        long checksum;
-
-        @Override
-        public void telegram(Telegram telegram, Frame frame) {
-            telegrams++;
-            checksum += telegram.obis().getClass().hashCode() + (telegram.timestamp() == null ? 0 : telegram.timestamp().getSecond())
-                    + (telegram.mbus() == null ? 0 : telegram.mbus().size());
-        }
-
-        @Override
-        public void rejected(RejectedFrame frame) {
-            rejected++;
-        }
     }
 }
