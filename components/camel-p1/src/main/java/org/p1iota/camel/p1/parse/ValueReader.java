@@ -48,6 +48,31 @@ final class ValueReader {
             throw new FieldProblem("empty number");
         }
         boolean negative = b[start] == '-';
+        int first = negative ? start + 1 : start;
+        if (end - first > 18) {
+            return wideDecimal(b, start, end, negative);
+        }
+        // at most 18 characters: the digits fit a long, so the loop needs no overflow test
+        long unscaled = 0;
+        int dot = -1;
+        for (int i = first; i < end; i++) {
+            int digit = b[i] - '0';
+            if (Integer.compareUnsigned(digit, 9) <= 0) {
+                unscaled = unscaled * 10 + digit;
+            } else if (b[i] == '.' && dot < 0) {
+                dot = i;
+            } else {
+                throw new FieldProblem("not a number");
+            }
+        }
+        if (end - first == (dot < 0 ? 0 : 1)) {
+            throw new FieldProblem("not a number");
+        }
+        return BigDecimal.valueOf(negative ? -unscaled : unscaled, dot < 0 ? 0 : end - dot - 1);
+    }
+
+    /** {@link #decimal} for long text: digit by digit, and as text beyond 18 digits. */
+    private static BigDecimal wideDecimal(byte[] b, int start, int end, boolean negative) throws FieldProblem {
         int i = negative ? start + 1 : start;
         long unscaled = 0;
         int digits = 0;
@@ -89,11 +114,11 @@ final class ValueReader {
         }
         long value = 0;
         for (int i = start; i < end; i++) {
-            byte c = b[i];
-            if (c < '0' || c > '9') {
+            int digit = b[i] - '0';
+            if (Integer.compareUnsigned(digit, 9) > 0) {
                 throw new FieldProblem("not a whole number");
             }
-            value = value * 10 + (c - '0');
+            value = value * 10 + digit;
         }
         return value;
     }
