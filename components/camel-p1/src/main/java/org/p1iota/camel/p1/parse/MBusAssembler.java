@@ -92,11 +92,12 @@ final class MBusAssembler {
         if (devices.isEmpty()) {
             return null;
         }
-        List<MBusDevice> result = new ArrayList<>(devices.size());
-        for (Device d : devices) {
-            result.add(new MBusDevice(d.channel, d.type, d.equipmentId, d.readings, d.valve));
+        MBusDevice[] result = new MBusDevice[devices.size()];
+        for (int i = 0; i < result.length; i++) {
+            Device d = devices.get(i);
+            result[i] = new MBusDevice(d.channel, d.type, d.equipmentId, d.readings, d.valve);
         }
-        return List.copyOf(result);
+        return List.of(result);
     }
 
     /**

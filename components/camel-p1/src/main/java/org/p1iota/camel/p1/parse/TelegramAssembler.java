@@ -3,6 +3,7 @@ package org.p1iota.camel.p1.parse;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -173,16 +174,16 @@ final class TelegramAssembler {
     /** {@code 1-0:99.97.0(count)(0-0:96.7.19)(end)(duration*s)...}; an empty {@code ()} is an empty log. */
     private static List<PowerFailure> failureLog(Values v) throws FieldProblem {
         byte[] b = v.b;
-        List<PowerFailure> log = new ArrayList<>();
+        PowerFailure[] log = new PowerFailure[Math.max(0, (v.count() - 2) / 2)];
         for (int i = 2; i + 1 < v.count(); i += 2) {
             int star = ValueReader.unitSeparator(b, v.start(i + 1), v.end(i + 1));
             int end = star < 0 ? v.end(i + 1) : star;
             if (star >= 0 && !ValueReader.unitIs(b, ValueReader.unitStart(b, star), v.end(i + 1), "s")) {
                 throw new FieldProblem("power failure duration is not in seconds");
             }
-            log.add(new PowerFailure(ValueReader.timestamp(b, v.start(i), v.end(i)), ValueReader.integer(b, v.start(i + 1), end)));
+            log[i / 2 - 1] = new PowerFailure(ValueReader.timestamp(b, v.start(i), v.end(i)), ValueReader.integer(b, v.start(i + 1), end));
         }
-        return List.copyOf(log);
+        return List.of(log);
     }
 
     /** {@code 0-0:98.1.0(count)(1-0:1.6.0)(1-0:1.6.0)(period)(time)(power*kW)...}. */
@@ -226,14 +227,15 @@ final class TelegramAssembler {
         if (phases == null) {
             return null;
         }
-        List<PhaseReadings> result = new ArrayList<>(PHASES);
+        PhaseReadings[] result = new PhaseReadings[PHASES];
+        int count = 0;
         for (int i = 0; i < PHASES; i++) {
             PhaseValues p = phases[i];
             if (p != null) {
-                result.add(new PhaseReadings(i + 1, p.voltage, p.current, p.powerImport, p.powerExport, p.sags, p.swells));
+                result[count++] = new PhaseReadings(i + 1, p.voltage, p.current, p.powerImport, p.powerExport, p.sags, p.swells);
             }
         }
-        return List.copyOf(result);
+        return List.of(count == PHASES ? result : Arrays.copyOf(result, count));
     }
 
     /** The IEC 62056-21 manufacturer flag: the three characters after {@code /}. */

@@ -162,14 +162,36 @@ final class ValueReader {
         return true;
     }
 
+    /** Units M-Bus devices send, as shared strings: a reading's unit is then no new string. */
+    private static final String[] COMMON_UNITS = {"m3", "GJ", "kWh", "MWh"};
+
     /** A unit as text; the Latin-1 {@code ³} some meters send becomes {@code 3}. */
     static String unit(byte[] b, int start, int end) {
+        for (String common : COMMON_UNITS) {
+            if (sameText(b, start, end, common)) {
+                return common;
+            }
+        }
         StringBuilder text = new StringBuilder(end - start);
         for (int i = start; i < end; i++) {
             int c = b[i] & 0xFF;
             text.append(c == 0xB3 ? '3' : (char) c);
         }
         return text.toString();
+    }
+
+    /** Whether the bytes are exactly the text, case and all ({@code ³} counting as {@code 3}). */
+    private static boolean sameText(byte[] b, int start, int end, String text) {
+        if (end - start != text.length()) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            int c = b[start + i] & 0xFF;
+            if ((c == 0xB3 ? '3' : c) != text.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
