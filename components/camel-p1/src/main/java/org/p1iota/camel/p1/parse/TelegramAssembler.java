@@ -99,7 +99,7 @@ final class TelegramAssembler {
             case ObisField.EQUIPMENT_ID -> equipmentId(v, 3);
             case ObisField.EQUIPMENT_ID_LU -> equipmentId(v, 2);
             case ObisField.EQUIPMENT_ID_OLD -> equipmentId(v, 1);
-            case ObisField.EMUCS_VERSION -> emucsVersion = v.text(0);
+            case ObisField.EMUCS_VERSION -> emucsVersion = v.repeatedText(0);
             case ObisField.TARIFF_INDICATOR -> tariff = (int) ValueReader.integer(b, s, e);
             case ObisField.POWER_FAILURES -> powerFailures = ValueReader.integer(b, s, e);
             case ObisField.LONG_POWER_FAILURES -> longPowerFailures = ValueReader.integer(b, s, e);
@@ -111,7 +111,7 @@ final class TelegramAssembler {
                 }
                 maxDemandHistory = demandHistory(v);
             }
-            case ObisField.P1_VERSION -> p1Version = v.text(0);
+            case ObisField.P1_VERSION -> p1Version = v.repeatedText(0);
             default -> {
                 return false;
             }

@@ -11,6 +11,7 @@ import org.p1iota.camel.p1.frame.ByteScan;
 final class Values {
 
     byte[] b;
+    private final RepeatedTexts repeated = new RepeatedTexts();
     private int[] spans;
     private int first;
     private int count;
@@ -64,7 +65,17 @@ final class Values {
             byte[] joined = text(i).getBytes(StandardCharsets.ISO_8859_1); // a wrapped value: join it first
             return ValueReader.hexText(joined, 0, joined.length);
         }
-        return ValueReader.hexText(b, start, end);
+        return repeated.get(b, start, end, true);
+    }
+
+    /** {@link #text} for values a meter repeats in every telegram (versions): see {@link RepeatedTexts}. */
+    String repeatedText(int i) {
+        int start = start(i);
+        int end = end(i);
+        if (ByteScan.indexOfEither(b, start, end, (byte) '\r', (byte) '\n') < end) {
+            return text(i);
+        }
+        return repeated.get(b, start, end, false);
     }
 
     /** Whether value {@code i} ends with the ASCII text. */
