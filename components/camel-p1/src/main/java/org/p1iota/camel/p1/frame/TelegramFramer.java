@@ -72,30 +72,33 @@ public final class TelegramFramer {
         int end = offset + count;
         long base = position - offset;
         chunk = data;
-        int i = offset;
-        while (i < end) {
-            if (state == SEEK) {
-                int from = i;
-                i = ByteScan.indexOf(data, i, end, (byte) '/');
-                skipped += i - from;
-                if (i < end) {
-                    start(base + i, i);
-                    i++;
+        try {
+            int i = offset;
+            while (i < end) {
+                if (state == SEEK) {
+                    int from = i;
+                    i = ByteScan.indexOf(data, i, end, (byte) '/');
+                    skipped += i - from;
+                    if (i < end) {
+                        start(base + i, i);
+                        i++;
+                    }
+                } else if (state == BODY) {
+                    i = body(data, i, end, base);
+                } else {
+                    i = crcDigit(data[i], base + i, i);
                 }
-            } else if (state == BODY) {
-                i = body(data, i, end, base);
-            } else {
-                i = crcDigit(data[i], base + i, i);
             }
+            position = base + end;
+        } finally {
+            // also when a sink threw: the chunk's array is the caller's to reuse, so keep the frame's bytes so far
+            if (state != SEEK && direct) {
+                ensureCapacity(length);
+                System.arraycopy(data, chunkStart, buffer, 0, length);
+                direct = false;
+            }
+            chunk = null;
         }
-        position = base + end;
-        if (state != SEEK && direct) {
-            // the chunk's array is the caller's to reuse: keep the frame's bytes so far
-            ensureCapacity(length);
-            System.arraycopy(data, chunkStart, buffer, 0, length);
-            direct = false;
-        }
-        chunk = null;
     }
 
     /** Feeds all of {@code data}. */
