@@ -25,11 +25,23 @@ interface CurlRound {
     /** Where trit {@code trit} is stored after {@code roundsDone} rounds from natural order. */
     int position(int trit, int roundsDone);
 
+    /** True when {@link #round} may be given the same arrays as source and target. */
+    default boolean inPlace() {
+        return false;
+    }
+
     /**
      * Applies round number {@code roundIndex} (0 for the first after natural order) from the source
      * state to the target state (distinct arrays).
      */
     void round(int roundIndex, long[] sourceLow, long[] sourceHigh, long[] targetLow, long[] targetHigh);
+
+    /**
+     * What one output of {@link #selectedOutputs} costs, in outputs of a full {@link #round}: picking
+     * trits by index is slower per trit than a sequential pass (measured with {@code bench pow}); the
+     * search uses this to decide where computing only some trits pays off.
+     */
+    double selectedOutputCost();
 
     /**
      * Computes only some output trits of a round (see {@link HashCone}): triples of target position,

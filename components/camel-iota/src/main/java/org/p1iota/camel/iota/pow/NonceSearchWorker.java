@@ -6,12 +6,14 @@ package org.p1iota.camel.iota.pow;
  * <ul>
  * <li>6 lane trits (162..167): differ per bit lane, fixed for the whole search;</li>
  * <li>5 thread trits (168..172): this worker's subspace, fixed;</li>
- * <li>70 counter trits (173..242): the same in all lanes, counted up by one after every batch.</li>
+ * <li>70 counter trits (173..242): the same in all lanes, a {@link TernaryGrayCounter} advanced after
+ * every batch, so that consecutive batches differ in exactly one trit.</li>
  * </ul>
- * The state after absorbing the first 32 blocks is computed once per search; per batch only the last
- * block's 81 rounds run, the first one reading straight from the template (whose counter trits are
- * updated in place), the rest alternating between two buffers. The last rounds compute only the
- * trits the weight check depends on ({@link HashCone}).
+ * The state after absorbing the first 32 blocks is computed once per search. Per batch only the last
+ * block's 81 rounds run: the first rounds keep their results from the batch before and recompute only
+ * the trits that depend on the changed counter trit ({@link ForwardCone}); the middle rounds run in full,
+ * alternating between two buffers; the last rounds compute only the trits the weight check depends on
+ * ({@link HashCone}).
  */
 final class NonceSearchWorker implements Runnable {
 
@@ -25,8 +27,11 @@ final class NonceSearchWorker implements Runnable {
     private final CurlRound round;
     private final int words;
     private final NonceSearchRun run;
+    /** Counter digits whose forward cones are precomputed; a later digit changes once in 3^8 batches. */
+    static final int CONE_DIGITS = 8;
+
     private final int[] fixedNonceTrits = new int[COUNTER_START - NONCE_START];
-    private final int[] counter = new int[CurlRound.HASH_TRITS - COUNTER_START];
+    private final TernaryGrayCounter counter = new TernaryGrayCounter(CurlRound.HASH_TRITS - COUNTER_START);
     private final long[] templateLow;
     private final long[] templateHigh;
     private final long[] low;
@@ -34,7 +39,12 @@ final class NonceSearchWorker implements Runnable {
     private final long[] spareLow;
     private final long[] spareHigh;
     private final int[][] lastRounds;
-    private final int fullRounds;
+    /** The state after each of the first rounds, kept from batch to batch (low, high). */
+    private final long[][] keptLow;
+    private final long[][] keptHigh;
+    /** Per counter digit, per kept round: the trits that changing that digit changes. */
+    private final int[][][] forwardCones;
+    private final int fullRoundsEnd;
     /** Word offsets of the hash trits that must be zero, the last trit first. */
     private final int[] checkedPositions;
 
@@ -48,7 +58,12 @@ final class NonceSearchWorker implements Runnable {
         this.words = round.wordsPerTrit();
         this.run = run;
         this.lastRounds = HashCone.lastRounds(minWeightMagnitude, round);
-        this.fullRounds = SlicedCurlState.ROUNDS - lastRounds.length;
+        this.fullRoundsEnd = SlicedCurlState.ROUNDS - lastRounds.length;
+        int kept = Math.min(ForwardCone.partialRounds(round), fullRoundsEnd - 1);
+        this.forwardCones = new int[CONE_DIGITS][][];
+        for (int digit = 0; digit < CONE_DIGITS; digit++) {
+            forwardCones[digit] = ForwardCone.firstRounds(COUNTER_START + digit, kept, round);
+        }
         this.checkedPositions = new int[minWeightMagnitude];
         for (int i = 0; i < minWeightMagnitude; i++) {
             checkedPositions[i] = round.position(CurlRound.HASH_TRITS - 1 - i, SlicedCurlState.ROUNDS) * words;
@@ -59,13 +74,15 @@ final class NonceSearchWorker implements Runnable {
         high = new long[templateLow.length];
         spareLow = new long[templateLow.length];
         spareHigh = new long[templateLow.length];
+        keptLow = new long[kept][templateLow.length];
+        keptHigh = new long[kept][templateLow.length];
         for (int i = 0; i < NONCE_START; i++) {
             SlicedCurlState.setInAllLanes(templateLow, templateHigh, words, i, lastBlock[i]);
         }
         writeLaneTrits();
         writeDigits(threadIndex, NONCE_START + LANE_TRITS, THREAD_TRITS);
-        for (int i = COUNTER_START; i < CurlRound.HASH_TRITS; i++) {
-            SlicedCurlState.setInAllLanes(templateLow, templateHigh, words, i, 0);
+        for (int i = 0; i < counter.length(); i++) {
+            SlicedCurlState.setInAllLanes(templateLow, templateHigh, words, COUNTER_START + i, counter.trit(i));
         }
     }
 
@@ -108,14 +125,20 @@ final class NonceSearchWorker implements Runnable {
     public void run() {
         long batches = 0;
         try {
+            int changedDigit = -1; // the first batch computes everything
             while (!run.isStopped()) {
-                int lane = searchBatch();
+                int lane = searchBatch(changedDigit);
                 batches++;
                 if (lane >= 0) {
                     run.offer(nonceOf(lane));
                     return;
                 }
-                incrementCounter();
+                changedDigit = counter.increment();
+                if (changedDigit < 0) {
+                    return; // 3^70 batches: this thread's subspace is exhausted
+                }
+                SlicedCurlState.setInAllLanes(templateLow, templateHigh, words, COUNTER_START + changedDigit,
+                        counter.trit(changedDigit));
             }
         } catch (Throwable t) {
             run.fail(t);
@@ -124,22 +147,42 @@ final class NonceSearchWorker implements Runnable {
         }
     }
 
-    /** Runs the 81 rounds for all lanes; returns the first lane whose hash qualifies, or -1. */
-    private int searchBatch() {
+    /**
+     * Runs the 81 rounds for all lanes; returns the first lane whose hash qualifies, or -1.
+     *
+     * @param changedDigit the counter digit changed since the last batch, -1 when unknown
+     */
+    private int searchBatch(int changedDigit) {
+        int[][] cones = changedDigit >= 0 && changedDigit < CONE_DIGITS ? forwardCones[changedDigit] : null;
         long[] sourceLow = templateLow;
         long[] sourceHigh = templateHigh;
+        for (int r = 0; r < keptLow.length; r++) {
+            if (cones == null) {
+                round.round(r, sourceLow, sourceHigh, keptLow[r], keptHigh[r]);
+            } else {
+                round.selectedOutputs(sourceLow, sourceHigh, keptLow[r], keptHigh[r], cones[r]);
+            }
+            sourceLow = keptLow[r];
+            sourceHigh = keptHigh[r];
+        }
         long[] targetLow = low;
         long[] targetHigh = high;
         long[] otherLow = spareLow;
         long[] otherHigh = spareHigh;
-        for (int r = 0; r < SlicedCurlState.ROUNDS; r++) {
-            int cone = r - fullRounds;
+        for (int r = keptLow.length; r < SlicedCurlState.ROUNDS; r++) {
+            int cone = r - fullRoundsEnd;
             if (cone < 0) {
                 round.round(r, sourceLow, sourceHigh, targetLow, targetHigh);
             } else {
                 round.selectedOutputs(sourceLow, sourceHigh, targetLow, targetHigh, lastRounds[cone]);
             }
-            // the template is read by the first round only; after that the two buffers alternate
+            // the kept states are only read here; after the first full round the two buffers alternate,
+            // or, with a kernel that works in place, full rounds stay in the first one
+            if (round.inPlace() && cone < -1) {
+                sourceLow = targetLow;
+                sourceHigh = targetHigh;
+                continue;
+            }
             sourceLow = targetLow;
             sourceHigh = targetHigh;
             targetLow = otherLow;
@@ -160,25 +203,13 @@ final class NonceSearchWorker implements Runnable {
         return -1;
     }
 
-    /** Balanced-ternary +1 on the counter, written to the template where trits changed. */
-    private void incrementCounter() {
-        for (int i = 0; i < counter.length; i++) {
-            int trit = counter[i] == 1 ? -1 : counter[i] + 1;
-            counter[i] = trit;
-            SlicedCurlState.setInAllLanes(templateLow, templateHigh, words, COUNTER_START + i, trit);
-            if (trit != -1) {
-                return;
-            }
-        }
-    }
-
     private int[] nonceOf(int lane) {
         int[] nonce = new int[NONCE_TRITS];
         for (int i = 0; i < LANE_TRITS; i++) {
             nonce[i] = SlicedCurlState.tritAt(templateLow, templateHigh, words, NONCE_START + i, lane);
         }
         System.arraycopy(fixedNonceTrits, LANE_TRITS, nonce, LANE_TRITS, THREAD_TRITS);
-        System.arraycopy(counter, 0, nonce, LANE_TRITS + THREAD_TRITS, counter.length);
+        System.arraycopy(counter.trits(), 0, nonce, LANE_TRITS + THREAD_TRITS, counter.length());
         return nonce;
     }
 }

@@ -7,23 +7,13 @@ package org.p1iota.camel.iota.pow;
  * {@code x*c} and the output stores trit i at {@code i*364c} (364 is invertible mod 729), output
  * position n reads input positions n and n + 364c: the round becomes one sequential pass with a
  * rotated second operand, no index arithmetic, and the whole state (4 x 5.8 KB) stays in the L1 cache.
- * After r rounds trit x sits at {@code x * 364^r mod 729}.
+ * After r rounds trit x sits at {@code x * 364^r mod 729} ({@link RotatedLayout}).
  * <p>
  * The S-box in the low/high encoding, with a the first input and b the second:
  * {@code x = (aLow | ~bHigh) & (bLow ^ aHigh)}, output low = {@code ~x}, output high =
  * {@code (aLow ^ bHigh) | x} (checked against Curl's truth table for all nine input pairs in the tests).
  */
 final class ScalarCurlRound implements CurlRound {
-
-    /** MULTIPLIER[r] = 364^r mod 729: the layout after r rounds. */
-    private static final int[] MULTIPLIER = new int[SlicedCurlState.ROUNDS + 1];
-
-    static {
-        MULTIPLIER[0] = 1;
-        for (int r = 1; r < MULTIPLIER.length; r++) {
-            MULTIPLIER[r] = MULTIPLIER[r - 1] * 364 % STATE_TRITS;
-        }
-    }
 
     @Override
     public int wordsPerTrit() {
@@ -37,12 +27,17 @@ final class ScalarCurlRound implements CurlRound {
 
     @Override
     public int position(int trit, int roundsDone) {
-        return trit * MULTIPLIER[roundsDone] % STATE_TRITS;
+        return RotatedLayout.position(trit, roundsDone);
+    }
+
+    @Override
+    public double selectedOutputCost() {
+        return 1.5;
     }
 
     @Override
     public void round(int roundIndex, long[] sLow, long[] sHigh, long[] tLow, long[] tHigh) {
-        int rotation = MULTIPLIER[roundIndex + 1];
+        int rotation = RotatedLayout.rotation(roundIndex);
         int wrap = STATE_TRITS - rotation;
         for (int n = 0; n < wrap; n++) {
             long aLow = sLow[n];

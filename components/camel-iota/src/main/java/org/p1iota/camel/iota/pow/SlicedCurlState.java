@@ -47,7 +47,7 @@ final class SlicedCurlState {
             round.round(r, low, high, spareLow, spareHigh);
             swap();
         }
-        if (round.position(1, ROUNDS) != 1) {
+        if (round.position(0, ROUNDS) != 0 || round.position(1, ROUNDS) != 1) {
             for (int i = 0; i < CurlRound.STATE_TRITS; i++) {
                 int from = round.position(i, ROUNDS) * words;
                 System.arraycopy(low, from, spareLow, i * words, words);
