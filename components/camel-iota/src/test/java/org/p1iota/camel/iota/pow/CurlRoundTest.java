@@ -108,6 +108,36 @@ class CurlRoundTest {
     }
 
     @Test
+    void inPlaceRoundsEqualRoundsIntoAnotherState() {
+        Random random = new Random(7);
+        for (CurlRound kernel : kernels()) {
+            if (!kernel.inPlace()) {
+                continue;
+            }
+            int size = 729 * kernel.wordsPerTrit();
+            long[] low = new long[size];
+            long[] high = new long[size];
+            for (int i = 0; i < size; i++) {
+                low[i] = random.nextLong();
+                high[i] = low[i] | random.nextLong();
+            }
+            long[] inPlaceLow = low.clone();
+            long[] inPlaceHigh = high.clone();
+            for (int r = 0; r < 81; r++) {
+                long[] nextLow = new long[size];
+                long[] nextHigh = new long[size];
+                kernel.round(r, low, high, nextLow, nextHigh);
+                low = nextLow;
+                high = nextHigh;
+                kernel.round(r, inPlaceLow, inPlaceHigh, inPlaceLow, inPlaceHigh);
+                assertThat(inPlaceLow).as("%s round %d", kernel.name(), r).isEqualTo(low);
+                assertThat(inPlaceHigh).as("%s round %d", kernel.name(), r).isEqualTo(high);
+            }
+        }
+        assertThat(CurlRounds.vector().inPlace()).isTrue();
+    }
+
+    @Test
     void hashConeRoundsGiveTheSameCheckedTritsAsFullRounds() {
         for (CurlRound kernel : kernels()) {
             int words = kernel.wordsPerTrit();
