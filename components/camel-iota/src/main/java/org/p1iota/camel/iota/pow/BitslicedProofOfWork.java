@@ -2,7 +2,9 @@ package org.p1iota.camel.iota.pow;
 
 import java.time.Duration;
 import java.util.Set;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -29,6 +31,8 @@ public final class BitslicedProofOfWork implements ProofOfWork, AutoCloseable {
     private final int threads;
     private final CurlRound round;
     private final Set<NonceSearchRun> running = ConcurrentHashMap.newKeySet();
+    /** Worker storage kept between searches: 1-2 MB each, which G1 allocates slowly (see SlicedStates). */
+    private final Queue<SlicedStates> idleStates = new ConcurrentLinkedQueue<>();
     private volatile boolean closed;
 
     /** One thread per available core, fastest kernel the runtime offers. */
@@ -130,10 +134,15 @@ public final class BitslicedProofOfWork implements ProofOfWork, AutoCloseable {
 
         NonceSearchRun run = new NonceSearchRun(threads);
         Thread[] workers = new Thread[threads];
+        SlicedStates[] storage = new SlicedStates[threads];
         int search = SEARCH_SEQUENCE.incrementAndGet();
         for (int i = 0; i < threads; i++) {
-            workers[i] = new Thread(new NonceSearchWorker(round, prefix, lastBlock, i, minWeightMagnitude, run),
-                    "pow-" + search + "-" + i);
+            storage[i] = idleStates.poll();
+            if (storage[i] == null) {
+                storage[i] = new SlicedStates(NonceSearchWorker.statesNeeded(round), round.wordsPerTrit(), true);
+            }
+            workers[i] = new Thread(new NonceSearchWorker(round, prefix, lastBlock, i, minWeightMagnitude, run,
+                    storage[i]), "pow-" + search + "-" + i);
             workers[i].setDaemon(true);
         }
         running.add(run);
@@ -154,6 +163,11 @@ public final class BitslicedProofOfWork implements ProofOfWork, AutoCloseable {
             run.stop();
             joinAll(workers);
             running.remove(run);
+            for (int i = 0; i < threads; i++) {
+                if (!workers[i].isAlive()) {
+                    idleStates.offer(storage[i]); // a worker still running after the wait keeps its own
+                }
+            }
         }
         if (run.failure() != null) {
             throw new IllegalStateException("proof of work thread failed", run.failure());
@@ -171,6 +185,7 @@ public final class BitslicedProofOfWork implements ProofOfWork, AutoCloseable {
     public void close() {
         closed = true;
         cancel();
+        idleStates.clear();
     }
 
     /** Waits for the workers, which poll the stop flag after every batch; keeps the interrupt status. */

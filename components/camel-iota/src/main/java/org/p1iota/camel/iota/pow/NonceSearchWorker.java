@@ -32,16 +32,15 @@ final class NonceSearchWorker implements Runnable {
 
     private final int[] fixedNonceTrits = new int[COUNTER_START - NONCE_START];
     private final TernaryGrayCounter counter = new TernaryGrayCounter(CurlRound.HASH_TRITS - COUNTER_START);
-    private final long[] templateLow;
-    private final long[] templateHigh;
+    /** Low and high words of: the template, the work state, the spare, then the kept states. */
     private final long[] low;
     private final long[] high;
-    private final long[] spareLow;
-    private final long[] spareHigh;
+    private final int template;
+    private final int work;
+    private final int spare;
+    /** The state after each of the first rounds, kept from batch to batch. */
+    private final int[] kept;
     private final int[][] lastRounds;
-    /** The state after each of the first rounds, kept from batch to batch (low, high). */
-    private final long[][] keptLow;
-    private final long[][] keptHigh;
     /** Per counter digit, per kept round: the trits that changing that digit changes. */
     private final int[][][] forwardCones;
     private final int fullRoundsEnd;
@@ -51,45 +50,59 @@ final class NonceSearchWorker implements Runnable {
     /**
      * @param prefix    the state after the first 32 blocks, the same in all lanes (not modified)
      * @param lastBlock trits 7776..8018 of the transaction, nonce included (its value is ignored)
+     * @param states    this worker's storage, {@link #statesNeeded} states for this kernel; overwritten
      */
     NonceSearchWorker(CurlRound round, SlicedCurlState prefix, int[] lastBlock, int threadIndex,
-                      int minWeightMagnitude, NonceSearchRun run) {
+                      int minWeightMagnitude, NonceSearchRun run, SlicedStates states) {
         this.round = round;
         this.words = round.wordsPerTrit();
         this.run = run;
         this.lastRounds = HashCone.lastRounds(minWeightMagnitude, round);
         this.fullRoundsEnd = SlicedCurlState.ROUNDS - lastRounds.length;
-        int kept = Math.min(ForwardCone.partialRounds(round), fullRoundsEnd - 1);
+        int keptRounds = keptRounds(round, fullRoundsEnd);
         this.forwardCones = new int[CONE_DIGITS][][];
         for (int digit = 0; digit < CONE_DIGITS; digit++) {
-            forwardCones[digit] = ForwardCone.firstRounds(COUNTER_START + digit, kept, round);
+            forwardCones[digit] = ForwardCone.firstRounds(COUNTER_START + digit, keptRounds, round);
         }
         this.checkedPositions = new int[minWeightMagnitude];
         for (int i = 0; i < minWeightMagnitude; i++) {
             checkedPositions[i] = round.position(CurlRound.HASH_TRITS - 1 - i, SlicedCurlState.ROUNDS) * words;
         }
-        templateLow = prefix.copyLow(words);
-        templateHigh = prefix.copyHigh(words);
-        low = new long[templateLow.length];
-        high = new long[templateLow.length];
-        spareLow = new long[templateLow.length];
-        spareHigh = new long[templateLow.length];
-        keptLow = new long[kept][templateLow.length];
-        keptHigh = new long[kept][templateLow.length];
-        for (int i = 0; i < NONCE_START; i++) {
-            SlicedCurlState.setInAllLanes(templateLow, templateHigh, words, i, lastBlock[i]);
+        this.low = states.low;
+        this.high = states.high;
+        this.template = states.offset(0);
+        this.work = states.offset(1);
+        this.spare = states.offset(2);
+        this.kept = new int[keptRounds];
+        for (int r = 0; r < keptRounds; r++) {
+            kept[r] = states.offset(3 + r);
+        }
+        for (int i = 0; i < CurlRound.STATE_TRITS; i++) {
+            // the nonce trits (NONCE_START..242) are written below
+            int trit = i < NONCE_START ? lastBlock[i] : prefix.trit(i, 0);
+            SlicedCurlState.setInAllLanes(low, high, template, words, i, trit);
         }
         writeLaneTrits();
         writeDigits(threadIndex, NONCE_START + LANE_TRITS, THREAD_TRITS);
         for (int i = 0; i < counter.length(); i++) {
-            SlicedCurlState.setInAllLanes(templateLow, templateHigh, words, COUNTER_START + i, counter.trit(i));
+            SlicedCurlState.setInAllLanes(low, high, template, words, COUNTER_START + i, counter.trit(i));
         }
+    }
+
+    /** Rounds whose results are kept from batch to batch: those worth computing in part. */
+    private static int keptRounds(CurlRound round, int fullRoundsEnd) {
+        return Math.min(ForwardCone.partialRounds(round), fullRoundsEnd - 1);
+    }
+
+    /** How many states a worker needs with this kernel (for {@link SlicedStates}). */
+    static int statesNeeded(CurlRound round) {
+        return 3 + ForwardCone.partialRounds(round);
     }
 
     /** Lane n (word n/64, bit n%64) gets the base-3 digits of n, each minus one, as its lane trits. */
     private void writeLaneTrits() {
         for (int digit = 0; digit < LANE_TRITS; digit++) {
-            int at = (NONCE_START + digit) * words;
+            int at = template + (NONCE_START + digit) * words;
             int place = pow3(digit);
             for (int w = 0; w < words; w++) {
                 long l = 0;
@@ -99,8 +112,8 @@ final class NonceSearchWorker implements Runnable {
                     l |= trit != 1 ? 1L << bit : 0;
                     h |= trit != -1 ? 1L << bit : 0;
                 }
-                templateLow[at + w] = l;
-                templateHigh[at + w] = h;
+                low[at + w] = l;
+                high[at + w] = h;
             }
         }
     }
@@ -109,7 +122,7 @@ final class NonceSearchWorker implements Runnable {
         for (int digit = 0; digit < count; digit++) {
             int trit = (value / pow3(digit)) % 3 - 1;
             fixedNonceTrits[start - NONCE_START + digit] = trit;
-            SlicedCurlState.setInAllLanes(templateLow, templateHigh, words, start + digit, trit);
+            SlicedCurlState.setInAllLanes(low, high, template, words, start + digit, trit);
         }
     }
 
@@ -137,7 +150,7 @@ final class NonceSearchWorker implements Runnable {
                 if (changedDigit < 0) {
                     return; // 3^70 batches: this thread's subspace is exhausted
                 }
-                SlicedCurlState.setInAllLanes(templateLow, templateHigh, words, COUNTER_START + changedDigit,
+                SlicedCurlState.setInAllLanes(low, high, template, words, COUNTER_START + changedDigit,
                         counter.trit(changedDigit));
             }
         } catch (Throwable t) {
@@ -154,47 +167,36 @@ final class NonceSearchWorker implements Runnable {
      */
     private int searchBatch(int changedDigit) {
         int[][] cones = changedDigit >= 0 && changedDigit < CONE_DIGITS ? forwardCones[changedDigit] : null;
-        long[] sourceLow = templateLow;
-        long[] sourceHigh = templateHigh;
-        for (int r = 0; r < keptLow.length; r++) {
+        int source = template;
+        for (int r = 0; r < kept.length; r++) {
             if (cones == null) {
-                round.round(r, sourceLow, sourceHigh, keptLow[r], keptHigh[r]);
+                round.round(r, low, high, source, kept[r]);
             } else {
-                round.selectedOutputs(sourceLow, sourceHigh, keptLow[r], keptHigh[r], cones[r]);
+                round.selectedOutputs(low, high, source, kept[r], cones[r]);
             }
-            sourceLow = keptLow[r];
-            sourceHigh = keptHigh[r];
+            source = kept[r];
         }
-        long[] targetLow = low;
-        long[] targetHigh = high;
-        long[] otherLow = spareLow;
-        long[] otherHigh = spareHigh;
-        for (int r = keptLow.length; r < SlicedCurlState.ROUNDS; r++) {
+        int target = work;
+        for (int r = kept.length; r < SlicedCurlState.ROUNDS; r++) {
             int cone = r - fullRoundsEnd;
             if (cone < 0) {
-                round.round(r, sourceLow, sourceHigh, targetLow, targetHigh);
+                round.round(r, low, high, source, target);
             } else {
-                round.selectedOutputs(sourceLow, sourceHigh, targetLow, targetHigh, lastRounds[cone]);
+                round.selectedOutputs(low, high, source, target, lastRounds[cone]);
             }
-            // the kept states are only read here; after the first full round the two buffers alternate,
-            // or, with a kernel that works in place, full rounds stay in the first one
-            if (round.inPlace() && cone < -1) {
-                sourceLow = targetLow;
-                sourceHigh = targetHigh;
-                continue;
-            }
-            sourceLow = targetLow;
-            sourceHigh = targetHigh;
-            targetLow = otherLow;
-            targetHigh = otherHigh;
-            otherLow = sourceLow;
-            otherHigh = sourceHigh;
+            // the kept states are only read here; after the first full round the work state and the spare
+            // alternate, or, with a kernel that works in place, full rounds stay in the work state
+            boolean nextInPlace = round.inPlace() && cone < -1;
+            int written = target;
+            target = nextInPlace ? target : (target == work ? spare : work);
+            source = written;
         }
         for (int w = 0; w < words; w++) {
             long zeroInLane = -1L;
             for (int i = 0; i < checkedPositions.length && zeroInLane != 0; i++) {
                 // trit 0 has both bits set; -1 and 1 have them different
-                zeroInLane &= ~(sourceLow[checkedPositions[i] + w] ^ sourceHigh[checkedPositions[i] + w]);
+                int at = source + checkedPositions[i] + w;
+                zeroInLane &= ~(low[at] ^ high[at]);
             }
             if (zeroInLane != 0) {
                 return w * 64 + Long.numberOfTrailingZeros(zeroInLane);
@@ -206,7 +208,7 @@ final class NonceSearchWorker implements Runnable {
     private int[] nonceOf(int lane) {
         int[] nonce = new int[NONCE_TRITS];
         for (int i = 0; i < LANE_TRITS; i++) {
-            nonce[i] = SlicedCurlState.tritAt(templateLow, templateHigh, words, NONCE_START + i, lane);
+            nonce[i] = SlicedCurlState.tritAt(low, high, template, words, NONCE_START + i, lane);
         }
         System.arraycopy(fixedNonceTrits, LANE_TRITS, nonce, LANE_TRITS, THREAD_TRITS);
         System.arraycopy(counter.trits(), 0, nonce, LANE_TRITS + THREAD_TRITS, counter.length());

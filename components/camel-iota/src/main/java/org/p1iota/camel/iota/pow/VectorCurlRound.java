@@ -59,23 +59,24 @@ final class VectorCurlRound implements CurlRound {
     }
 
     @Override
-    public void round(int roundIndex, long[] sLow, long[] sHigh, long[] tLow, long[] tHigh) {
+    public void round(int roundIndex, long[] low, long[] high, int source, int target) {
         int alpha = ALPHA[roundIndex];
         int beta = BETA[roundIndex];
         int step = STATE_TRITS - alpha; // one trit back, as a slot distance mod 729
         int b = (364 * alpha + beta) % STATE_TRITS;
         int c = (728 * alpha + beta) % STATE_TRITS;
-        LongVector aLow = LongVector.fromArray(SPECIES, sLow, beta * W);
-        LongVector aHigh = LongVector.fromArray(SPECIES, sHigh, beta * W);
+        int first = beta * W;
+        LongVector aLow = LongVector.fromArray(SPECIES, low, source + first);
+        LongVector aHigh = LongVector.fromArray(SPECIES, high, source + first);
         for (int k = 0; k < 364; k++) {
             int atB = b * W;
             int atC = c * W;
-            LongVector bLow = LongVector.fromArray(SPECIES, sLow, atB);
-            LongVector bHigh = LongVector.fromArray(SPECIES, sHigh, atB);
-            LongVector cLow = LongVector.fromArray(SPECIES, sLow, atC);
-            LongVector cHigh = LongVector.fromArray(SPECIES, sHigh, atC);
-            sbox(aLow, aHigh, bLow, bHigh, tLow, tHigh, atB);
-            sbox(bLow, bHigh, cLow, cHigh, tLow, tHigh, atC);
+            LongVector bLow = LongVector.fromArray(SPECIES, low, source + atB);
+            LongVector bHigh = LongVector.fromArray(SPECIES, high, source + atB);
+            LongVector cLow = LongVector.fromArray(SPECIES, low, source + atC);
+            LongVector cHigh = LongVector.fromArray(SPECIES, high, source + atC);
+            sbox(aLow, aHigh, bLow, bHigh, low, high, target + atB);
+            sbox(bLow, bHigh, cLow, cHigh, low, high, target + atC);
             aLow = cLow;
             aHigh = cHigh;
             b += step;
@@ -84,25 +85,25 @@ final class VectorCurlRound implements CurlRound {
             c -= c >= STATE_TRITS ? STATE_TRITS : 0;
         }
         // output 728 pairs trit 365 (the last c) with trit 0, whose slot nothing else was written to
-        sbox(aLow, aHigh, LongVector.fromArray(SPECIES, sLow, beta * W), LongVector.fromArray(SPECIES, sHigh, beta * W),
-                tLow, tHigh, beta * W);
+        sbox(aLow, aHigh, LongVector.fromArray(SPECIES, low, source + first),
+                LongVector.fromArray(SPECIES, high, source + first), low, high, target + first);
     }
 
     @Override
-    public void selectedOutputs(long[] sLow, long[] sHigh, long[] tLow, long[] tHigh, int[] triples) {
+    public void selectedOutputs(long[] low, long[] high, int source, int target, int[] triples) {
         for (int j = 0; j < triples.length; j += 3) {
-            int a = triples[j + 1] * W;
-            int b = triples[j + 2] * W;
-            sbox(LongVector.fromArray(SPECIES, sLow, a), LongVector.fromArray(SPECIES, sHigh, a),
-                    LongVector.fromArray(SPECIES, sLow, b), LongVector.fromArray(SPECIES, sHigh, b),
-                    tLow, tHigh, triples[j] * W);
+            int a = source + triples[j + 1] * W;
+            int b = source + triples[j + 2] * W;
+            sbox(LongVector.fromArray(SPECIES, low, a), LongVector.fromArray(SPECIES, high, a),
+                    LongVector.fromArray(SPECIES, low, b), LongVector.fromArray(SPECIES, high, b),
+                    low, high, target + triples[j] * W);
         }
     }
 
     private static void sbox(LongVector aLow, LongVector aHigh, LongVector bLow, LongVector bHigh,
-                             long[] tLow, long[] tHigh, int at) {
+                             long[] low, long[] high, int at) {
         LongVector x = aLow.or(bHigh.not()).and(bLow.lanewise(VectorOperators.XOR, aHigh));
-        x.not().intoArray(tLow, at);
-        aLow.lanewise(VectorOperators.XOR, bHigh).or(x).intoArray(tHigh, at);
+        x.not().intoArray(low, at);
+        aLow.lanewise(VectorOperators.XOR, bHigh).or(x).intoArray(high, at);
     }
 }

@@ -15,52 +15,41 @@ class ForwardConeTest {
             int words = kernel.wordsPerTrit();
             int rounds = ForwardCone.partialRounds(kernel);
             assertThat(rounds).as(kernel.name()).isBetween(4, 10);
+            // state 0: input; 1..rounds: kept states updated in part; rounds+1..2 rounds: computed in full
+            SlicedStates states = new SlicedStates(1 + 2 * rounds, words, false);
             Random random = new Random(91);
-            long[] low = new long[729 * words];
-            long[] high = new long[729 * words];
-            for (int i = 0; i < 729; i++) {
-                SlicedCurlState.setInAllLanes(low, high, words, i, random.nextInt(3) - 1);
-            }
-            // lanes differ too: some trits random per lane
-            for (int i = 0; i < low.length; i += 7) {
-                low[i] = random.nextLong();
-                high[i] = low[i] | random.nextLong();
-            }
-            long[][] keptLow = new long[rounds][];
-            long[][] keptHigh = new long[rounds][];
-            fullRounds(kernel, low, high, keptLow, keptHigh);
+            CurlRoundTest.randomState(states, 0, words, random);
+            fullRounds(kernel, states, 1, rounds);
             for (int changedTrit : new int[] {0, 173, 174, 200, 242, 728}) {
-                int before = SlicedCurlState.tritAt(low, high, words, changedTrit, 0);
-                SlicedCurlState.setInAllLanes(low, high, words, changedTrit, before == 1 ? -1 : before + 1);
+                int before = SlicedCurlState.tritAt(states.low, states.high, states.offset(0), words, changedTrit, 0);
+                SlicedCurlState.setInAllLanes(states.low, states.high, states.offset(0), words, changedTrit,
+                        before == 1 ? -1 : before + 1);
                 int[][] cones = ForwardCone.firstRounds(changedTrit, rounds, kernel);
-                long[] sourceLow = low;
-                long[] sourceHigh = high;
+                int source = states.offset(0);
                 for (int r = 0; r < rounds; r++) {
                     assertThat(cones[r].length / 3).isLessThanOrEqualTo(2 << r);
-                    kernel.selectedOutputs(sourceLow, sourceHigh, keptLow[r], keptHigh[r], cones[r]);
-                    sourceLow = keptLow[r];
-                    sourceHigh = keptHigh[r];
+                    kernel.selectedOutputs(states.low, states.high, source, states.offset(1 + r), cones[r]);
+                    source = states.offset(1 + r);
                 }
-                long[][] expectedLow = new long[rounds][];
-                long[][] expectedHigh = new long[rounds][];
-                fullRounds(kernel, low, high, expectedLow, expectedHigh);
+                fullRounds(kernel, states, 1 + rounds, rounds);
                 for (int r = 0; r < rounds; r++) {
-                    assertThat(keptLow[r]).as("%s trit %d round %d", kernel.name(), changedTrit, r).isEqualTo(expectedLow[r]);
-                    assertThat(keptHigh[r]).as("%s trit %d round %d", kernel.name(), changedTrit, r).isEqualTo(expectedHigh[r]);
+                    assertThat(CurlRoundTest.words(states.low, states, 1 + r, words))
+                            .as("%s trit %d round %d", kernel.name(), changedTrit, r)
+                            .isEqualTo(CurlRoundTest.words(states.low, states, 1 + rounds + r, words));
+                    assertThat(CurlRoundTest.words(states.high, states, 1 + r, words))
+                            .as("%s trit %d round %d", kernel.name(), changedTrit, r)
+                            .isEqualTo(CurlRoundTest.words(states.high, states, 1 + rounds + r, words));
                 }
             }
         }
     }
 
-    private static void fullRounds(CurlRound kernel, long[] low, long[] high, long[][] keptLow, long[][] keptHigh) {
-        long[] sourceLow = low;
-        long[] sourceHigh = high;
-        for (int r = 0; r < keptLow.length; r++) {
-            keptLow[r] = new long[low.length];
-            keptHigh[r] = new long[low.length];
-            kernel.round(r, sourceLow, sourceHigh, keptLow[r], keptHigh[r]);
-            sourceLow = keptLow[r];
-            sourceHigh = keptHigh[r];
+    /** Rounds 0..rounds-1 from state 0 into states first, first+1, ... */
+    private static void fullRounds(CurlRound kernel, SlicedStates states, int first, int rounds) {
+        int source = states.offset(0);
+        for (int r = 0; r < rounds; r++) {
+            kernel.round(r, states.low, states.high, source, states.offset(first + r));
+            source = states.offset(first + r);
         }
     }
 }
