@@ -124,11 +124,10 @@ public final class BitslicedProofOfWork implements ProofOfWork, AutoCloseable {
      * {@code limitNanos > 0}, that time has passed since the workers started.
      */
     private NonceSearchRun runWorkers(int[] trits, int minWeightMagnitude, long limitNanos) throws InterruptedException {
-        // the prefix is the same in every lane: absorb it with 64 lanes, the cheapest kernel
-        SlicedCurlState prefix = new SlicedCurlState(CurlRounds.scalar());
-        for (int block = 0; block < PREFIX_BLOCKS; block++) {
-            prefix.absorbInAllLanes(trits, block * CurlRound.HASH_TRITS);
-        }
+        // the prefix is the same for every candidate: one packed state, not a bit-sliced one
+        PackedCurl prefix = new PackedCurl();
+        prefix.absorb(trits, 0, PREFIX_BLOCKS * CurlRound.HASH_TRITS);
+        int[] prefixState = prefix.trits();
         int[] lastBlock = new int[CurlRound.HASH_TRITS];
         System.arraycopy(trits, PREFIX_BLOCKS * CurlRound.HASH_TRITS, lastBlock, 0, lastBlock.length);
 
@@ -141,7 +140,7 @@ public final class BitslicedProofOfWork implements ProofOfWork, AutoCloseable {
             if (storage[i] == null) {
                 storage[i] = new SlicedStates(NonceSearchWorker.statesNeeded(round), round.wordsPerTrit(), true);
             }
-            workers[i] = new Thread(new NonceSearchWorker(round, prefix, lastBlock, i, minWeightMagnitude, run,
+            workers[i] = new Thread(new NonceSearchWorker(round, prefixState, lastBlock, i, minWeightMagnitude, run,
                     storage[i]), "pow-" + search + "-" + i);
             workers[i].setDaemon(true);
         }

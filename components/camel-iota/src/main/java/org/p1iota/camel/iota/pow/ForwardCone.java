@@ -27,7 +27,7 @@ final class ForwardCone {
         int rounds = 0;
         int changed = 1;
         double cost = kernel.selectedOutputCost();
-        while (rounds < SlicedCurlState.ROUNDS && 2 * changed * cost < CurlRound.STATE_TRITS) {
+        while (rounds < SlicedTrits.ROUNDS && 2 * changed * cost < CurlRound.STATE_TRITS) {
             changed *= 2;
             rounds++;
         }

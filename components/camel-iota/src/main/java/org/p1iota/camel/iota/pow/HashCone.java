@@ -25,8 +25,8 @@ final class HashCone {
         needed.set(CurlRound.HASH_TRITS - minWeightMagnitude, CurlRound.HASH_TRITS);
         // past this many outputs a full sequential round is cheaper than picking trits
         double maxSelected = CurlRound.STATE_TRITS / kernel.selectedOutputCost();
-        while (needed.cardinality() <= maxSelected && selections.size() < SlicedCurlState.ROUNDS - 1) {
-            int roundIndex = SlicedCurlState.ROUNDS - 1 - selections.size();
+        while (needed.cardinality() <= maxSelected && selections.size() < SlicedTrits.ROUNDS - 1) {
+            int roundIndex = SlicedTrits.ROUNDS - 1 - selections.size();
             int[] triples = new int[3 * needed.cardinality()];
             BitSet inputs = new BitSet(CurlRound.STATE_TRITS);
             int at = 0;

@@ -48,17 +48,17 @@ final class NonceSearchWorker implements Runnable {
     private final int[] checkedPositions;
 
     /**
-     * @param prefix    the state after the first 32 blocks, the same in all lanes (not modified)
+     * @param prefix    the state after the first 32 blocks, natural order (not modified)
      * @param lastBlock trits 7776..8018 of the transaction, nonce included (its value is ignored)
      * @param states    this worker's storage, {@link #statesNeeded} states for this kernel; overwritten
      */
-    NonceSearchWorker(CurlRound round, SlicedCurlState prefix, int[] lastBlock, int threadIndex,
+    NonceSearchWorker(CurlRound round, int[] prefix, int[] lastBlock, int threadIndex,
                       int minWeightMagnitude, NonceSearchRun run, SlicedStates states) {
         this.round = round;
         this.words = round.wordsPerTrit();
         this.run = run;
         this.lastRounds = HashCone.lastRounds(minWeightMagnitude, round);
-        this.fullRoundsEnd = SlicedCurlState.ROUNDS - lastRounds.length;
+        this.fullRoundsEnd = SlicedTrits.ROUNDS - lastRounds.length;
         int keptRounds = keptRounds(round, fullRoundsEnd);
         this.forwardCones = new int[CONE_DIGITS][][];
         for (int digit = 0; digit < CONE_DIGITS; digit++) {
@@ -66,7 +66,7 @@ final class NonceSearchWorker implements Runnable {
         }
         this.checkedPositions = new int[minWeightMagnitude];
         for (int i = 0; i < minWeightMagnitude; i++) {
-            checkedPositions[i] = round.position(CurlRound.HASH_TRITS - 1 - i, SlicedCurlState.ROUNDS) * words;
+            checkedPositions[i] = round.position(CurlRound.HASH_TRITS - 1 - i, SlicedTrits.ROUNDS) * words;
         }
         this.low = states.low;
         this.high = states.high;
@@ -79,13 +79,13 @@ final class NonceSearchWorker implements Runnable {
         }
         for (int i = 0; i < CurlRound.STATE_TRITS; i++) {
             // the nonce trits (NONCE_START..242) are written below
-            int trit = i < NONCE_START ? lastBlock[i] : prefix.trit(i, 0);
-            SlicedCurlState.setInAllLanes(low, high, template, words, i, trit);
+            int trit = i < NONCE_START ? lastBlock[i] : prefix[i];
+            SlicedTrits.setInAllLanes(low, high, template, words, i, trit);
         }
         writeLaneTrits();
         writeDigits(threadIndex, NONCE_START + LANE_TRITS, THREAD_TRITS);
         for (int i = 0; i < counter.length(); i++) {
-            SlicedCurlState.setInAllLanes(low, high, template, words, COUNTER_START + i, counter.trit(i));
+            SlicedTrits.setInAllLanes(low, high, template, words, COUNTER_START + i, counter.trit(i));
         }
     }
 
@@ -122,7 +122,7 @@ final class NonceSearchWorker implements Runnable {
         for (int digit = 0; digit < count; digit++) {
             int trit = (value / pow3(digit)) % 3 - 1;
             fixedNonceTrits[start - NONCE_START + digit] = trit;
-            SlicedCurlState.setInAllLanes(low, high, template, words, start + digit, trit);
+            SlicedTrits.setInAllLanes(low, high, template, words, start + digit, trit);
         }
     }
 
@@ -150,7 +150,7 @@ final class NonceSearchWorker implements Runnable {
                 if (changedDigit < 0) {
                     return; // 3^70 batches: this thread's subspace is exhausted
                 }
-                SlicedCurlState.setInAllLanes(low, high, template, words, COUNTER_START + changedDigit,
+                SlicedTrits.setInAllLanes(low, high, template, words, COUNTER_START + changedDigit,
                         counter.trit(changedDigit));
             }
         } catch (Throwable t) {
@@ -177,7 +177,7 @@ final class NonceSearchWorker implements Runnable {
             source = kept[r];
         }
         int target = work;
-        for (int r = kept.length; r < SlicedCurlState.ROUNDS; r++) {
+        for (int r = kept.length; r < SlicedTrits.ROUNDS; r++) {
             int cone = r - fullRoundsEnd;
             if (cone < 0) {
                 round.round(r, low, high, source, target);
@@ -208,7 +208,7 @@ final class NonceSearchWorker implements Runnable {
     private int[] nonceOf(int lane) {
         int[] nonce = new int[NONCE_TRITS];
         for (int i = 0; i < LANE_TRITS; i++) {
-            nonce[i] = SlicedCurlState.tritAt(low, high, template, words, NONCE_START + i, lane);
+            nonce[i] = SlicedTrits.tritAt(low, high, template, words, NONCE_START + i, lane);
         }
         System.arraycopy(fixedNonceTrits, LANE_TRITS, nonce, LANE_TRITS, THREAD_TRITS);
         System.arraycopy(counter.trits(), 0, nonce, LANE_TRITS + THREAD_TRITS, counter.length());

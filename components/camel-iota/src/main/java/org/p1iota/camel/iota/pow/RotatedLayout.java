@@ -8,7 +8,7 @@ package org.p1iota.camel.iota.pow;
 final class RotatedLayout {
 
     /** MULTIPLIER[r] = 364^r mod 729. */
-    private static final int[] MULTIPLIER = new int[SlicedCurlState.ROUNDS + 1];
+    private static final int[] MULTIPLIER = new int[SlicedTrits.ROUNDS + 1];
 
     static {
         MULTIPLIER[0] = 1;

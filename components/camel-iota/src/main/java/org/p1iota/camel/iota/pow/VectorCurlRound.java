@@ -22,8 +22,8 @@ final class VectorCurlRound implements CurlRound {
 
     private static final VectorSpecies<Long> SPECIES = LongVector.SPECIES_PREFERRED;
     private static final int W = SPECIES.length();
-    private static final int[] ALPHA = new int[SlicedCurlState.ROUNDS + 1];
-    private static final int[] BETA = new int[SlicedCurlState.ROUNDS + 1];
+    private static final int[] ALPHA = new int[SlicedTrits.ROUNDS + 1];
+    private static final int[] BETA = new int[SlicedTrits.ROUNDS + 1];
 
     static {
         ALPHA[0] = 1;

@@ -67,13 +67,13 @@ class CurlRoundTest {
                     SlicedStates states = new SlicedStates(2, words, false);
                     int in = states.offset(0);
                     for (int i = 0; i < 729; i++) {
-                        SlicedCurlState.setInAllLanes(states.low, states.high, in, words, i, 0);
+                        SlicedTrits.setInAllLanes(states.low, states.high, in, words, i, 0);
                     }
-                    SlicedCurlState.setInAllLanes(states.low, states.high, in, words, 0, a);
-                    SlicedCurlState.setInAllLanes(states.low, states.high, in, words, 364, b);
+                    SlicedTrits.setInAllLanes(states.low, states.high, in, words, 0, a);
+                    SlicedTrits.setInAllLanes(states.low, states.high, in, words, 364, b);
                     kernel.round(0, states.low, states.high, in, states.offset(1));
                     for (int lane = 0; lane < 64 * words; lane += 37) {
-                        assertThat(SlicedCurlState.tritAt(states.low, states.high, states.offset(1), words,
+                        assertThat(SlicedTrits.tritAt(states.low, states.high, states.offset(1), words,
                                 kernel.position(0, 1), lane))
                                 .as("%s a=%d b=%d", kernel.name(), a, b)
                                 .isEqualTo(CURL_TRUTH_TABLE[a + 4 * b + 5]);
@@ -105,7 +105,7 @@ class CurlRoundTest {
                 curl.transform();
                 int[] expected = curl.getState();
                 for (int i = 0; i < 729; i++) {
-                    assertThat(SlicedCurlState.tritAt(states.low, states.high, source, words, kernel.position(i, 81), lane))
+                    assertThat(SlicedTrits.tritAt(states.low, states.high, source, words, kernel.position(i, 81), lane))
                             .as("%s lane %d trit %d", kernel.name(), lane, i).isEqualTo(expected[i]);
                 }
             }
@@ -177,25 +177,20 @@ class CurlRoundTest {
     }
 
     @Test
-    void prefixAbsorptionMatchesJotaCurlState() {
+    void packedCurlAbsorbsLikeJotaCurl() {
         Random random = new Random(8);
-        int[] trits = new int[243 * 32];
-        for (int i = 0; i < trits.length; i++) {
-            trits[i] = random.nextInt(3) - 1;
-        }
-        JCurl curl = (JCurl) SpongeFactory.create(SpongeFactory.Mode.CURL_P81);
-        curl.absorb(trits, 0, trits.length);
-        int[] expected = curl.getState();
-        for (CurlRound kernel : kernels()) {
-            SlicedCurlState state = new SlicedCurlState(kernel);
-            for (int block = 0; block < 32; block++) {
-                state.absorbInAllLanes(trits, block * 243);
+        for (int blocks : new int[] {1, 2, 32, 33}) {
+            int[] trits = new int[243 * blocks];
+            for (int i = 0; i < trits.length; i++) {
+                trits[i] = random.nextInt(3) - 1;
             }
-            for (int i = 0; i < 729; i++) {
-                assertThat(state.trit(i, 0)).isEqualTo(expected[i]);
-                assertThat(state.trit(i, 64 * kernel.wordsPerTrit() - 1)).isEqualTo(expected[i]);
-            }
+            JCurl curl = (JCurl) SpongeFactory.create(SpongeFactory.Mode.CURL_P81);
+            curl.absorb(trits, 0, trits.length);
+            PackedCurl packed = new PackedCurl();
+            packed.absorb(trits, 0, trits.length);
+            assertThat(packed.trits()).as("%d blocks", blocks).containsExactly(curl.getState());
         }
+        assertThat(new PackedCurl().trits()).containsOnly(0);
     }
 
     @Test

@@ -21,8 +21,8 @@ class ForwardConeTest {
             CurlRoundTest.randomState(states, 0, words, random);
             fullRounds(kernel, states, 1, rounds);
             for (int changedTrit : new int[] {0, 173, 174, 200, 242, 728}) {
-                int before = SlicedCurlState.tritAt(states.low, states.high, states.offset(0), words, changedTrit, 0);
-                SlicedCurlState.setInAllLanes(states.low, states.high, states.offset(0), words, changedTrit,
+                int before = SlicedTrits.tritAt(states.low, states.high, states.offset(0), words, changedTrit, 0);
+                SlicedTrits.setInAllLanes(states.low, states.high, states.offset(0), words, changedTrit,
                         before == 1 ? -1 : before + 1);
                 int[][] cones = ForwardCone.firstRounds(changedTrit, rounds, kernel);
                 int source = states.offset(0);
