@@ -33,6 +33,7 @@ public final class BitslicedProofOfWork implements ProofOfWork, AutoCloseable {
     private final Set<NonceSearchRun> running = ConcurrentHashMap.newKeySet();
     /** Worker storage kept between searches: 1-2 MB each, which G1 allocates slowly (see SlicedStates). */
     private final Queue<SlicedStates> idleStates = new ConcurrentLinkedQueue<>();
+    private final SearchCones cones;
     private volatile boolean closed;
 
     /** One thread per available core, fastest kernel the runtime offers. */
@@ -53,6 +54,7 @@ public final class BitslicedProofOfWork implements ProofOfWork, AutoCloseable {
         this.threads = threads == 0
                 ? Math.min(Runtime.getRuntime().availableProcessors(), NonceSearchWorker.MAX_THREADS) : threads;
         this.round = round;
+        this.cones = new SearchCones(round);
     }
 
     /** Plain {@code long} kernel only, whatever the runtime offers (for comparison and tests). */
@@ -141,7 +143,7 @@ public final class BitslicedProofOfWork implements ProofOfWork, AutoCloseable {
                 storage[i] = new SlicedStates(NonceSearchWorker.statesNeeded(round), round.wordsPerTrit(), true);
             }
             workers[i] = new Thread(new NonceSearchWorker(round, prefixState, lastBlock, i, minWeightMagnitude, run,
-                    storage[i]), "pow-" + search + "-" + i);
+                    storage[i], cones), "pow-" + search + "-" + i);
             workers[i].setDaemon(true);
         }
         running.add(run);

@@ -27,9 +27,6 @@ final class NonceSearchWorker implements Runnable {
     private final CurlRound round;
     private final int words;
     private final NonceSearchRun run;
-    /** Counter digits whose forward cones are precomputed; a later digit changes once in 3^8 batches. */
-    static final int CONE_DIGITS = 8;
-
     private final int[] fixedNonceTrits = new int[COUNTER_START - NONCE_START];
     private final TernaryGrayCounter counter = new TernaryGrayCounter(CurlRound.HASH_TRITS - COUNTER_START);
     /** Low and high words of: the template, the work state, the spare, then the kept states. */
@@ -51,19 +48,17 @@ final class NonceSearchWorker implements Runnable {
      * @param prefix    the state after the first 32 blocks, natural order (not modified)
      * @param lastBlock trits 7776..8018 of the transaction, nonce included (its value is ignored)
      * @param states    this worker's storage, {@link #statesNeeded} states for this kernel; overwritten
+     * @param cones     the partial rounds for this kernel ({@link SearchCones})
      */
     NonceSearchWorker(CurlRound round, int[] prefix, int[] lastBlock, int threadIndex,
-                      int minWeightMagnitude, NonceSearchRun run, SlicedStates states) {
+                      int minWeightMagnitude, NonceSearchRun run, SlicedStates states, SearchCones cones) {
         this.round = round;
         this.words = round.wordsPerTrit();
         this.run = run;
-        this.lastRounds = HashCone.lastRounds(minWeightMagnitude, round);
+        this.lastRounds = cones.lastRounds(minWeightMagnitude);
         this.fullRoundsEnd = SlicedTrits.ROUNDS - lastRounds.length;
-        int keptRounds = keptRounds(round, fullRoundsEnd);
-        this.forwardCones = new int[CONE_DIGITS][][];
-        for (int digit = 0; digit < CONE_DIGITS; digit++) {
-            forwardCones[digit] = ForwardCone.firstRounds(COUNTER_START + digit, keptRounds, round);
-        }
+        this.forwardCones = cones.forwardCones();
+        int keptRounds = Math.min(forwardCones[0].length, fullRoundsEnd - 1);
         this.checkedPositions = new int[minWeightMagnitude];
         for (int i = 0; i < minWeightMagnitude; i++) {
             checkedPositions[i] = round.position(CurlRound.HASH_TRITS - 1 - i, SlicedTrits.ROUNDS) * words;
@@ -87,11 +82,6 @@ final class NonceSearchWorker implements Runnable {
         for (int i = 0; i < counter.length(); i++) {
             SlicedTrits.setInAllLanes(low, high, template, words, COUNTER_START + i, counter.trit(i));
         }
-    }
-
-    /** Rounds whose results are kept from batch to batch: those worth computing in part. */
-    private static int keptRounds(CurlRound round, int fullRoundsEnd) {
-        return Math.min(ForwardCone.partialRounds(round), fullRoundsEnd - 1);
     }
 
     /** How many states a worker needs with this kernel (for {@link SlicedStates}). */
@@ -166,7 +156,7 @@ final class NonceSearchWorker implements Runnable {
      * @param changedDigit the counter digit changed since the last batch, -1 when unknown
      */
     private int searchBatch(int changedDigit) {
-        int[][] cones = changedDigit >= 0 && changedDigit < CONE_DIGITS ? forwardCones[changedDigit] : null;
+        int[][] cones = changedDigit >= 0 && changedDigit < forwardCones.length ? forwardCones[changedDigit] : null;
         int source = template;
         for (int r = 0; r < kept.length; r++) {
             if (cones == null) {
