@@ -14,11 +14,14 @@ import org.iota.jota.utils.Converter;
  * The project's proof-of-work engine: a bit-sliced Curl-P-81 nonce search (64 candidates per
  * {@code long}, or one SIMD register per trit with the vector kernel) on several threads, each in its
  * own nonce subspace (see {@link NonceSearchWorker}). The 32 blocks before the nonce's block are
- * absorbed once per search; each batch only runs the last block's rounds.
+ * absorbed once per search ({@link PackedCurl}); each batch only runs the last block's rounds, and of
+ * those only the trits that changed or are checked in the first and last few.
  * <p>
  * A search stops, and all its threads end within one batch (milliseconds), when the calling thread is
  * interrupted, on {@link #cancel()} and on {@link #close()}; the caller then gets an
- * {@link InterruptedException}. Safe for concurrent searches; each uses its own threads.
+ * {@link InterruptedException}. Safe for concurrent searches; each uses its own threads. Each search
+ * thread's working memory (about 1 MB with the vector kernel, more when G1's regions are large; see
+ * {@link SlicedStates}) is kept for the next search until {@link #close()}.
  */
 public final class BitslicedProofOfWork implements ProofOfWork, AutoCloseable {
 
