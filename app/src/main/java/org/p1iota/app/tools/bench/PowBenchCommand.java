@@ -47,7 +47,9 @@ public final class PowBenchCommand implements Command, OptionSpec {
                 Trial rate: ours is counted exactly (whole batches hashed in a timed search at MWM 40, never
                 reached; the scalar-64 row is the same engine forced to its plain-long kernel);
                 both engines are also estimated the same way, from searches to completion at MWM 10
-                (completed x 3^10 / time, +- 1/sqrt(completed)). The vector kernel needs the JVM option
+                (completed x 3^10 / time, +- 1/sqrt(completed)). The MWM 9 and 14 searches also report our
+                exact count over their total time: the trial rate at that MWM in real use, fixed costs included
+                (the lower the MWM, the fewer last-round trits the engine computes). The vector kernel needs the JVM option
                 --add-modules jdk.incubator.vector (P1IOTA_JAVA_OPTS); without it the plain-long kernel runs.
                 Default run time is about 100 s on an idle 2-core machine (PearlDiver's MWM 14 runs dominate);
                 longer when the machine is busy.""";
@@ -78,14 +80,16 @@ public final class PowBenchCommand implements Command, OptionSpec {
                 probe.kernel(), CurlRounds.vectorAvailable() ? "" : " (vector module absent, see --help)", seed);
         warmUp(measure, threads);
 
-        printTrialRates(out, measure, threads, seconds);
-        printTimesPerTransaction(out, measure, threads, runs);
+        PowMeasurements.Estimate pearlRate = printTrialRates(out, measure, threads, seconds);
+        printTimesPerTransaction(out, measure, threads, runs, pearlRate);
         out.printf(Locale.ROOT, "load average at the end %.2f%n", load());
         return 0;
     }
 
-    private static void printTrialRates(PrintStream out, PowMeasurements measure, int threads, int seconds)
-            throws InterruptedException {
+    /** @return PearlDiver's estimated rate at {@code threads} threads */
+    private static PowMeasurements.Estimate printTrialRates(PrintStream out, PowMeasurements measure, int threads,
+                                                            int seconds) throws InterruptedException {
+        PowMeasurements.Estimate pearlAtThreads = null;
         out.println();
         out.println("trial rate, million candidate hashes per wall-clock second | per CPU second");
         out.printf(Locale.ROOT, "  %-11s %7s %22s %36s%n", "engine", "threads", "counted: wall | cpu",
@@ -100,6 +104,7 @@ public final class PowBenchCommand implements Command, OptionSpec {
                     2.0 * seconds);
             out.printf(Locale.ROOT, "  %-11s %7d %22s %36s%n", "bitsliced", t, counted, oursEstimated);
             out.printf(Locale.ROOT, "  %-11s %7d %22s %36s%n", "PearlDiver", t, "-", pearl);
+            pearlAtThreads = pearl;
             if (!ours.kernel().startsWith("scalar")) {
                 PowMeasurements.Counted plain = measure.countTrialRate(BitslicedProofOfWork.scalar(t), seconds / 2.0);
                 out.printf(Locale.ROOT, "  %-11s %7d %22s %36s%n", "  scalar-64", t, plain,
@@ -110,10 +115,11 @@ public final class PowBenchCommand implements Command, OptionSpec {
                     counted.perSecond() / pearl.perSecond(), counted.perCpuSecond() / pearl.perCpuSecond(),
                     oursEstimated.perSecond() / pearl.perSecond(), oursEstimated.perCpuSecond() / pearl.perCpuSecond());
         }
+        return pearlAtThreads;
     }
 
-    private static void printTimesPerTransaction(PrintStream out, PowMeasurements measure, int threads, int runs)
-            throws InterruptedException {
+    private static void printTimesPerTransaction(PrintStream out, PowMeasurements measure, int threads, int runs,
+                                                 PowMeasurements.Estimate pearlRate) throws InterruptedException {
         out.println();
         out.printf(Locale.ROOT, "time per transaction, %d threads, the same random transactions for both (ms)%n",
                 threads);
@@ -121,12 +127,16 @@ public final class PowBenchCommand implements Command, OptionSpec {
         PearlDiverProofOfWork pearl = new PearlDiverProofOfWork(threads);
         for (int[] mwmRuns : new int[][] {{9, runs * 5}, {14, runs}}) {
             String[] txs = measure.transactions(mwmRuns[1]);
-            double[] oursMs = measure.searchTimes(ours, mwmRuns[0], txs);
+            PowMeasurements.CountedSearches oursRuns = measure.countedSearches(ours, mwmRuns[0], txs);
+            double[] oursMs = oursRuns.sortedMs();
             double[] pearlMs = measure.searchTimes(pearl, mwmRuns[0], txs);
             out.printf(Locale.ROOT, "  MWM %-2d %3d runs: bitsliced median %8.1f (min %.1f, max %.1f)"
                             + "   PearlDiver median %8.1f (min %.1f, max %.1f)%n",
                     mwmRuns[0], mwmRuns[1], PowMeasurements.median(oursMs), oursMs[0], oursMs[oursMs.length - 1],
                     PowMeasurements.median(pearlMs), pearlMs[0], pearlMs[pearlMs.length - 1]);
+            out.printf(Locale.ROOT, "          bitsliced trials counted in these searches (wall | cpu, fixed costs"
+                            + " included): %s = %.1fx | %.1fx PearlDiver's rate above%n", oursRuns.rate(),
+                    oursRuns.rate().perSecond() / pearlRate.perSecond(), oursRuns.rate().perCpuSecond() / pearlRate.perCpuSecond());
         }
     }
 

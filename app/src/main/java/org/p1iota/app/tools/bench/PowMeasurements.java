@@ -73,6 +73,32 @@ final class PowMeasurements {
         return ms;
     }
 
+    /**
+     * Our engine on the given transactions, one search each: the sorted wall times (ms) and its exact
+     * count of candidates hashed over the total wall time of the searches (fixed costs included), which
+     * is the trial rate at that MWM in real use (the last rounds of a search cost less the lower the MWM).
+     */
+    CountedSearches countedSearches(BitslicedProofOfWork engine, int mwm, String[] transactions)
+            throws InterruptedException {
+        double[] ms = new double[transactions.length];
+        long trials = 0;
+        long nanos = 0;
+        long cpuStart = processCpuNanos();
+        for (int i = 0; i < transactions.length; i++) {
+            long start = System.nanoTime();
+            trials += engine.searchCounted(transactions[i], mwm).trials();
+            long took = System.nanoTime() - start;
+            nanos += took;
+            ms[i] = took / 1e6;
+        }
+        Arrays.sort(ms);
+        return new CountedSearches(ms, new Counted(trials * 1e9 / nanos, trials * 1e9 / (processCpuNanos() - cpuStart)));
+    }
+
+    /** Sorted wall times (ms) of searches and the trial rate counted over them. */
+    record CountedSearches(double[] sortedMs, Counted rate) {
+    }
+
     String[] transactions(int count) {
         String[] txs = new String[count];
         for (int i = 0; i < count; i++) {

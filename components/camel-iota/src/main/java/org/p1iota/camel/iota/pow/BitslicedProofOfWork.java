@@ -2,7 +2,9 @@ package org.p1iota.camel.iota.pow;
 
 import java.time.Duration;
 import java.util.Set;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -12,11 +14,14 @@ import org.iota.jota.utils.Converter;
  * The project's proof-of-work engine: a bit-sliced Curl-P-81 nonce search (64 candidates per
  * {@code long}, or one SIMD register per trit with the vector kernel) on several threads, each in its
  * own nonce subspace (see {@link NonceSearchWorker}). The 32 blocks before the nonce's block are
- * absorbed once per search; each batch only runs the last block's rounds.
+ * absorbed once per search ({@link PackedCurl}); each batch only runs the last block's rounds, and of
+ * those only the trits that changed or are checked in the first and last few.
  * <p>
  * A search stops, and all its threads end within one batch (milliseconds), when the calling thread is
  * interrupted, on {@link #cancel()} and on {@link #close()}; the caller then gets an
- * {@link InterruptedException}. Safe for concurrent searches; each uses its own threads.
+ * {@link InterruptedException}. Safe for concurrent searches; each uses its own threads. Each search
+ * thread's working memory (about 1 MB with the vector kernel, more when G1's regions are large; see
+ * {@link SlicedStates}) is kept for the next search until {@link #close()}.
  */
 public final class BitslicedProofOfWork implements ProofOfWork, AutoCloseable {
 
@@ -29,6 +34,9 @@ public final class BitslicedProofOfWork implements ProofOfWork, AutoCloseable {
     private final int threads;
     private final CurlRound round;
     private final Set<NonceSearchRun> running = ConcurrentHashMap.newKeySet();
+    /** Worker storage kept between searches: 1-2 MB each, which G1 allocates slowly (see SlicedStates). */
+    private final Queue<SlicedStates> idleStates = new ConcurrentLinkedQueue<>();
+    private final SearchCones cones;
     private volatile boolean closed;
 
     /** One thread per available core, fastest kernel the runtime offers. */
@@ -49,6 +57,7 @@ public final class BitslicedProofOfWork implements ProofOfWork, AutoCloseable {
         this.threads = threads == 0
                 ? Math.min(Runtime.getRuntime().availableProcessors(), NonceSearchWorker.MAX_THREADS) : threads;
         this.round = round;
+        this.cones = new SearchCones(round);
     }
 
     /** Plain {@code long} kernel only, whatever the runtime offers (for comparison and tests). */
@@ -120,20 +129,24 @@ public final class BitslicedProofOfWork implements ProofOfWork, AutoCloseable {
      * {@code limitNanos > 0}, that time has passed since the workers started.
      */
     private NonceSearchRun runWorkers(int[] trits, int minWeightMagnitude, long limitNanos) throws InterruptedException {
-        // the prefix is the same in every lane: absorb it with 64 lanes, the cheapest kernel
-        SlicedCurlState prefix = new SlicedCurlState(CurlRounds.scalar());
-        for (int block = 0; block < PREFIX_BLOCKS; block++) {
-            prefix.absorbInAllLanes(trits, block * CurlRound.HASH_TRITS);
-        }
+        // the prefix is the same for every candidate: one packed state, not a bit-sliced one
+        PackedCurl prefix = new PackedCurl();
+        prefix.absorb(trits, 0, PREFIX_BLOCKS * CurlRound.HASH_TRITS);
+        int[] prefixState = prefix.trits();
         int[] lastBlock = new int[CurlRound.HASH_TRITS];
         System.arraycopy(trits, PREFIX_BLOCKS * CurlRound.HASH_TRITS, lastBlock, 0, lastBlock.length);
 
         NonceSearchRun run = new NonceSearchRun(threads);
         Thread[] workers = new Thread[threads];
+        SlicedStates[] storage = new SlicedStates[threads];
         int search = SEARCH_SEQUENCE.incrementAndGet();
         for (int i = 0; i < threads; i++) {
-            workers[i] = new Thread(new NonceSearchWorker(round, prefix, lastBlock, i, minWeightMagnitude, run),
-                    "pow-" + search + "-" + i);
+            storage[i] = idleStates.poll();
+            if (storage[i] == null) {
+                storage[i] = new SlicedStates(NonceSearchWorker.statesNeeded(round), round.wordsPerTrit(), true);
+            }
+            workers[i] = new Thread(new NonceSearchWorker(round, prefixState, lastBlock, i, minWeightMagnitude, run,
+                    storage[i], cones), "pow-" + search + "-" + i);
             workers[i].setDaemon(true);
         }
         running.add(run);
@@ -154,6 +167,11 @@ public final class BitslicedProofOfWork implements ProofOfWork, AutoCloseable {
             run.stop();
             joinAll(workers);
             running.remove(run);
+            for (int i = 0; i < threads; i++) {
+                if (!workers[i].isAlive()) {
+                    idleStates.offer(storage[i]); // a worker still running after the wait keeps its own
+                }
+            }
         }
         if (run.failure() != null) {
             throw new IllegalStateException("proof of work thread failed", run.failure());
@@ -171,6 +189,7 @@ public final class BitslicedProofOfWork implements ProofOfWork, AutoCloseable {
     public void close() {
         closed = true;
         cancel();
+        idleStates.clear();
     }
 
     /** Waits for the workers, which poll the stop flag after every batch; keeps the interrupt status. */

@@ -5,7 +5,8 @@ package org.p1iota.camel.iota.pow;
  * computed at once, one per bit lane.
  * <p>
  * Trit {@code t} of lane {@code n} is held as two bits, low = (t != 1) and high = (t != -1), in word
- * {@code position(t, r) * wordsPerTrit() + n / 64} of the low and high arrays, {@code r} being the
+ * {@code state + position(t, r) * wordsPerTrit() + n / 64} of the low and high arrays ({@code state}
+ * being the state's word offset there, see {@link SlicedStates}), {@code r} being the
  * number of rounds done since the state was last in natural order. Round output trit {@code i} is Curl's
  * S-box applied to input trits {@code 364*i mod 729} and {@code 364*(i+1) mod 729}; an implementation
  * may store its output in another order than its input if that makes the round a simpler pass over
@@ -25,15 +26,28 @@ interface CurlRound {
     /** Where trit {@code trit} is stored after {@code roundsDone} rounds from natural order. */
     int position(int trit, int roundsDone);
 
+    /** True when {@link #round} may be given the same state as source and target. */
+    default boolean inPlace() {
+        return false;
+    }
+
     /**
-     * Applies round number {@code roundIndex} (0 for the first after natural order) from the source
-     * state to the target state (distinct arrays).
+     * Applies round number {@code roundIndex} (0 for the first after natural order) from the state at
+     * word offset {@code source} of the arrays to the one at {@code target} (a different state unless
+     * {@link #inPlace()}).
      */
-    void round(int roundIndex, long[] sourceLow, long[] sourceHigh, long[] targetLow, long[] targetHigh);
+    void round(int roundIndex, long[] low, long[] high, int source, int target);
+
+    /**
+     * What one output of {@link #selectedOutputs} costs, in outputs of a full {@link #round}: picking
+     * trits by index is slower per trit than a sequential pass (measured with {@code bench pow}); the
+     * search uses this to decide where computing only some trits pays off.
+     */
+    double selectedOutputCost();
 
     /**
      * Computes only some output trits of a round (see {@link HashCone}): triples of target position,
      * first input position, second input position. Other target trits are left as they are.
      */
-    void selectedOutputs(long[] sourceLow, long[] sourceHigh, long[] targetLow, long[] targetHigh, int[] triples);
+    void selectedOutputs(long[] low, long[] high, int source, int target, int[] triples);
 }

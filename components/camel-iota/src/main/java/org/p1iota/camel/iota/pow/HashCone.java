@@ -16,9 +16,6 @@ import java.util.List;
  */
 final class HashCone {
 
-    /** Past this many outputs a full sequential round is cheaper than picking trits. */
-    static final int MAX_SELECTED = 364;
-
     private HashCone() {
     }
 
@@ -26,8 +23,10 @@ final class HashCone {
         List<int[]> selections = new ArrayList<>();
         BitSet needed = new BitSet(CurlRound.STATE_TRITS);
         needed.set(CurlRound.HASH_TRITS - minWeightMagnitude, CurlRound.HASH_TRITS);
-        while (needed.cardinality() <= MAX_SELECTED && selections.size() < SlicedCurlState.ROUNDS - 1) {
-            int roundIndex = SlicedCurlState.ROUNDS - 1 - selections.size();
+        // past this many outputs a full sequential round is cheaper than picking trits
+        double maxSelected = CurlRound.STATE_TRITS / kernel.selectedOutputCost();
+        while (needed.cardinality() <= maxSelected && selections.size() < SlicedTrits.ROUNDS - 1) {
+            int roundIndex = SlicedTrits.ROUNDS - 1 - selections.size();
             int[] triples = new int[3 * needed.cardinality()];
             BitSet inputs = new BitSet(CurlRound.STATE_TRITS);
             int at = 0;

@@ -6,12 +6,14 @@ package org.p1iota.camel.iota.pow;
  * <ul>
  * <li>6 lane trits (162..167): differ per bit lane, fixed for the whole search;</li>
  * <li>5 thread trits (168..172): this worker's subspace, fixed;</li>
- * <li>70 counter trits (173..242): the same in all lanes, counted up by one after every batch.</li>
+ * <li>70 counter trits (173..242): the same in all lanes, a {@link TernaryGrayCounter} advanced after
+ * every batch, so that consecutive batches differ in exactly one trit.</li>
  * </ul>
- * The state after absorbing the first 32 blocks is computed once per search; per batch only the last
- * block's 81 rounds run, the first one reading straight from the template (whose counter trits are
- * updated in place), the rest alternating between two buffers. The last rounds compute only the
- * trits the weight check depends on ({@link HashCone}).
+ * The state after absorbing the first 32 blocks is computed once per search. Per batch only the last
+ * block's 81 rounds run: the first rounds keep their results from the batch before and recompute only
+ * the trits that depend on the changed counter trit ({@link ForwardCone}); the middle rounds run in full,
+ * alternating between two buffers; the last rounds compute only the trits the weight check depends on
+ * ({@link HashCone}).
  */
 final class NonceSearchWorker implements Runnable {
 
@@ -26,53 +28,71 @@ final class NonceSearchWorker implements Runnable {
     private final int words;
     private final NonceSearchRun run;
     private final int[] fixedNonceTrits = new int[COUNTER_START - NONCE_START];
-    private final int[] counter = new int[CurlRound.HASH_TRITS - COUNTER_START];
-    private final long[] templateLow;
-    private final long[] templateHigh;
+    private final TernaryGrayCounter counter = new TernaryGrayCounter(CurlRound.HASH_TRITS - COUNTER_START);
+    /** Low and high words of: the template, the work state, the spare, then the kept states. */
     private final long[] low;
     private final long[] high;
-    private final long[] spareLow;
-    private final long[] spareHigh;
+    private final int template;
+    private final int work;
+    private final int spare;
+    /** The state after each of the first rounds, kept from batch to batch. */
+    private final int[] kept;
     private final int[][] lastRounds;
-    private final int fullRounds;
+    /** Per counter digit, per kept round: the trits that changing that digit changes. */
+    private final int[][][] forwardCones;
+    private final int fullRoundsEnd;
     /** Word offsets of the hash trits that must be zero, the last trit first. */
     private final int[] checkedPositions;
 
     /**
-     * @param prefix    the state after the first 32 blocks, the same in all lanes (not modified)
+     * @param prefix    the state after the first 32 blocks, natural order (not modified)
      * @param lastBlock trits 7776..8018 of the transaction, nonce included (its value is ignored)
+     * @param states    this worker's storage, {@link #statesNeeded} states for this kernel; overwritten
+     * @param cones     the partial rounds for this kernel ({@link SearchCones})
      */
-    NonceSearchWorker(CurlRound round, SlicedCurlState prefix, int[] lastBlock, int threadIndex,
-                      int minWeightMagnitude, NonceSearchRun run) {
+    NonceSearchWorker(CurlRound round, int[] prefix, int[] lastBlock, int threadIndex,
+                      int minWeightMagnitude, NonceSearchRun run, SlicedStates states, SearchCones cones) {
         this.round = round;
         this.words = round.wordsPerTrit();
         this.run = run;
-        this.lastRounds = HashCone.lastRounds(minWeightMagnitude, round);
-        this.fullRounds = SlicedCurlState.ROUNDS - lastRounds.length;
+        this.lastRounds = cones.lastRounds(minWeightMagnitude);
+        this.fullRoundsEnd = SlicedTrits.ROUNDS - lastRounds.length;
+        this.forwardCones = cones.forwardCones();
+        int keptRounds = Math.min(forwardCones[0].length, fullRoundsEnd - 1);
         this.checkedPositions = new int[minWeightMagnitude];
         for (int i = 0; i < minWeightMagnitude; i++) {
-            checkedPositions[i] = round.position(CurlRound.HASH_TRITS - 1 - i, SlicedCurlState.ROUNDS) * words;
+            checkedPositions[i] = round.position(CurlRound.HASH_TRITS - 1 - i, SlicedTrits.ROUNDS) * words;
         }
-        templateLow = prefix.copyLow(words);
-        templateHigh = prefix.copyHigh(words);
-        low = new long[templateLow.length];
-        high = new long[templateLow.length];
-        spareLow = new long[templateLow.length];
-        spareHigh = new long[templateLow.length];
-        for (int i = 0; i < NONCE_START; i++) {
-            SlicedCurlState.setInAllLanes(templateLow, templateHigh, words, i, lastBlock[i]);
+        this.low = states.low;
+        this.high = states.high;
+        this.template = states.offset(0);
+        this.work = states.offset(1);
+        this.spare = states.offset(2);
+        this.kept = new int[keptRounds];
+        for (int r = 0; r < keptRounds; r++) {
+            kept[r] = states.offset(3 + r);
+        }
+        for (int i = 0; i < CurlRound.STATE_TRITS; i++) {
+            // the nonce trits (NONCE_START..242) are written below
+            int trit = i < NONCE_START ? lastBlock[i] : prefix[i];
+            SlicedTrits.setInAllLanes(low, high, template, words, i, trit);
         }
         writeLaneTrits();
         writeDigits(threadIndex, NONCE_START + LANE_TRITS, THREAD_TRITS);
-        for (int i = COUNTER_START; i < CurlRound.HASH_TRITS; i++) {
-            SlicedCurlState.setInAllLanes(templateLow, templateHigh, words, i, 0);
+        for (int i = 0; i < counter.length(); i++) {
+            SlicedTrits.setInAllLanes(low, high, template, words, COUNTER_START + i, counter.trit(i));
         }
+    }
+
+    /** How many states a worker needs with this kernel (for {@link SlicedStates}). */
+    static int statesNeeded(CurlRound round) {
+        return 3 + ForwardCone.partialRounds(round);
     }
 
     /** Lane n (word n/64, bit n%64) gets the base-3 digits of n, each minus one, as its lane trits. */
     private void writeLaneTrits() {
         for (int digit = 0; digit < LANE_TRITS; digit++) {
-            int at = (NONCE_START + digit) * words;
+            int at = template + (NONCE_START + digit) * words;
             int place = pow3(digit);
             for (int w = 0; w < words; w++) {
                 long l = 0;
@@ -82,8 +102,8 @@ final class NonceSearchWorker implements Runnable {
                     l |= trit != 1 ? 1L << bit : 0;
                     h |= trit != -1 ? 1L << bit : 0;
                 }
-                templateLow[at + w] = l;
-                templateHigh[at + w] = h;
+                low[at + w] = l;
+                high[at + w] = h;
             }
         }
     }
@@ -92,7 +112,7 @@ final class NonceSearchWorker implements Runnable {
         for (int digit = 0; digit < count; digit++) {
             int trit = (value / pow3(digit)) % 3 - 1;
             fixedNonceTrits[start - NONCE_START + digit] = trit;
-            SlicedCurlState.setInAllLanes(templateLow, templateHigh, words, start + digit, trit);
+            SlicedTrits.setInAllLanes(low, high, template, words, start + digit, trit);
         }
     }
 
@@ -108,14 +128,20 @@ final class NonceSearchWorker implements Runnable {
     public void run() {
         long batches = 0;
         try {
+            int changedDigit = -1; // the first batch computes everything
             while (!run.isStopped()) {
-                int lane = searchBatch();
+                int lane = searchBatch(changedDigit);
                 batches++;
                 if (lane >= 0) {
                     run.offer(nonceOf(lane));
                     return;
                 }
-                incrementCounter();
+                changedDigit = counter.increment();
+                if (changedDigit < 0) {
+                    return; // 3^70 batches: this thread's subspace is exhausted
+                }
+                SlicedTrits.setInAllLanes(low, high, template, words, COUNTER_START + changedDigit,
+                        counter.trit(changedDigit));
             }
         } catch (Throwable t) {
             run.fail(t);
@@ -124,34 +150,43 @@ final class NonceSearchWorker implements Runnable {
         }
     }
 
-    /** Runs the 81 rounds for all lanes; returns the first lane whose hash qualifies, or -1. */
-    private int searchBatch() {
-        long[] sourceLow = templateLow;
-        long[] sourceHigh = templateHigh;
-        long[] targetLow = low;
-        long[] targetHigh = high;
-        long[] otherLow = spareLow;
-        long[] otherHigh = spareHigh;
-        for (int r = 0; r < SlicedCurlState.ROUNDS; r++) {
-            int cone = r - fullRounds;
-            if (cone < 0) {
-                round.round(r, sourceLow, sourceHigh, targetLow, targetHigh);
+    /**
+     * Runs the 81 rounds for all lanes; returns the first lane whose hash qualifies, or -1.
+     *
+     * @param changedDigit the counter digit changed since the last batch, -1 when unknown
+     */
+    private int searchBatch(int changedDigit) {
+        int[][] cones = changedDigit >= 0 && changedDigit < forwardCones.length ? forwardCones[changedDigit] : null;
+        int source = template;
+        for (int r = 0; r < kept.length; r++) {
+            if (cones == null) {
+                round.round(r, low, high, source, kept[r]);
             } else {
-                round.selectedOutputs(sourceLow, sourceHigh, targetLow, targetHigh, lastRounds[cone]);
+                round.selectedOutputs(low, high, source, kept[r], cones[r]);
             }
-            // the template is read by the first round only; after that the two buffers alternate
-            sourceLow = targetLow;
-            sourceHigh = targetHigh;
-            targetLow = otherLow;
-            targetHigh = otherHigh;
-            otherLow = sourceLow;
-            otherHigh = sourceHigh;
+            source = kept[r];
+        }
+        int target = work;
+        for (int r = kept.length; r < SlicedTrits.ROUNDS; r++) {
+            int cone = r - fullRoundsEnd;
+            if (cone < 0) {
+                round.round(r, low, high, source, target);
+            } else {
+                round.selectedOutputs(low, high, source, target, lastRounds[cone]);
+            }
+            // the kept states are only read here; after the first full round the work state and the spare
+            // alternate, or, with a kernel that works in place, full rounds stay in the work state
+            boolean nextInPlace = round.inPlace() && cone < -1;
+            int written = target;
+            target = nextInPlace ? target : (target == work ? spare : work);
+            source = written;
         }
         for (int w = 0; w < words; w++) {
             long zeroInLane = -1L;
             for (int i = 0; i < checkedPositions.length && zeroInLane != 0; i++) {
                 // trit 0 has both bits set; -1 and 1 have them different
-                zeroInLane &= ~(sourceLow[checkedPositions[i] + w] ^ sourceHigh[checkedPositions[i] + w]);
+                int at = source + checkedPositions[i] + w;
+                zeroInLane &= ~(low[at] ^ high[at]);
             }
             if (zeroInLane != 0) {
                 return w * 64 + Long.numberOfTrailingZeros(zeroInLane);
@@ -160,25 +195,13 @@ final class NonceSearchWorker implements Runnable {
         return -1;
     }
 
-    /** Balanced-ternary +1 on the counter, written to the template where trits changed. */
-    private void incrementCounter() {
-        for (int i = 0; i < counter.length; i++) {
-            int trit = counter[i] == 1 ? -1 : counter[i] + 1;
-            counter[i] = trit;
-            SlicedCurlState.setInAllLanes(templateLow, templateHigh, words, COUNTER_START + i, trit);
-            if (trit != -1) {
-                return;
-            }
-        }
-    }
-
     private int[] nonceOf(int lane) {
         int[] nonce = new int[NONCE_TRITS];
         for (int i = 0; i < LANE_TRITS; i++) {
-            nonce[i] = SlicedCurlState.tritAt(templateLow, templateHigh, words, NONCE_START + i, lane);
+            nonce[i] = SlicedTrits.tritAt(low, high, template, words, NONCE_START + i, lane);
         }
         System.arraycopy(fixedNonceTrits, LANE_TRITS, nonce, LANE_TRITS, THREAD_TRITS);
-        System.arraycopy(counter, 0, nonce, LANE_TRITS + THREAD_TRITS, counter.length);
+        System.arraycopy(counter.trits(), 0, nonce, LANE_TRITS + THREAD_TRITS, counter.length());
         return nonce;
     }
 }

@@ -6,24 +6,14 @@ package org.p1iota.camel.iota.pow;
  * Output trit i reads trits 364i and 364(i+1) (mod 729). If the input stores trit x at position
  * {@code x*c} and the output stores trit i at {@code i*364c} (364 is invertible mod 729), output
  * position n reads input positions n and n + 364c: the round becomes one sequential pass with a
- * rotated second operand, no index arithmetic, and the whole state (4 x 5.8 KB) stays in the L1 cache.
- * After r rounds trit x sits at {@code x * 364^r mod 729}.
+ * rotated second operand, no index arithmetic, and the whole state and its spare (4 x 5.8 KB) stay in the L1 cache.
+ * After r rounds trit x sits at {@code x * 364^r mod 729} ({@link RotatedLayout}).
  * <p>
  * The S-box in the low/high encoding, with a the first input and b the second:
  * {@code x = (aLow | ~bHigh) & (bLow ^ aHigh)}, output low = {@code ~x}, output high =
  * {@code (aLow ^ bHigh) | x} (checked against Curl's truth table for all nine input pairs in the tests).
  */
 final class ScalarCurlRound implements CurlRound {
-
-    /** MULTIPLIER[r] = 364^r mod 729: the layout after r rounds. */
-    private static final int[] MULTIPLIER = new int[SlicedCurlState.ROUNDS + 1];
-
-    static {
-        MULTIPLIER[0] = 1;
-        for (int r = 1; r < MULTIPLIER.length; r++) {
-            MULTIPLIER[r] = MULTIPLIER[r - 1] * 364 % STATE_TRITS;
-        }
-    }
 
     @Override
     public int wordsPerTrit() {
@@ -37,39 +27,44 @@ final class ScalarCurlRound implements CurlRound {
 
     @Override
     public int position(int trit, int roundsDone) {
-        return trit * MULTIPLIER[roundsDone] % STATE_TRITS;
+        return RotatedLayout.position(trit, roundsDone);
     }
 
     @Override
-    public void round(int roundIndex, long[] sLow, long[] sHigh, long[] tLow, long[] tHigh) {
-        int rotation = MULTIPLIER[roundIndex + 1];
+    public double selectedOutputCost() {
+        return 1.5;
+    }
+
+    @Override
+    public void round(int roundIndex, long[] low, long[] high, int source, int target) {
+        int rotation = RotatedLayout.rotation(roundIndex);
         int wrap = STATE_TRITS - rotation;
         for (int n = 0; n < wrap; n++) {
-            long aLow = sLow[n];
-            long bHigh = sHigh[n + rotation];
-            long x = (aLow | ~bHigh) & (sLow[n + rotation] ^ sHigh[n]);
-            tLow[n] = ~x;
-            tHigh[n] = (aLow ^ bHigh) | x;
+            long aLow = low[source + n];
+            long bHigh = high[source + n + rotation];
+            long x = (aLow | ~bHigh) & (low[source + n + rotation] ^ high[source + n]);
+            low[target + n] = ~x;
+            high[target + n] = (aLow ^ bHigh) | x;
         }
         for (int n = wrap; n < STATE_TRITS; n++) {
-            long aLow = sLow[n];
-            long bHigh = sHigh[n - wrap];
-            long x = (aLow | ~bHigh) & (sLow[n - wrap] ^ sHigh[n]);
-            tLow[n] = ~x;
-            tHigh[n] = (aLow ^ bHigh) | x;
+            long aLow = low[source + n];
+            long bHigh = high[source + n - wrap];
+            long x = (aLow | ~bHigh) & (low[source + n - wrap] ^ high[source + n]);
+            low[target + n] = ~x;
+            high[target + n] = (aLow ^ bHigh) | x;
         }
     }
 
     @Override
-    public void selectedOutputs(long[] sLow, long[] sHigh, long[] tLow, long[] tHigh, int[] triples) {
+    public void selectedOutputs(long[] low, long[] high, int source, int target, int[] triples) {
         for (int j = 0; j < triples.length; j += 3) {
-            int a = triples[j + 1];
-            int b = triples[j + 2];
-            long aLow = sLow[a];
-            long bHigh = sHigh[b];
-            long x = (aLow | ~bHigh) & (sLow[b] ^ sHigh[a]);
-            tLow[triples[j]] = ~x;
-            tHigh[triples[j]] = (aLow ^ bHigh) | x;
+            int a = source + triples[j + 1];
+            int b = source + triples[j + 2];
+            long aLow = low[a];
+            long bHigh = high[b];
+            long x = (aLow | ~bHigh) & (low[b] ^ high[a]);
+            low[target + triples[j]] = ~x;
+            high[target + triples[j]] = (aLow ^ bHigh) | x;
         }
     }
 }
