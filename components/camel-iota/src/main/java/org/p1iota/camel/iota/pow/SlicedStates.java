@@ -37,8 +37,10 @@ final class SlicedStates {
         int words = CurlRound.STATE_TRITS * wordsPerTrit;
         this.stride = (words + WORDS_PER_LINE - 1) / WORDS_PER_LINE * WORDS_PER_LINE;
         int length = FIRST_WORD + states * stride;
-        if (aligned) {
-            length = (int) Math.max(length, Math.min(humongousBytes(), MAX_PADDED_BYTES) / Long.BYTES);
+        long humongous = aligned ? humongousBytes() : 0;
+        if (humongous <= MAX_PADDED_BYTES) {
+            // with larger regions padding would cost more memory than alignment gains: left to chance
+            length = (int) Math.max(length, humongous / Long.BYTES);
         }
         low = new long[length];
         high = new long[length];
