@@ -28,6 +28,11 @@ final class MBusAssembler {
     }
 
     private final List<Device> devices = new ArrayList<>(4);
+    private final MeterDates dates;
+
+    MBusAssembler(MeterDates dates) {
+        this.dates = dates;
+    }
 
     /** Handles one M-Bus line of an {@link ObisField} M-Bus kind; false when it cannot be typed. */
     boolean accept(int kind, int channel, String code, Values v) throws FieldProblem {
@@ -49,8 +54,8 @@ final class MBusAssembler {
     }
 
     /** {@code 0-n:24.2.x(timestamp)(value*unit)}. */
-    private static Reading reading(String code, byte[] b, int tsStart, int tsEnd, int start, int end) throws FieldProblem {
-        OffsetDateTime time = ValueReader.timestamp(b, tsStart, tsEnd);
+    private Reading reading(String code, byte[] b, int tsStart, int tsEnd, int start, int end) throws FieldProblem {
+        OffsetDateTime time = ValueReader.timestamp(b, tsStart, tsEnd, dates);
         int star = ValueReader.unitSeparator(b, start, end);
         if (star < 0) {
             return new Reading(code, time, ValueReader.decimal(b, start, end), null);
@@ -62,12 +67,12 @@ final class MBusAssembler {
      * DSMR 2.2/3.0 {@code 0-n:24.3.0(time)(00)(60)(1)(0-n:24.2.1)(m3)} with the value on the next line:
      * the unit is the last value of the first line, the reading the last value of all.
      */
-    private static Reading profileReading(String code, Values v) throws FieldProblem {
+    private Reading profileReading(String code, Values v) throws FieldProblem {
         int n = v.count();
         if (n < 7) {
             throw new FieldProblem("DSMR 3 gas profile without its value line");
         }
-        OffsetDateTime time = ValueReader.timestamp(v.b, v.start(0), v.end(0));
+        OffsetDateTime time = ValueReader.timestamp(v.b, v.start(0), v.end(0), dates);
         BigDecimal value = ValueReader.decimal(v.b, v.start(n - 1), v.end(n - 1));
         return new Reading(code, time, value, ValueReader.unit(v.b, v.start(5), v.end(5)));
     }

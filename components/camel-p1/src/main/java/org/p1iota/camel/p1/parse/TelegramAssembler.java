@@ -48,7 +48,14 @@ final class TelegramAssembler {
     private PeakDemand maxDemandMonth;
     private List<PeakDemand> maxDemandHistory;
     private PhaseValues[] phases;
-    private final MBusAssembler mbus = new MBusAssembler();
+    private final MeterDates dates;
+    private final MBusAssembler mbus;
+
+    /** @param dates the parser's date cache */
+    TelegramAssembler(MeterDates dates) {
+        this.dates = dates;
+        this.mbus = new MBusAssembler(dates);
+    }
 
     /** Mutable per-phase values; becomes a {@link PhaseReadings}. */
     private static final class PhaseValues {
@@ -95,7 +102,7 @@ final class TelegramAssembler {
         int s = v.start(0);
         int e = v.end(0);
         switch (kind) {
-            case ObisField.TIMESTAMP -> timestamp = ValueReader.timestamp(b, s, e);
+            case ObisField.TIMESTAMP -> timestamp = ValueReader.timestamp(b, s, e, dates);
             case ObisField.EQUIPMENT_ID -> equipmentId(v, 3);
             case ObisField.EQUIPMENT_ID_LU -> equipmentId(v, 2);
             case ObisField.EQUIPMENT_ID_OLD -> equipmentId(v, 1);
@@ -136,7 +143,7 @@ final class TelegramAssembler {
             case ObisField.REACTIVE_EXPORT_TOTAL -> reactiveExportTotal = Quantities.reactiveEnergy(b, s, e);
             case ObisField.CURRENT_AVERAGE_DEMAND -> averageDemand = Quantities.power(b, s, e);
             case ObisField.MAX_DEMAND_MONTH -> maxDemandMonth = v.count() < 2 ? null
-                    : PeakDemand.of(ValueReader.timestamp(b, s, e), Quantities.power(b, v.start(1), v.end(1)));
+                    : PeakDemand.of(ValueReader.timestamp(b, s, e, dates), Quantities.power(b, v.start(1), v.end(1)));
             case ObisField.FAILURE_LOG -> failureLog = failureLog(v);
             default -> {
                 return false;
@@ -172,7 +179,7 @@ final class TelegramAssembler {
     }
 
     /** {@code 1-0:99.97.0(count)(0-0:96.7.19)(end)(duration*s)...}; an empty {@code ()} is an empty log. */
-    private static List<PowerFailure> failureLog(Values v) throws FieldProblem {
+    private List<PowerFailure> failureLog(Values v) throws FieldProblem {
         byte[] b = v.b;
         PowerFailure[] log = new PowerFailure[Math.max(0, (v.count() - 2) / 2)];
         for (int i = 2; i + 1 < v.count(); i += 2) {
@@ -181,18 +188,18 @@ final class TelegramAssembler {
             if (star >= 0 && !ValueReader.unitIs(b, ValueReader.unitStart(b, star), v.end(i + 1), "s")) {
                 throw new FieldProblem("power failure duration is not in seconds");
             }
-            log[i / 2 - 1] = new PowerFailure(ValueReader.timestamp(b, v.start(i), v.end(i)), ValueReader.integer(b, v.start(i + 1), end));
+            log[i / 2 - 1] = new PowerFailure(ValueReader.timestamp(b, v.start(i), v.end(i), dates), ValueReader.integer(b, v.start(i + 1), end));
         }
         return List.of(log);
     }
 
     /** {@code 0-0:98.1.0(count)(1-0:1.6.0)(1-0:1.6.0)(period)(time)(power*kW)...}. */
-    private static List<PeakDemand> demandHistory(Values v) throws FieldProblem {
+    private List<PeakDemand> demandHistory(Values v) throws FieldProblem {
         byte[] b = v.b;
         List<PeakDemand> history = new ArrayList<>();
         for (int i = 3; i + 2 < v.count(); i += 3) {
-            history.add(new PeakDemand(ValueReader.timestamp(b, v.start(i), v.end(i)),
-                    ValueReader.timestamp(b, v.start(i + 1), v.end(i + 1)), Quantities.power(b, v.start(i + 2), v.end(i + 2))));
+            history.add(new PeakDemand(ValueReader.timestamp(b, v.start(i), v.end(i), dates),
+                    ValueReader.timestamp(b, v.start(i + 1), v.end(i + 1), dates), Quantities.power(b, v.start(i + 2), v.end(i + 2))));
         }
         return List.copyOf(history);
     }

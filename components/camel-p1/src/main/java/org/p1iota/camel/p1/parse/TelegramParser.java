@@ -30,6 +30,7 @@ public final class TelegramParser {
     private final Values values = new Values();
     private final SeenCodes seen = new SeenCodes();
     private final CodeTexts codeCache = new CodeTexts();
+    private final MeterDates dates = new MeterDates();
     private String lastHeader;
     private String lastManufacturer;
     private byte[] lastHeaderBytes;
@@ -85,7 +86,7 @@ public final class TelegramParser {
             throw new TelegramFormatException("no identification line: \"/XXXn...\" followed by a line end");
         }
         String header = header(eol);
-        TelegramAssembler assembler = new TelegramAssembler();
+        TelegramAssembler assembler = new TelegramAssembler(dates);
         List<String> unknown = null;
         boolean pending = false;
         int pos = eol;

@@ -3,7 +3,9 @@ package org.p1iota.camel.p1.parse;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -200,6 +202,11 @@ final class ValueReader {
      * give null.
      */
     static OffsetDateTime timestamp(byte[] b, int start, int end) throws FieldProblem {
+        return timestamp(b, start, end, null);
+    }
+
+    /** {@link #timestamp(byte[], int, int)} taking the date from {@code dates} when given (a parser's). */
+    static OffsetDateTime timestamp(byte[] b, int start, int end, MeterDates dates) throws FieldProblem {
         int length = end - start;
         if (length != 12 && length != 13) {
             throw new FieldProblem("not a timestamp YYMMDDhhmmss[S|W]");
@@ -207,9 +214,15 @@ final class ValueReader {
         if (isPlaceholder(b, start)) {
             return null;
         }
+        int yy = twoDigits(b, start);
+        int month = twoDigits(b, start + 2);
+        int day = twoDigits(b, start + 4);
+        int hour = twoDigits(b, start + 6);
+        int minute = twoDigits(b, start + 8);
+        int second = twoDigits(b, start + 10);
         try {
-            LocalDateTime local = LocalDateTime.of(2000 + twoDigits(b, start), twoDigits(b, start + 2),
-                    twoDigits(b, start + 4), twoDigits(b, start + 6), twoDigits(b, start + 8), twoDigits(b, start + 10));
+            LocalDate date = dates == null ? LocalDate.of(2000 + yy, month, day) : dates.of(yy, month, day);
+            LocalDateTime local = LocalDateTime.of(date, LocalTime.of(hour, minute, second));
             if (length == 12) {
                 return local.atZone(METER_ZONE).toOffsetDateTime();
             }

@@ -44,6 +44,59 @@ class QuantitiesTest {
         assertThatThrownBy(() -> energy("1*2*kWh")).hasMessage("not a number");
     }
 
+    /**
+     * Inside a real line (a code before the value, more lines after it) every shape and length gives
+     * what it gives alone in a short array, and what {@link BigDecimal} reads: the one-pass reader of
+     * the common shape and the general path agree.
+     */
+    @Test
+    void valuesInsideALineGiveWhatTheByteLoopGives() throws Exception {
+        java.util.Random random = new java.util.Random(5);
+        String alphabet = "0123456789.*/:-kWh ";
+        for (int round = 0; round < 20_000; round++) {
+            StringBuilder number = new StringBuilder();
+            int integerDigits = random.nextInt(11);
+            int fractionDigits = random.nextInt(4) == 0 ? -1 : random.nextInt(11);
+            for (int i = 0; i < integerDigits; i++) {
+                number.append((char) ('0' + random.nextInt(10)));
+            }
+            if (fractionDigits >= 0) {
+                number.append('.');
+                for (int i = 0; i < fractionDigits; i++) {
+                    number.append((char) ('0' + random.nextInt(10)));
+                }
+            }
+            if (random.nextInt(5) == 0 && number.length() > 0) { // a stray byte anywhere
+                number.setCharAt(random.nextInt(number.length()), alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String unit = random.nextInt(8) == 0 ? "Wh" : random.nextInt(8) == 0 ? "kvarh" : "kWh";
+            String value = number + "*" + unit;
+            byte[] line = ("1-0:1.8.1(" + value + ")\r\n0-0:96.14.0(0002)\r\n").getBytes(StandardCharsets.ISO_8859_1);
+            String inLine = outcome(() -> Quantities.energy(line, 10, 10 + value.length()));
+            assertThat(inLine).as(value).isEqualTo(outcome(() -> energy(value)));
+            if (!inLine.startsWith("!")) {
+                BigDecimal expected = new BigDecimal(number.toString().endsWith(".") ? number + "0" : number.toString());
+                assertThat(new BigDecimal(inLine)).as(value).isEqualByComparingTo(unit.equals("Wh") ? expected.movePointLeft(3) : expected);
+            }
+        }
+        byte[] line = "1-0:1.8.1(00123456.12345678*kWh)\r\n".getBytes(StandardCharsets.ISO_8859_1);
+        assertThat(Quantities.energy(line, 10, 31)).isEqualTo(new BigDecimal("123456.12345678"));
+    }
+
+    private interface Reading {
+        BigDecimal read() throws FieldProblem;
+    }
+
+    /** The value with its scale, or {@code !} and the problem's message. */
+    private static String outcome(Reading reading) {
+        try {
+            BigDecimal value = reading.read();
+            return value.toString(); // unscaled value and scale both show: 1.50 is not 1.5
+        } catch (FieldProblem e) {
+            return "!" + e.getMessage();
+        }
+    }
+
     private static BigDecimal energy(String value) throws FieldProblem {
         byte[] b = bytes(value);
         return Quantities.energy(b, 1, b.length - 1);
