@@ -157,29 +157,29 @@ final class NonceSearchWorker implements Runnable {
      */
     private int searchBatch(int changedDigit) {
         int[][] cones = changedDigit >= 0 && changedDigit < forwardCones.length ? forwardCones[changedDigit] : null;
+        // One call site per kernel method, on purpose: C2 inlines the kernel into this loop, and with more
+        // sites the vector operations outgrew its inlining budget, were no longer intrinsified and ran as
+        // allocating Java code (the search's fixed cost doubled once this method was compiled).
         int source = template;
-        for (int r = 0; r < kept.length; r++) {
-            if (cones == null) {
-                round.round(r, low, high, source, kept[r]);
-            } else {
-                round.selectedOutputs(low, high, source, kept[r], cones[r]);
-            }
-            source = kept[r];
-        }
-        int target = work;
-        for (int r = kept.length; r < SlicedTrits.ROUNDS; r++) {
+        int target = kept.length > 0 ? kept[0] : work;
+        for (int r = 0; r < SlicedTrits.ROUNDS; r++) {
             int cone = r - fullRoundsEnd;
-            if (cone < 0) {
+            int[] selection = r < kept.length ? (cones == null ? null : cones[r]) : cone >= 0 ? lastRounds[cone] : null;
+            if (selection == null) {
                 round.round(r, low, high, source, target);
             } else {
-                round.selectedOutputs(low, high, source, target, lastRounds[cone]);
+                round.selectedOutputs(low, high, source, target, selection);
             }
-            // the kept states are only read here; after the first full round the work state and the spare
-            // alternate, or, with a kernel that works in place, full rounds stay in the work state
-            boolean nextInPlace = round.inPlace() && cone < -1;
-            int written = target;
-            target = nextInPlace ? target : (target == work ? spare : work);
-            source = written;
+            source = target;
+            if (r + 1 < kept.length) {
+                target = kept[r + 1];
+            } else if (r + 1 == kept.length) {
+                target = work;
+            } else if (!(round.inPlace() && cone < -1)) {
+                // after the first full round the work state and the spare alternate, or, with a kernel
+                // that works in place, full rounds stay in the work state
+                target = target == work ? spare : work;
+            }
         }
         for (int w = 0; w < words; w++) {
             long zeroInLane = -1L;
