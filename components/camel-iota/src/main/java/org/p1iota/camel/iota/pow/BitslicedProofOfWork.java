@@ -20,8 +20,8 @@ import org.iota.jota.utils.Converter;
  * A search stops, and all its threads end within one batch (milliseconds), when the calling thread is
  * interrupted, on {@link #cancel()} and on {@link #close()}; the caller then gets an
  * {@link InterruptedException}. Safe for concurrent searches; each uses its own threads. Each search
- * thread's working memory (about 1 MB with the vector kernel, more when G1's regions are large; see
- * {@link SlicedStates}) is kept for the next search until {@link #close()}.
+ * thread's working memory (two arrays of about 0.5 MB with the vector kernel, padded to half a G1
+ * region each for alignment, see {@link SlicedStates}) is kept for the next search until {@link #close()}.
  */
 public final class BitslicedProofOfWork implements ProofOfWork, AutoCloseable {
 
