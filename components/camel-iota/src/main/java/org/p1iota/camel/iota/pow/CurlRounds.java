@@ -25,19 +25,18 @@ public final class CurlRounds {
         return new ScalarCurlRound();
     }
 
-    /** The vector kernel: one register per trit (512 candidates per batch with AVX-512). */
+    /**
+     * The vector kernel: one register per trit (512 candidates per batch with AVX-512).
+     *
+     * @throws IllegalStateException when the vector module is not resolved (see class comment)
+     */
     static CurlRound vector() {
-        return loadVectorKernel("VectorCurlRound");
-    }
-
-    /** @throws IllegalStateException when the vector module is not resolved (see class comment) */
-    private static CurlRound loadVectorKernel(String simpleName) {
         if (!vectorAvailable()) {
             throw new IllegalStateException("the vector kernel needs the JVM option --add-modules "
                     + VECTOR_MODULE + " (set P1IOTA_JAVA_OPTS for ./p1-iota)");
         }
         try {
-            return (CurlRound) Class.forName(CurlRounds.class.getPackageName() + "." + simpleName)
+            return (CurlRound) Class.forName(CurlRounds.class.getPackageName() + ".VectorCurlRound")
                     .getDeclaredConstructor().newInstance();
         } catch (ClassNotFoundException | NoSuchMethodException | InstantiationException
                  | IllegalAccessException | InvocationTargetException e) {

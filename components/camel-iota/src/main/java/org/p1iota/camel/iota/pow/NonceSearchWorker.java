@@ -11,8 +11,8 @@ package org.p1iota.camel.iota.pow;
  * </ul>
  * The state after absorbing the first 32 blocks is computed once per search. Per batch only the last
  * block's 81 rounds run: the first rounds keep their results from the batch before and recompute only
- * the trits that depend on the changed counter trit ({@link ForwardCone}); the middle rounds run in full,
- * alternating between two buffers; the last rounds compute only the trits the weight check depends on
+ * the trits that depend on the changed counter trit ({@link ForwardCone}); the middle rounds run in full
+ * (in place with a kernel that can, else alternating between two states); the last rounds compute only the trits the weight check depends on
  * ({@link HashCone}).
  */
 final class NonceSearchWorker implements Runnable {
