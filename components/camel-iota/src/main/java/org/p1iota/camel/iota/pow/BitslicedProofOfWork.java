@@ -34,7 +34,7 @@ public final class BitslicedProofOfWork implements ProofOfWork, AutoCloseable {
     private final int threads;
     private final CurlRound round;
     private final Set<NonceSearchRun> running = ConcurrentHashMap.newKeySet();
-    /** Worker storage kept between searches: 1-2 MB each, which G1 allocates slowly (see SlicedStates). */
+    /** Worker storage kept between searches: large, region-aligned arrays are slow to allocate (see SlicedStates). */
     private final Queue<SlicedStates> idleStates = new ConcurrentLinkedQueue<>();
     private final SearchCones cones;
     private volatile boolean closed;
