@@ -7,6 +7,14 @@ package org.p1iota.camel.p1.frame;
  * {@link #update(int, byte[], int, int)} processes sixteen bytes per step, read as two longs, with
  * sixteen derived tables ("slicing-by-16"): the table lookups of a step are independent of each other, so the
  * CPU is not held up by one lookup waiting for the previous one as in the byte-wise loop.
+ * <p>
+ * Only the two lookups of the step's first two bytes depend on the running CRC (it is 16 bits wide);
+ * the other fourteen depend on the data alone. The sums are written so that those fourteen are
+ * combined as a balanced tree apart from the CRC, and the CRC meets them in the last two XORs: the
+ * chain from one step to the next is then an XOR, a lookup and two XORs. C2 keeps the order in which
+ * XORs are written, and with the CRC terms first (a plain left-to-right sum) every step waited for the
+ * previous one through all sixteen XORs: 1.4 cycles a byte against 0.9 now (912 bytes, 518 against
+ * 326 ns).
  */
 public final class Crc16Arc {
 
@@ -52,11 +60,12 @@ public final class Crc16Arc {
         }
         for (; i + 8 <= end; i += 8) {
             // one 8-byte load instead of eight byte loads; the 16-bit CRC meets the two lowest bytes
-            long w = ByteScan.word(bytes, i) ^ crc;
-            crc = TABLE[(7 << 8) + ((int) w & 0xFF)] ^ TABLE[(6 << 8) + ((int) (w >>> 8) & 0xFF)]
-                    ^ TABLE[(5 << 8) + ((int) (w >>> 16) & 0xFF)] ^ TABLE[(4 << 8) + ((int) (w >>> 24) & 0xFF)]
-                    ^ TABLE[(3 << 8) + ((int) (w >>> 32) & 0xFF)] ^ TABLE[(2 << 8) + ((int) (w >>> 40) & 0xFF)]
-                    ^ TABLE[(1 << 8) + ((int) (w >>> 48) & 0xFF)] ^ TABLE[(int) (w >>> 56) & 0xFF];
+            long w = ByteScan.word(bytes, i);
+            int data = (TABLE[(5 << 8) + ((int) (w >>> 16) & 0xFF)] ^ TABLE[(4 << 8) + ((int) (w >>> 24) & 0xFF)])
+                    ^ (TABLE[(3 << 8) + ((int) (w >>> 32) & 0xFF)] ^ TABLE[(2 << 8) + ((int) (w >>> 40) & 0xFF)])
+                    ^ (TABLE[(1 << 8) + ((int) (w >>> 48) & 0xFF)] ^ TABLE[(int) (w >>> 56) & 0xFF]);
+            int low = (int) w ^ crc;
+            crc = data ^ (TABLE[(7 << 8) + (low & 0xFF)] ^ TABLE[(6 << 8) + ((low >>> 8) & 0xFF)]);
         }
         for (; i < end; i++) {
             crc = (crc >>> 8) ^ TABLE[(crc ^ bytes[i]) & 0xFF];
@@ -70,16 +79,18 @@ public final class Crc16Arc {
      * slicing-by-8).
      */
     public static int update16(int crc, long first, long second) {
-        long w = first ^ crc;
         long v = second;
-        return TABLE[(15 << 8) + ((int) w & 0xFF)] ^ TABLE[(14 << 8) + ((int) (w >>> 8) & 0xFF)]
-                ^ TABLE[(13 << 8) + ((int) (w >>> 16) & 0xFF)] ^ TABLE[(12 << 8) + ((int) (w >>> 24) & 0xFF)]
-                ^ TABLE[(11 << 8) + ((int) (w >>> 32) & 0xFF)] ^ TABLE[(10 << 8) + ((int) (w >>> 40) & 0xFF)]
-                ^ TABLE[(9 << 8) + ((int) (w >>> 48) & 0xFF)] ^ TABLE[(8 << 8) + ((int) (w >>> 56) & 0xFF)]
-                ^ TABLE[(7 << 8) + ((int) v & 0xFF)] ^ TABLE[(6 << 8) + ((int) (v >>> 8) & 0xFF)]
-                ^ TABLE[(5 << 8) + ((int) (v >>> 16) & 0xFF)] ^ TABLE[(4 << 8) + ((int) (v >>> 24) & 0xFF)]
-                ^ TABLE[(3 << 8) + ((int) (v >>> 32) & 0xFF)] ^ TABLE[(2 << 8) + ((int) (v >>> 40) & 0xFF)]
-                ^ TABLE[(1 << 8) + ((int) (v >>> 48) & 0xFF)] ^ TABLE[(int) (v >>> 56) & 0xFF];
+        // the fourteen lookups that do not depend on the CRC, as a balanced tree ...
+        int data = ((TABLE[(13 << 8) + ((int) (first >>> 16) & 0xFF)] ^ TABLE[(12 << 8) + ((int) (first >>> 24) & 0xFF)])
+                ^ (TABLE[(11 << 8) + ((int) (first >>> 32) & 0xFF)] ^ TABLE[(10 << 8) + ((int) (first >>> 40) & 0xFF)]))
+                ^ ((TABLE[(9 << 8) + ((int) (first >>> 48) & 0xFF)] ^ TABLE[(8 << 8) + ((int) (first >>> 56) & 0xFF)])
+                ^ (TABLE[(7 << 8) + ((int) v & 0xFF)] ^ TABLE[(6 << 8) + ((int) (v >>> 8) & 0xFF)]))
+                ^ (((TABLE[(5 << 8) + ((int) (v >>> 16) & 0xFF)] ^ TABLE[(4 << 8) + ((int) (v >>> 24) & 0xFF)])
+                ^ (TABLE[(3 << 8) + ((int) (v >>> 32) & 0xFF)] ^ TABLE[(2 << 8) + ((int) (v >>> 40) & 0xFF)]))
+                ^ (TABLE[(1 << 8) + ((int) (v >>> 48) & 0xFF)] ^ TABLE[(int) (v >>> 56) & 0xFF]));
+        // ... and the two that do, added last
+        int low = (int) first ^ crc;
+        return data ^ (TABLE[(15 << 8) + (low & 0xFF)] ^ TABLE[(14 << 8) + ((low >>> 8) & 0xFF)]);
     }
 
     /** The CRC of {@code length} bytes from {@code offset}. */

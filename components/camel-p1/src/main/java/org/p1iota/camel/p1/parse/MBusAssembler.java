@@ -2,7 +2,7 @@ package org.p1iota.camel.p1.parse;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.p1iota.camel.p1.model.GasReading;
@@ -11,27 +11,36 @@ import org.p1iota.camel.p1.model.Reading;
 
 /**
  * Collects the lines of M-Bus devices ({@code 0-n:24.x.x}, {@code 0-n:96.1.x}) per channel, in the
- * order the channels first appear, and picks the gas reading.
+ * order the channels first appear, and picks the gas reading. One per parser, {@link #reset} before
+ * each telegram; devices are kept in parallel arrays until the model is built, so the working state
+ * costs no objects per telegram.
  */
 final class MBusAssembler {
 
-    private static final class Device {
-        final int channel;
-        Integer type;
-        String equipmentId;
-        Integer valve;
-        final List<Reading> readings = new ArrayList<>(2);
+    private final Timestamps timestamps;
+    private int devices;
+    private int[] channels = new int[4];
+    private Integer[] types = new Integer[4];
+    private String[] equipmentIds = new String[4];
+    private Integer[] valves = new Integer[4];
+    /** Readings in telegram order, with the index of their device. */
+    private Reading[] readings = new Reading[4];
+    private int[] readingDevices = new int[4];
+    private int readingCount;
 
-        Device(int channel) {
-            this.channel = channel;
-        }
+    MBusAssembler(Timestamps timestamps) {
+        this.timestamps = timestamps;
     }
 
-    private final List<Device> devices = new ArrayList<>(4);
-    private final MeterDates dates;
-
-    MBusAssembler(MeterDates dates) {
-        this.dates = dates;
+    void reset() {
+        if (devices > 0) {
+            Arrays.fill(types, 0, devices, null);
+            Arrays.fill(equipmentIds, 0, devices, null);
+            Arrays.fill(valves, 0, devices, null);
+            Arrays.fill(readings, 0, readingCount, null);
+            devices = 0;
+            readingCount = 0;
+        }
     }
 
     /** Handles one M-Bus line of an {@link ObisField} M-Bus kind; false when it cannot be typed. */
@@ -39,15 +48,29 @@ final class MBusAssembler {
         byte[] b = v.b;
         int n = v.count();
         switch (kind) {
-            case ObisField.MBUS_DEVICE_TYPE -> device(channel).type = (int) ValueReader.integer(b, v.start(0), v.end(0));
-            case ObisField.MBUS_EQUIPMENT_ID -> device(channel).equipmentId = v.hexText(0);
-            case ObisField.MBUS_VALVE -> device(channel).valve = (int) ValueReader.integer(b, v.start(0), v.end(0));
-            case ObisField.MBUS_PROFILE_DSMR3 -> device(channel).readings.add(profileReading(code, v));
+            // the device exists from its first line on, even when that line's value is then rejected
+            case ObisField.MBUS_DEVICE_TYPE -> {
+                int device = device(channel);
+                types[device] = (int) ValueReader.integer(b, v.start(0), v.end(0));
+            }
+            case ObisField.MBUS_EQUIPMENT_ID -> {
+                int device = device(channel); // first: it may replace the arrays
+                equipmentIds[device] = v.hexText(0);
+            }
+            case ObisField.MBUS_VALVE -> {
+                int device = device(channel);
+                valves[device] = (int) ValueReader.integer(b, v.start(0), v.end(0));
+            }
+            case ObisField.MBUS_PROFILE_DSMR3 -> {
+                int device = device(channel);
+                add(device, profileReading(code, v));
+            }
             default -> {
                 if (n < 2) {
                     return false;
                 }
-                device(channel).readings.add(reading(code, b, v.start(0), v.end(0), v.start(n - 1), v.end(n - 1)));
+                int device = device(channel);
+                add(device, reading(code, b, v.start(0), v.end(0), v.start(n - 1), v.end(n - 1)));
             }
         }
         return true;
@@ -55,7 +78,7 @@ final class MBusAssembler {
 
     /** {@code 0-n:24.2.x(timestamp)(value*unit)}. */
     private Reading reading(String code, byte[] b, int tsStart, int tsEnd, int start, int end) throws FieldProblem {
-        OffsetDateTime time = ValueReader.timestamp(b, tsStart, tsEnd, dates);
+        OffsetDateTime time = timestamps.read(b, tsStart, tsEnd);
         int star = ValueReader.unitSeparator(b, start, end);
         if (star < 0) {
             return new Reading(code, time, ValueReader.decimal(b, start, end), null);
@@ -72,7 +95,7 @@ final class MBusAssembler {
         if (n < 7) {
             throw new FieldProblem("DSMR 3 gas profile without its value line");
         }
-        OffsetDateTime time = ValueReader.timestamp(v.b, v.start(0), v.end(0), dates);
+        OffsetDateTime time = timestamps.read(v.b, v.start(0), v.end(0));
         BigDecimal value = ValueReader.decimal(v.b, v.start(n - 1), v.end(n - 1));
         return new Reading(code, time, value, ValueReader.unit(v.b, v.start(5), v.end(5)));
     }
@@ -82,27 +105,71 @@ final class MBusAssembler {
         device(channel);
     }
 
-    private Device device(int channel) {
-        for (Device device : devices) {
-            if (device.channel == channel) {
-                return device;
+    /** The index of the channel's device, added when the channel is new. */
+    private int device(int channel) {
+        for (int i = 0; i < devices; i++) {
+            if (channels[i] == channel) {
+                return i;
             }
         }
-        Device device = new Device(channel);
-        devices.add(device);
-        return device;
+        if (devices == channels.length) {
+            int size = devices * 2;
+            channels = Arrays.copyOf(channels, size);
+            types = Arrays.copyOf(types, size);
+            equipmentIds = Arrays.copyOf(equipmentIds, size);
+            valves = Arrays.copyOf(valves, size);
+        }
+        channels[devices] = channel;
+        return devices++;
+    }
+
+    private void add(int device, Reading reading) {
+        if (readingCount == readings.length) {
+            readings = Arrays.copyOf(readings, readingCount * 2);
+            readingDevices = Arrays.copyOf(readingDevices, readingCount * 2);
+        }
+        readings[readingCount] = reading;
+        readingDevices[readingCount++] = device;
     }
 
     List<MBusDevice> devices() {
-        if (devices.isEmpty()) {
+        if (devices == 0) {
             return null;
         }
-        MBusDevice[] result = new MBusDevice[devices.size()];
-        for (int i = 0; i < result.length; i++) {
-            Device d = devices.get(i);
-            result[i] = new MBusDevice(d.channel, d.type, d.equipmentId, d.readings, d.valve);
+        if (devices == 1) {
+            return List.of(model(0));
+        }
+        MBusDevice[] result = new MBusDevice[devices];
+        for (int i = 0; i < devices; i++) {
+            result[i] = model(i);
         }
         return List.of(result);
+    }
+
+    private MBusDevice model(int device) {
+        return new MBusDevice(channels[device], types[device], equipmentIds[device], readingsOf(device), valves[device]);
+    }
+
+    /** The device's readings in telegram order, as an immutable list (which the model keeps as is). */
+    private List<Reading> readingsOf(int device) {
+        int count = 0;
+        int last = -1;
+        for (int i = 0; i < readingCount; i++) {
+            if (readingDevices[i] == device) {
+                count++;
+                last = i;
+            }
+        }
+        if (count <= 1) {
+            return count == 0 ? List.of() : List.of(readings[last]);
+        }
+        Reading[] own = new Reading[count];
+        for (int i = 0, k = 0; i < readingCount; i++) {
+            if (readingDevices[i] == device) {
+                own[k++] = readings[i];
+            }
+        }
+        return List.of(own);
     }
 
     /**
@@ -111,14 +178,18 @@ final class MBusAssembler {
      */
     GasReading gas() {
         GasReading unitless = null;
-        for (Device d : devices) {
-            if (d.type != null && d.type == MBusDevice.TYPE_GAS) {
-                for (Reading r : d.readings) {
+        for (int d = 0; d < devices; d++) {
+            if (types[d] != null && types[d] == MBusDevice.TYPE_GAS) {
+                for (int i = 0; i < readingCount; i++) {
+                    if (readingDevices[i] != d) {
+                        continue;
+                    }
+                    Reading r = readings[i];
                     if (r.unit() != null) {
-                        return new GasReading(d.channel, r.value(), r.unit(), r.timestamp());
+                        return new GasReading(channels[d], r.value(), r.unit(), r.timestamp());
                     }
                     if (unitless == null) {
-                        unitless = new GasReading(d.channel, r.value(), null, r.timestamp());
+                        unitless = new GasReading(channels[d], r.value(), null, r.timestamp());
                     }
                 }
             }

@@ -16,8 +16,9 @@ import org.p1iota.camel.p1.model.Telegram;
 
 /**
  * Turns the lines of one telegram into the typed fields of a {@link Telegram}. One instance per
- * telegram. Energy and power are normalised to kWh and kW (meters that count in Wh and W are scaled),
- * so {@code 2.027*W} never reads as 2.027 kW.
+ * parser, {@link #reset} before each telegram: its working state is plain fields and arrays, so a
+ * telegram costs the objects of its model and nothing more. Energy and power are normalised to kWh and
+ * kW (meters that count in Wh and W are scaled), so {@code 2.027*W} never reads as 2.027 kW.
  */
 final class TelegramAssembler {
 
@@ -47,24 +48,63 @@ final class TelegramAssembler {
     private BigDecimal averageDemand;
     private PeakDemand maxDemandMonth;
     private List<PeakDemand> maxDemandHistory;
-    private PhaseValues[] phases;
-    private final MeterDates dates;
+    // per phase (index 0-2), each becomes a PhaseReadings when the phase sent anything
+    private final BigDecimal[] voltages = new BigDecimal[PHASES];
+    private final BigDecimal[] currents = new BigDecimal[PHASES];
+    private final BigDecimal[] phaseImports = new BigDecimal[PHASES];
+    private final BigDecimal[] phaseExports = new BigDecimal[PHASES];
+    private final Long[] sags = new Long[PHASES];
+    private final Long[] swells = new Long[PHASES];
+    private final boolean[] phaseSent = new boolean[PHASES];
+    private boolean anyPhase;
+    private final Timestamps timestamps;
     private final MBusAssembler mbus;
 
-    /** @param dates the parser's date cache */
-    TelegramAssembler(MeterDates dates) {
-        this.dates = dates;
-        this.mbus = new MBusAssembler(dates);
+    /** @param timestamps the parser's timestamp cache */
+    TelegramAssembler(Timestamps timestamps) {
+        this.timestamps = timestamps;
+        this.mbus = new MBusAssembler(timestamps);
     }
 
-    /** Mutable per-phase values; becomes a {@link PhaseReadings}. */
-    private static final class PhaseValues {
-        BigDecimal voltage;
-        BigDecimal current;
-        BigDecimal powerImport;
-        BigDecimal powerExport;
-        Long sags;
-        Long swells;
+    /** Forgets the previous telegram. */
+    void reset() {
+        p1Version = null;
+        emucsVersion = null;
+        timestamp = null;
+        equipmentId = null;
+        equipmentIdRank = 0;
+        importT1 = null;
+        importT2 = null;
+        exportT1 = null;
+        exportT2 = null;
+        importTotal = null;
+        exportTotal = null;
+        powerImport = null;
+        powerExport = null;
+        tariff = null;
+        reactiveImportTotal = null;
+        reactiveExportTotal = null;
+        powerFailures = null;
+        longPowerFailures = null;
+        failureLog = null;
+        textMessage = null;
+        textMessageCode = null;
+        averageDemand = null;
+        maxDemandMonth = null;
+        maxDemandHistory = null;
+        if (anyPhase) {
+            anyPhase = false;
+            for (int i = 0; i < PHASES; i++) {
+                voltages[i] = null;
+                currents[i] = null;
+                phaseImports[i] = null;
+                phaseExports[i] = null;
+                sags[i] = null;
+                swells[i] = null;
+                phaseSent[i] = false;
+            }
+        }
+        mbus.reset();
     }
 
     /**
@@ -91,7 +131,7 @@ final class TelegramAssembler {
             return mbus.accept(kind, bGroup, code, v);
         }
         if (kind >= ObisField.PHASE_POWER_IMPORT) {
-            perPhase(kind, phase(ObisField.phase(field)), v);
+            perPhase(kind, ObisField.phase(field) - 1, v);
             return true;
         }
         return kind >= ObisField.IMPORT_T1 ? electricity(kind, v) : abstractObject(kind, v);
@@ -102,7 +142,7 @@ final class TelegramAssembler {
         int s = v.start(0);
         int e = v.end(0);
         switch (kind) {
-            case ObisField.TIMESTAMP -> timestamp = ValueReader.timestamp(b, s, e, dates);
+            case ObisField.TIMESTAMP -> timestamp = timestamps.read(b, s, e);
             case ObisField.EQUIPMENT_ID -> equipmentId(v, 3);
             case ObisField.EQUIPMENT_ID_LU -> equipmentId(v, 2);
             case ObisField.EQUIPMENT_ID_OLD -> equipmentId(v, 1);
@@ -143,7 +183,7 @@ final class TelegramAssembler {
             case ObisField.REACTIVE_EXPORT_TOTAL -> reactiveExportTotal = Quantities.reactiveEnergy(b, s, e);
             case ObisField.CURRENT_AVERAGE_DEMAND -> averageDemand = Quantities.power(b, s, e);
             case ObisField.MAX_DEMAND_MONTH -> maxDemandMonth = v.count() < 2 ? null
-                    : PeakDemand.of(ValueReader.timestamp(b, s, e, dates), Quantities.power(b, v.start(1), v.end(1)));
+                    : PeakDemand.of(timestamps.read(b, s, e), Quantities.power(b, v.start(1), v.end(1)));
             case ObisField.FAILURE_LOG -> failureLog = failureLog(v);
             default -> {
                 return false;
@@ -152,30 +192,21 @@ final class TelegramAssembler {
         return true;
     }
 
-    private static void perPhase(int kind, PhaseValues phase, Values v) throws FieldProblem {
+    private void perPhase(int kind, int phase, Values v) throws FieldProblem {
+        // the phase is in the telegram once one of its lines is, even when that line's value is then rejected
+        phaseSent[phase] = true;
+        anyPhase = true;
         byte[] b = v.b;
         int s = v.start(0);
         int e = v.end(0);
         switch (kind) {
-            case ObisField.PHASE_POWER_IMPORT -> phase.powerImport = Quantities.power(b, s, e);
-            case ObisField.PHASE_POWER_EXPORT -> phase.powerExport = Quantities.power(b, s, e);
-            case ObisField.PHASE_CURRENT -> phase.current = Quantities.plain(b, s, e, "A");
-            case ObisField.PHASE_VOLTAGE -> phase.voltage = Quantities.plain(b, s, e, "V");
-            case ObisField.PHASE_SAGS -> phase.sags = ValueReader.integer(b, s, e);
-            default -> phase.swells = ValueReader.integer(b, s, e);
+            case ObisField.PHASE_POWER_IMPORT -> phaseImports[phase] = Quantities.power(b, s, e);
+            case ObisField.PHASE_POWER_EXPORT -> phaseExports[phase] = Quantities.power(b, s, e);
+            case ObisField.PHASE_CURRENT -> currents[phase] = Quantities.plain(b, s, e, "A");
+            case ObisField.PHASE_VOLTAGE -> voltages[phase] = Quantities.plain(b, s, e, "V");
+            case ObisField.PHASE_SAGS -> sags[phase] = ValueReader.integer(b, s, e);
+            default -> swells[phase] = ValueReader.integer(b, s, e);
         }
-    }
-
-    private PhaseValues phase(int phase) {
-        if (phases == null) {
-            phases = new PhaseValues[PHASES];
-        }
-        PhaseValues values = phases[phase - 1];
-        if (values == null) {
-            values = new PhaseValues();
-            phases[phase - 1] = values;
-        }
-        return values;
     }
 
     /** {@code 1-0:99.97.0(count)(0-0:96.7.19)(end)(duration*s)...}; an empty {@code ()} is an empty log. */
@@ -188,7 +219,7 @@ final class TelegramAssembler {
             if (star >= 0 && !ValueReader.unitIs(b, ValueReader.unitStart(b, star), v.end(i + 1), "s")) {
                 throw new FieldProblem("power failure duration is not in seconds");
             }
-            log[i / 2 - 1] = new PowerFailure(ValueReader.timestamp(b, v.start(i), v.end(i), dates), ValueReader.integer(b, v.start(i + 1), end));
+            log[i / 2 - 1] = new PowerFailure(timestamps.read(b, v.start(i), v.end(i)), ValueReader.integer(b, v.start(i + 1), end));
         }
         return List.of(log);
     }
@@ -198,8 +229,8 @@ final class TelegramAssembler {
         byte[] b = v.b;
         List<PeakDemand> history = new ArrayList<>();
         for (int i = 3; i + 2 < v.count(); i += 3) {
-            history.add(new PeakDemand(ValueReader.timestamp(b, v.start(i), v.end(i), dates),
-                    ValueReader.timestamp(b, v.start(i + 1), v.end(i + 1), dates), Quantities.power(b, v.start(i + 2), v.end(i + 2))));
+            history.add(new PeakDemand(timestamps.read(b, v.start(i), v.end(i)),
+                    timestamps.read(b, v.start(i + 1), v.end(i + 1)), Quantities.power(b, v.start(i + 2), v.end(i + 2))));
         }
         return List.copyOf(history);
     }
@@ -231,18 +262,24 @@ final class TelegramAssembler {
     }
 
     private List<PhaseReadings> phaseReadings() {
-        if (phases == null) {
+        if (!anyPhase) {
             return null;
+        }
+        if (phaseSent[0] && phaseSent[1] && phaseSent[2]) {
+            return List.of(phase(0), phase(1), phase(2));
         }
         PhaseReadings[] result = new PhaseReadings[PHASES];
         int count = 0;
         for (int i = 0; i < PHASES; i++) {
-            PhaseValues p = phases[i];
-            if (p != null) {
-                result[count++] = new PhaseReadings(i + 1, p.voltage, p.current, p.powerImport, p.powerExport, p.sags, p.swells);
+            if (phaseSent[i]) {
+                result[count++] = phase(i);
             }
         }
-        return List.of(count == PHASES ? result : Arrays.copyOf(result, count));
+        return List.of(Arrays.copyOf(result, count));
+    }
+
+    private PhaseReadings phase(int i) {
+        return new PhaseReadings(i + 1, voltages[i], currents[i], phaseImports[i], phaseExports[i], sags[i], swells[i]);
     }
 
     /** The IEC 62056-21 manufacturer flag: the three characters after {@code /}. */

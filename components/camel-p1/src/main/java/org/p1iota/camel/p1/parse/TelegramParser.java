@@ -30,7 +30,7 @@ public final class TelegramParser {
     private final Values values = new Values();
     private final SeenCodes seen = new SeenCodes();
     private final CodeTexts codeCache = new CodeTexts();
-    private final MeterDates dates = new MeterDates();
+    private final TelegramAssembler assembler = new TelegramAssembler(new Timestamps());
     private String lastHeader;
     private String lastManufacturer;
     private byte[] lastHeaderBytes;
@@ -86,7 +86,7 @@ public final class TelegramParser {
             throw new TelegramFormatException("no identification line: \"/XXXn...\" followed by a line end");
         }
         String header = header(eol);
-        TelegramAssembler assembler = new TelegramAssembler(dates);
+        assembler.reset();
         List<String> unknown = null;
         boolean pending = false;
         int pos = eol;
