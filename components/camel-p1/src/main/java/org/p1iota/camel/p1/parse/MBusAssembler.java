@@ -43,37 +43,27 @@ final class MBusAssembler {
         }
     }
 
-    /** Handles one M-Bus line of an {@link ObisField} M-Bus kind; false when it cannot be typed. */
-    boolean accept(int kind, int channel, String code, Values v) throws FieldProblem {
+    /** {@link TelegramAssembler#read} for a line of an {@link ObisField} M-Bus kind; null never. */
+    Object read(int kind, String code, Values v) throws FieldProblem {
         byte[] b = v.b;
         int n = v.count();
+        return switch (kind) {
+            case ObisField.MBUS_DEVICE_TYPE, ObisField.MBUS_VALVE -> (int) ValueReader.integer(b, v.start(0), v.end(0));
+            case ObisField.MBUS_EQUIPMENT_ID -> v.hexText(0);
+            case ObisField.MBUS_PROFILE_DSMR3 -> profileReading(code, v);
+            default -> n < 2 ? TelegramAssembler.NOT_TYPED : reading(code, b, v.start(0), v.end(0), v.start(n - 1), v.end(n - 1));
+        };
+    }
+
+    /** Puts a value {@link #read} gave into the channel's device (added when the channel is new). */
+    void store(int kind, int channel, Object value) {
+        int device = device(channel); // first: it may replace the arrays
         switch (kind) {
-            // the device exists from its first line on, even when that line's value is then rejected
-            case ObisField.MBUS_DEVICE_TYPE -> {
-                int device = device(channel);
-                types[device] = (int) ValueReader.integer(b, v.start(0), v.end(0));
-            }
-            case ObisField.MBUS_EQUIPMENT_ID -> {
-                int device = device(channel); // first: it may replace the arrays
-                equipmentIds[device] = v.hexText(0);
-            }
-            case ObisField.MBUS_VALVE -> {
-                int device = device(channel);
-                valves[device] = (int) ValueReader.integer(b, v.start(0), v.end(0));
-            }
-            case ObisField.MBUS_PROFILE_DSMR3 -> {
-                int device = device(channel);
-                add(device, profileReading(code, v));
-            }
-            default -> {
-                if (n < 2) {
-                    return false;
-                }
-                int device = device(channel);
-                add(device, reading(code, b, v.start(0), v.end(0), v.start(n - 1), v.end(n - 1)));
-            }
+            case ObisField.MBUS_DEVICE_TYPE -> types[device] = (Integer) value;
+            case ObisField.MBUS_VALVE -> valves[device] = (Integer) value;
+            case ObisField.MBUS_EQUIPMENT_ID -> equipmentIds[device] = (String) value;
+            default -> add(device, (Reading) value);
         }
-        return true;
     }
 
     /** {@code 0-n:24.2.x(timestamp)(value*unit)}. */

@@ -107,106 +107,187 @@ final class TelegramAssembler {
         mbus.reset();
     }
 
+    /** {@link #read} result: the line is {@code ()}, the meter has no value for the object. */
+    static final Object EMPTY = new Object();
+    /** {@link #read} result: this parser has no typed field for the line (it is kept raw, its code listed as unknown). */
+    static final Object NOT_TYPED = new Object();
+    /** {@link #read} result: the value means "none" (a placeholder date, an empty text): the field is null. */
+    static final Object NONE = new Object();
+
     /**
-     * Types one line.
+     * Reads a line's value into what its field holds (a {@code BigDecimal}, a time, a text, a record or a
+     * list of them), from the line alone: the result is immutable and depends on nothing but the code
+     * and the value bytes, so a parser can keep it for a line that comes again unchanged. Never null:
+     * {@link #NONE}, {@link #EMPTY} or {@link #NOT_TYPED} stand for those cases.
      *
      * @param field the line's {@link ObisField}
+     * @param cde   the code's C.D.E groups ({@link ObisKeys#key})
      * @param code  the line's OBIS code as text; only given for M-Bus lines (readings carry it)
-     * @return false when this parser has no typed field for the code (the line is kept raw)
      */
-    boolean accept(int field, int a, int bGroup, int cde, String code, Values v) throws FieldProblem {
+    Object read(int field, int cde, String code, Values v) throws FieldProblem {
         int n = v.count();
         if (n == 0) {
-            return false;
+            return NOT_TYPED;
         }
         if (n == 1 && v.isEmpty(0) && cde != ObisKeys.FAILURE_LOG) {
-            // "()": the meter has no value for this object; known, left empty (an M-Bus channel still exists)
+            return EMPTY;
+        }
+        int kind = ObisField.kind(field);
+        Object value;
+        if (kind >= ObisField.MBUS_DEVICE_TYPE) {
+            value = mbus.read(kind, code, v);
+        } else if (kind >= ObisField.PHASE_POWER_IMPORT) {
+            value = perPhase(kind, v);
+        } else {
+            value = kind >= ObisField.IMPORT_T1 ? electricity(kind, v) : abstractObject(kind, v);
+        }
+        return value == null ? NONE : value;
+    }
+
+    /**
+     * What a line whose value {@link #read} rejected still means: the phase or M-Bus channel it names is
+     * in the telegram.
+     */
+    void readFailed(int field, int bGroup) {
+        int kind = ObisField.kind(field);
+        if (kind >= ObisField.MBUS_DEVICE_TYPE) {
+            mbus.present(bGroup);
+        } else if (kind >= ObisField.PHASE_POWER_IMPORT) {
+            markPhase(ObisField.phase(field) - 1);
+        }
+    }
+
+    /**
+     * Puts a value {@link #read} gave into the telegram.
+     *
+     * @return false for {@link #NOT_TYPED}: the caller lists the code as unknown
+     */
+    boolean store(int field, int a, int bGroup, Object value) {
+        if (value == NOT_TYPED) {
+            return false;
+        }
+        if (value == EMPTY) {
+            // known, left empty; an M-Bus channel that sends "()" still is a device on the bus
             if (a == 0 && bGroup > 0) {
                 mbus.present(bGroup);
             }
             return true;
         }
+        Object v = value == NONE ? null : value;
         int kind = ObisField.kind(field);
         if (kind >= ObisField.MBUS_DEVICE_TYPE) {
-            return mbus.accept(kind, bGroup, code, v);
-        }
-        if (kind >= ObisField.PHASE_POWER_IMPORT) {
-            perPhase(kind, ObisField.phase(field) - 1, v);
-            return true;
-        }
-        return kind >= ObisField.IMPORT_T1 ? electricity(kind, v) : abstractObject(kind, v);
-    }
-
-    private boolean abstractObject(int kind, Values v) throws FieldProblem {
-        byte[] b = v.b;
-        int s = v.start(0);
-        int e = v.end(0);
-        switch (kind) {
-            case ObisField.TIMESTAMP -> timestamp = timestamps.read(b, s, e);
-            case ObisField.EQUIPMENT_ID -> equipmentId(v, 3);
-            case ObisField.EQUIPMENT_ID_LU -> equipmentId(v, 2);
-            case ObisField.EQUIPMENT_ID_OLD -> equipmentId(v, 1);
-            case ObisField.EMUCS_VERSION -> emucsVersion = v.repeatedText(0);
-            case ObisField.TARIFF_INDICATOR -> tariff = (int) ValueReader.integer(b, s, e);
-            case ObisField.POWER_FAILURES -> powerFailures = ValueReader.integer(b, s, e);
-            case ObisField.LONG_POWER_FAILURES -> longPowerFailures = ValueReader.integer(b, s, e);
-            case ObisField.TEXT_MESSAGE -> textMessage = emptyToNull(v.hexText(0));
-            case ObisField.TEXT_MESSAGE_CODE -> textMessageCode = emptyToNull(v.hexText(0));
-            case ObisField.MAX_DEMAND_HISTORY -> {
-                if (!isDemandHistory(v)) {
-                    return false; // Austrian meters use 98.1.0 for billing values
-                }
-                maxDemandHistory = demandHistory(v);
-            }
-            case ObisField.P1_VERSION -> p1Version = v.repeatedText(0);
-            default -> {
-                return false;
-            }
+            mbus.store(kind, bGroup, v);
+        } else if (kind >= ObisField.PHASE_POWER_IMPORT) {
+            storePhase(kind, ObisField.phase(field) - 1, v);
+        } else if (kind >= ObisField.IMPORT_T1) {
+            storeElectricity(kind, v);
+        } else {
+            storeAbstract(kind, v);
         }
         return true;
     }
 
-    private boolean electricity(int kind, Values v) throws FieldProblem {
+    private Object abstractObject(int kind, Values v) throws FieldProblem {
         byte[] b = v.b;
         int s = v.start(0);
         int e = v.end(0);
+        return switch (kind) {
+            case ObisField.TIMESTAMP -> timestamps.read(b, s, e);
+            case ObisField.EQUIPMENT_ID, ObisField.EQUIPMENT_ID_LU, ObisField.EQUIPMENT_ID_OLD -> v.hexText(0);
+            case ObisField.EMUCS_VERSION, ObisField.P1_VERSION -> v.text(0);
+            case ObisField.TARIFF_INDICATOR -> (int) ValueReader.integer(b, s, e);
+            case ObisField.POWER_FAILURES, ObisField.LONG_POWER_FAILURES -> ValueReader.integer(b, s, e);
+            case ObisField.TEXT_MESSAGE, ObisField.TEXT_MESSAGE_CODE -> emptyToNull(v.hexText(0));
+            // Austrian meters use 98.1.0 for billing values
+            case ObisField.MAX_DEMAND_HISTORY -> isDemandHistory(v) ? demandHistory(v) : NOT_TYPED;
+            default -> NOT_TYPED;
+        };
+    }
+
+    private void storeAbstract(int kind, Object v) {
         switch (kind) {
-            case ObisField.IMPORT_T1 -> importT1 = Quantities.energy(b, s, e);
-            case ObisField.IMPORT_T2 -> importT2 = Quantities.energy(b, s, e);
-            case ObisField.EXPORT_T1 -> exportT1 = Quantities.energy(b, s, e);
-            case ObisField.EXPORT_T2 -> exportT2 = Quantities.energy(b, s, e);
-            case ObisField.IMPORT_TOTAL -> importTotal = Quantities.energy(b, s, e);
-            case ObisField.EXPORT_TOTAL -> exportTotal = Quantities.energy(b, s, e);
-            case ObisField.POWER_IMPORT -> powerImport = Quantities.power(b, s, e);
-            case ObisField.POWER_EXPORT -> powerExport = Quantities.power(b, s, e);
-            case ObisField.REACTIVE_IMPORT_TOTAL -> reactiveImportTotal = Quantities.reactiveEnergy(b, s, e);
-            case ObisField.REACTIVE_EXPORT_TOTAL -> reactiveExportTotal = Quantities.reactiveEnergy(b, s, e);
-            case ObisField.CURRENT_AVERAGE_DEMAND -> averageDemand = Quantities.power(b, s, e);
-            case ObisField.MAX_DEMAND_MONTH -> maxDemandMonth = v.count() < 2 ? null
+            case ObisField.TIMESTAMP -> timestamp = (OffsetDateTime) v;
+            case ObisField.EQUIPMENT_ID -> equipmentId((String) v, 3);
+            case ObisField.EQUIPMENT_ID_LU -> equipmentId((String) v, 2);
+            case ObisField.EQUIPMENT_ID_OLD -> equipmentId((String) v, 1);
+            case ObisField.EMUCS_VERSION -> emucsVersion = (String) v;
+            case ObisField.TARIFF_INDICATOR -> tariff = (Integer) v;
+            case ObisField.POWER_FAILURES -> powerFailures = (Long) v;
+            case ObisField.LONG_POWER_FAILURES -> longPowerFailures = (Long) v;
+            case ObisField.TEXT_MESSAGE -> textMessage = (String) v;
+            case ObisField.TEXT_MESSAGE_CODE -> textMessageCode = (String) v;
+            case ObisField.MAX_DEMAND_HISTORY -> maxDemandHistory = cast(v);
+            default -> p1Version = (String) v; // P1_VERSION, the only other kind read() types
+        }
+    }
+
+    private Object electricity(int kind, Values v) throws FieldProblem {
+        byte[] b = v.b;
+        int s = v.start(0);
+        int e = v.end(0);
+        return switch (kind) {
+            case ObisField.IMPORT_T1, ObisField.IMPORT_T2, ObisField.EXPORT_T1, ObisField.EXPORT_T2, ObisField.IMPORT_TOTAL,
+                    ObisField.EXPORT_TOTAL -> Quantities.energy(b, s, e);
+            case ObisField.POWER_IMPORT, ObisField.POWER_EXPORT, ObisField.CURRENT_AVERAGE_DEMAND -> Quantities.power(b, s, e);
+            case ObisField.REACTIVE_IMPORT_TOTAL, ObisField.REACTIVE_EXPORT_TOTAL -> Quantities.reactiveEnergy(b, s, e);
+            case ObisField.MAX_DEMAND_MONTH -> v.count() < 2 ? null
                     : PeakDemand.of(timestamps.read(b, s, e), Quantities.power(b, v.start(1), v.end(1)));
-            case ObisField.FAILURE_LOG -> failureLog = failureLog(v);
-            default -> {
-                return false;
-            }
-        }
-        return true;
+            case ObisField.FAILURE_LOG -> failureLog(v);
+            default -> NOT_TYPED;
+        };
     }
 
-    private void perPhase(int kind, int phase, Values v) throws FieldProblem {
-        // the phase is in the telegram once one of its lines is, even when that line's value is then rejected
+    private void storeElectricity(int kind, Object v) {
+        switch (kind) {
+            case ObisField.IMPORT_T1 -> importT1 = (BigDecimal) v;
+            case ObisField.IMPORT_T2 -> importT2 = (BigDecimal) v;
+            case ObisField.EXPORT_T1 -> exportT1 = (BigDecimal) v;
+            case ObisField.EXPORT_T2 -> exportT2 = (BigDecimal) v;
+            case ObisField.IMPORT_TOTAL -> importTotal = (BigDecimal) v;
+            case ObisField.EXPORT_TOTAL -> exportTotal = (BigDecimal) v;
+            case ObisField.POWER_IMPORT -> powerImport = (BigDecimal) v;
+            case ObisField.POWER_EXPORT -> powerExport = (BigDecimal) v;
+            case ObisField.REACTIVE_IMPORT_TOTAL -> reactiveImportTotal = (BigDecimal) v;
+            case ObisField.REACTIVE_EXPORT_TOTAL -> reactiveExportTotal = (BigDecimal) v;
+            case ObisField.CURRENT_AVERAGE_DEMAND -> averageDemand = (BigDecimal) v;
+            case ObisField.MAX_DEMAND_MONTH -> maxDemandMonth = (PeakDemand) v;
+            default -> failureLog = cast(v); // FAILURE_LOG, the only other kind read() types
+        }
+    }
+
+    private static Object perPhase(int kind, Values v) throws FieldProblem {
+        byte[] b = v.b;
+        int s = v.start(0);
+        int e = v.end(0);
+        return switch (kind) {
+            case ObisField.PHASE_POWER_IMPORT, ObisField.PHASE_POWER_EXPORT -> Quantities.power(b, s, e);
+            case ObisField.PHASE_CURRENT -> Quantities.plain(b, s, e, "A");
+            case ObisField.PHASE_VOLTAGE -> Quantities.plain(b, s, e, "V");
+            default -> ValueReader.integer(b, s, e); // sags, swells
+        };
+    }
+
+    private void storePhase(int kind, int phase, Object v) {
+        markPhase(phase);
+        switch (kind) {
+            case ObisField.PHASE_POWER_IMPORT -> phaseImports[phase] = (BigDecimal) v;
+            case ObisField.PHASE_POWER_EXPORT -> phaseExports[phase] = (BigDecimal) v;
+            case ObisField.PHASE_CURRENT -> currents[phase] = (BigDecimal) v;
+            case ObisField.PHASE_VOLTAGE -> voltages[phase] = (BigDecimal) v;
+            case ObisField.PHASE_SAGS -> sags[phase] = (Long) v;
+            default -> swells[phase] = (Long) v;
+        }
+    }
+
+    /** The phase is in the telegram once one of its lines is, even when that line's value was rejected. */
+    private void markPhase(int phase) {
         phaseSent[phase] = true;
         anyPhase = true;
-        byte[] b = v.b;
-        int s = v.start(0);
-        int e = v.end(0);
-        switch (kind) {
-            case ObisField.PHASE_POWER_IMPORT -> phaseImports[phase] = Quantities.power(b, s, e);
-            case ObisField.PHASE_POWER_EXPORT -> phaseExports[phase] = Quantities.power(b, s, e);
-            case ObisField.PHASE_CURRENT -> currents[phase] = Quantities.plain(b, s, e, "A");
-            case ObisField.PHASE_VOLTAGE -> voltages[phase] = Quantities.plain(b, s, e, "V");
-            case ObisField.PHASE_SAGS -> sags[phase] = ValueReader.integer(b, s, e);
-            default -> swells[phase] = ValueReader.integer(b, s, e);
-        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> List<T> cast(Object list) {
+        return (List<T>) list;
     }
 
     /** {@code 1-0:99.97.0(count)(0-0:96.7.19)(end)(duration*s)...}; an empty {@code ()} is an empty log. */
@@ -239,9 +320,9 @@ final class TelegramAssembler {
         return v.count() == 1 || v.count() >= 3 && v.endsWith(1, ":1.6.0");
     }
 
-    private void equipmentId(Values v, int rank) {
+    private void equipmentId(String id, int rank) {
         if (rank > equipmentIdRank) {
-            equipmentId = v.hexText(0);
+            equipmentId = id;
             equipmentIdRank = rank;
         }
     }

@@ -3,7 +3,10 @@ package org.p1iota.camel.p1.parse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.p1iota.camel.p1.frame.ByteScan;
 import org.p1iota.camel.p1.frame.CrcStatus;
@@ -15,18 +18,23 @@ import org.p1iota.camel.p1.model.Telegram;
 /**
  * Reads the lines of a framed telegram: the header, then {@code A-B:C.D.E(value)(value)...} lines
  * (a line that starts with {@code (} continues the previous one, as the DSMR 3 gas value does, and a
- * line break inside parentheses does not end a line). Every line is kept as raw text ({@link RawObis});
- * known codes are typed by {@link TelegramAssembler}.
+ * line break inside parentheses does not end a line). Known codes are typed by
+ * {@link TelegramAssembler}; every line is also kept as raw text ({@link RawObis}), whose map is made
+ * from the bytes when someone first reads it.
  * <p>
  * Strict mode rejects a telegram with any line that is not OBIS or whose value does not fit its code;
  * lenient mode keeps the telegram and lists those lines as {@link FieldError}s. Bytes outside ASCII
  * are carried as Latin-1 text and never cause more than a field error.
  * <p>
- * Byte offsets only: no regular expressions, no per-line strings. Not thread-safe; one per thread.
+ * Byte offsets only: no regular expressions, no per-line strings. A parser remembers the previous
+ * telegram's lines ({@link LineTemplates}, {@link LineMemo}), so what a meter repeats is compared
+ * rather than read again; none of that changes a result. Not thread-safe; one per thread.
  */
 public final class TelegramParser {
 
     private final boolean lenient;
+    /** False for a parser that only finds the lines and their values, for {@link #rawObis}. */
+    private final boolean typing;
     private final Values values = new Values();
     private final SeenCodes seen = new SeenCodes();
     private final CodeTexts codeCache = new CodeTexts();
@@ -35,8 +43,9 @@ public final class TelegramParser {
     private String lastManufacturer;
     private byte[] lastHeaderBytes;
     private final LineTemplates templates = new LineTemplates();
+    private final LineMemo memo = new LineMemo();
 
-    // the telegram being parsed; working arrays reused, trimmed copies go to the RawObis
+    // the telegram being parsed; working arrays reused
     private byte[] b;
     private boolean normalisedCodes;
     private int[] lines;
@@ -54,9 +63,22 @@ public final class TelegramParser {
     private long lineKey;
     private int lineField;
     private boolean lineMalformed;
+    /** Where the line's values end: its line end, unless a continuation line follows. */
+    private int lineStop;
+    /** The line repeats the remembered line of its number byte for byte: its values were not scanned. */
+    private boolean lineRepeated;
+    /** A continuation line added values to the line. */
+    private boolean lineContinued;
+    /** Nothing but line ends between the line and the OBIS line before it. */
+    private boolean lineAdjacent;
 
     public TelegramParser(boolean lenient) {
+        this(lenient, true);
+    }
+
+    private TelegramParser(boolean lenient, boolean typing) {
         this.lenient = lenient;
+        this.typing = typing;
     }
 
     public Telegram parse(Frame frame) throws TelegramFormatException {
@@ -69,6 +91,30 @@ public final class TelegramParser {
      * @param crc        what the framer found about the CRC
      */
     public Telegram parse(byte[] bytes, int bodyLength, CrcStatus crc) throws TelegramFormatException {
+        assembler.reset();
+        List<String> unknown = lines(bytes, bodyLength);
+        RawObis obis = new RawObis(bytes, bodyLength, TelegramParser::rawObis);
+        return assembler.build(lastHeader, lastManufacturer, crc, obis, unknown == null ? List.of() : unknown,
+                errors == null ? List.of() : errors);
+    }
+
+    /**
+     * The raw OBIS view of a telegram this class parsed: every line's code to its value strings, in
+     * telegram order. Run by {@link RawObis} when it is first read, with a parser of its own that only
+     * finds lines, so parsing a telegram does not pay for a map nobody reads.
+     */
+    static Map<String, List<String>> rawObis(byte[] bytes, int bodyLength) {
+        TelegramParser parser = new TelegramParser(true, false);
+        try {
+            parser.lines(bytes, bodyLength);
+        } catch (TelegramFormatException e) {
+            return Map.of(); // not a telegram this class parsed: it has no identification line
+        }
+        return parser.rawMap();
+    }
+
+    /** Reads the header and the lines; returns the codes that were not typed (null for none). */
+    private List<String> lines(byte[] bytes, int bodyLength) throws TelegramFormatException {
         b = bytes;
         if (lines == null) {
             lines = new int[64 * 4];
@@ -81,14 +127,31 @@ public final class TelegramParser {
         errors = null;
         seen.clear();
         end = bodyLength - 1; // the '!'
+        boolean done = false;
+        try {
+            List<String> unknown = lines();
+            done = true;
+            return unknown;
+        } finally {
+            if (!typing) {
+                // finding lines only: the memo belongs to the typing parser
+            } else if (done) {
+                memo.finish(bytes, end, lineCount);
+            } else {
+                memo.clear(); // given up halfway: some entries describe this telegram, some the one before
+            }
+        }
+    }
+
+    private List<String> lines() throws TelegramFormatException {
         int eol = lineEnd(0, end);
         if (eol == end || eol < 2) {
             throw new TelegramFormatException("no identification line: \"/XXXn...\" followed by a line end");
         }
-        String header = header(eol);
-        assembler.reset();
+        header(eol);
         List<String> unknown = null;
         boolean pending = false;
+        boolean adjacent = false; // nothing but line ends since the last OBIS line
         int pos = eol;
         while (pos < end) {
             byte c = b[pos];
@@ -97,6 +160,12 @@ public final class TelegramParser {
                 continue;
             }
             if (c == '(' && pending) {
+                if (lineRepeated) {
+                    values(lines[(lineCount - 1) * 4 + 1], end); // its values, which the memo let us skip
+                    lineRepeated = false;
+                }
+                lineContinued = true;
+                adjacent = false;
                 int next = values(pos, end);
                 if (next < 0) {
                     next = lineEnd(-next, end);
@@ -106,10 +175,20 @@ public final class TelegramParser {
                 continue;
             }
             if (pending) {
-                unknown = dispatch(assembler, unknown);
+                unknown = dispatch(unknown);
             }
+            int run = typing ? memo.repeatedRun(lineCount, b, pos, end) : 0;
+            if (run > 0) {
+                unknown = repeatedLines(run, pos, adjacent, unknown);
+                pending = true; // the run's last line: a continuation line may follow it
+                adjacent = true;
+                pos = lineStop;
+                continue;
+            }
+            lineAdjacent = adjacent;
             int next = obisLine(pos, end);
             pending = next >= 0;
+            adjacent = pending && !lineMalformed;
             if (!pending) {
                 next = lineEnd(pos, end);
                 problem(text(pos, Math.min(next, pos + 24)), text(pos, next), "not an OBIS line A-B:C.D.E(value)");
@@ -117,12 +196,59 @@ public final class TelegramParser {
             pos = next;
         }
         if (pending) {
-            unknown = dispatch(assembler, unknown);
+            unknown = dispatch(unknown);
         }
-        RawObis obis = new RawObis(b, Arrays.copyOf(lines, lineCount * 4), lineCount, Arrays.copyOf(spans, spanCount * 2),
-                normalisedCodes ? Arrays.copyOf(codes, lineCount) : null);
-        return assembler.build(header, lastManufacturer, crc, obis, unknown == null ? List.of() : unknown,
-                errors == null ? List.of() : errors);
+        return unknown;
+    }
+
+    /**
+     * Takes {@code run} lines from {@code pos} on as the memo has them: all but the last are typed here,
+     * the last is left as the current line (a continuation line may still follow it).
+     */
+    private List<String> repeatedLines(int run, int pos, boolean adjacentBefore, List<String> unknown) {
+        int first = lineCount;
+        int delta = pos - memo.start(first);
+        for (int line = first, last = first + run - 1; line < last; line++) {
+            memo.repeated(line, delta, line == first, adjacentBefore);
+            lineCount++;
+            if (seen.add(memo.key(line))) {
+                long key = memo.key(line);
+                if (!assembler.store(memo.field(line), (int) (key >>> 40) & 0xFF, (int) (key >>> 32) & 0xFF, memo.value(line))) {
+                    unknown = listed(unknown, memo.codeText(line));
+                }
+            }
+        }
+        int line = first + run - 1;
+        memo.repeated(line, delta, run == 1, adjacentBefore);
+        long key = memo.key(line);
+        lineA = (int) (key >>> 40) & 0xFF;
+        lineB = (int) (key >>> 32) & 0xFF;
+        lineCde = (int) (key >>> 8) & 0xFFFFFF;
+        lineKey = key;
+        lineField = memo.field(line);
+        lineMalformed = false;
+        lineContinued = false;
+        lineRepeated = true;
+        int start = memo.start(line);
+        addLine(start, start + memo.codeLength(line), memo.normalised(line));
+        lineStop = memo.stop(line);
+        return unknown;
+    }
+
+    /** The lines read by {@link #lines} as the raw OBIS map. */
+    private Map<String, List<String>> rawMap() {
+        Map<String, List<String>> map = new LinkedHashMap<>(lineCount * 2);
+        for (int line = 0; line < lineCount; line++) {
+            int at = line * 4;
+            String code = normalisedCodes && codes[line] != null ? codes[line] : text(lines[at], lines[at + 1]);
+            List<String> list = map.computeIfAbsent(code, c -> new ArrayList<>(2));
+            for (int v = lines[at + 2], stop = v + lines[at + 3]; v < stop; v++) {
+                values.of(b, spans, v, 1);
+                list.add(values.text(0));
+            }
+        }
+        map.replaceAll((code, list) -> Collections.unmodifiableList(list));
+        return Collections.unmodifiableMap(map);
     }
 
     /**
@@ -131,6 +257,8 @@ public final class TelegramParser {
      * @return where the line ends, or -1 when it is not an OBIS line
      */
     private int obisLine(int pos, int end) {
+        lineContinued = false;
+        lineRepeated = false;
         int known = templates.match(lineCount, b, pos, end);
         if (known > 0) {
             long key = templates.key(lineCount);
@@ -193,6 +321,7 @@ public final class TelegramParser {
         addLine(codeStart, codeEnd, normalised);
         int next = values(codeEnd, end);
         lineMalformed = next < 0;
+        lineStop = next;
         return lineMalformed ? lineEnd(-next, end) : next;
     }
 
@@ -248,29 +377,61 @@ public final class TelegramParser {
     }
 
     /** Types the current line; returns the (possibly new) list of unknown codes. */
-    private List<String> dispatch(TelegramAssembler assembler, List<String> unknown) throws TelegramFormatException {
-        int at = (lineCount - 1) * 4;
-        values.of(b, spans, lines[at + 2], lines[at + 3]);
+    private List<String> dispatch(List<String> unknown) throws TelegramFormatException {
+        int line = lineCount - 1;
         if (lineMalformed) {
-            String code = codeText(lineCount - 1);
+            int at = line * 4;
+            values.of(b, spans, lines[at + 2], lines[at + 3]);
+            String code = codeText(line);
             lineCount--; // not kept as raw OBIS: it is listed as a field error
             problem(code, joinedValues(), "values are not (value)(value)...");
             return unknown;
         }
+        if (!typing) {
+            return unknown;
+        }
+        if (lineRepeated) {
+            // the memo entry stays: the line is its predecessor, byte for byte
+            if (!seen.add(lineKey) || assembler.store(lineField, lineA, lineB, memo.value(line))) {
+                return unknown;
+            }
+            return listed(unknown, memo.codeText(line));
+        }
         if (!seen.add(lineKey)) {
+            memo.forget(line);
             return unknown; // a repeated code: the first line is typed, all are kept raw
         }
-        String code = lineA == 0 && lineB > 0 ? codeText(lineCount - 1) : null;
+        int at = line * 4;
+        values.of(b, spans, lines[at + 2], lines[at + 3]);
+        String code = lineA == 0 && lineB > 0 ? codeText(line) : null;
+        Object value;
         try {
-            if (!assembler.accept(lineField, lineA, lineB, lineCde, code, values)) {
-                List<String> list = unknown == null ? new ArrayList<>(4) : unknown;
-                list.add(code != null ? code : codeText(lineCount - 1));
-                return list;
-            }
+            value = assembler.read(lineField, lineCde, code, values);
         } catch (FieldProblem e) {
-            problem(codeText(lineCount - 1), joinedValues(), e.getMessage());
+            memo.forget(line);
+            assembler.readFailed(lineField, lineB);
+            problem(codeText(line), joinedValues(), e.getMessage());
+            return unknown;
+        }
+        String codeText = null;
+        if (!assembler.store(lineField, lineA, lineB, value)) {
+            codeText = code != null ? code : codeText(line);
+            unknown = listed(unknown, codeText);
+        }
+        if (lineContinued) {
+            memo.forget(line);
+        } else {
+            int codeStart = lines[at];
+            memo.remember(line, codeStart, lineStop, lineAdjacent, lines[at + 1] - codeStart, lineKey, lineField, codes[line],
+                    codeText, value);
         }
         return unknown;
+    }
+
+    private static List<String> listed(List<String> unknown, String code) {
+        List<String> list = unknown == null ? new ArrayList<>(4) : unknown;
+        list.add(code);
+        return list;
     }
 
     private String codeText(int line) {
@@ -289,14 +450,13 @@ public final class TelegramParser {
      * A meter sends the same identification line every time: reuse its text (and the manufacturer flag
      * read from it) while the bytes match.
      */
-    private String header(int eol) {
+    private void header(int eol) {
         if (lastHeader != null && eol == lastHeaderBytes.length && Arrays.equals(b, 0, eol, lastHeaderBytes, 0, eol)) {
-            return lastHeader;
+            return;
         }
         lastHeaderBytes = Arrays.copyOf(b, eol);
         lastHeader = new String(lastHeaderBytes, StandardCharsets.ISO_8859_1);
         lastManufacturer = TelegramAssembler.manufacturer(lastHeader);
-        return lastHeader;
     }
 
     private String joinedValues() {
@@ -308,6 +468,9 @@ public final class TelegramParser {
     }
 
     private void problem(String code, String value, String message) throws TelegramFormatException {
+        if (!typing) {
+            return; // finding lines only: the telegram was parsed, problems and all, before
+        }
         if (!lenient) {
             throw new TelegramFormatException(code + "(" + value + "): " + message);
         }
