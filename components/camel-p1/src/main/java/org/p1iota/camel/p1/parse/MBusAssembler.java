@@ -1,7 +1,5 @@
 package org.p1iota.camel.p1.parse;
 
-import java.math.BigDecimal;
-import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 
@@ -11,13 +9,11 @@ import org.p1iota.camel.p1.model.Reading;
 
 /**
  * Collects the lines of M-Bus devices ({@code 0-n:24.x.x}, {@code 0-n:96.1.x}) per channel, in the
- * order the channels first appear, and picks the gas reading. One per parser, {@link #reset} before
- * each telegram; devices are kept in parallel arrays until the model is built, so the working state
- * costs no objects per telegram.
+ * order the channels first appear, and picks the gas reading. One per telegram that has M-Bus lines;
+ * devices are kept in parallel arrays until the model is built.
  */
 final class MBusAssembler {
 
-    private final Timestamps timestamps;
     private int devices;
     private int[] channels = new int[4];
     private Integer[] types = new Integer[4];
@@ -28,34 +24,7 @@ final class MBusAssembler {
     private int[] readingDevices = new int[4];
     private int readingCount;
 
-    MBusAssembler(Timestamps timestamps) {
-        this.timestamps = timestamps;
-    }
-
-    void reset() {
-        if (devices > 0) {
-            Arrays.fill(types, 0, devices, null);
-            Arrays.fill(equipmentIds, 0, devices, null);
-            Arrays.fill(valves, 0, devices, null);
-            Arrays.fill(readings, 0, readingCount, null);
-            devices = 0;
-            readingCount = 0;
-        }
-    }
-
-    /** {@link TelegramAssembler#read} for a line of an {@link ObisField} M-Bus kind; null never. */
-    Object read(int kind, String code, Values v) throws FieldProblem {
-        byte[] b = v.b;
-        int n = v.count();
-        return switch (kind) {
-            case ObisField.MBUS_DEVICE_TYPE, ObisField.MBUS_VALVE -> (int) ValueReader.integer(b, v.start(0), v.end(0));
-            case ObisField.MBUS_EQUIPMENT_ID -> v.hexText(0);
-            case ObisField.MBUS_PROFILE_DSMR3 -> profileReading(code, v);
-            default -> n < 2 ? TelegramAssembler.NOT_TYPED : reading(code, b, v.start(0), v.end(0), v.start(n - 1), v.end(n - 1));
-        };
-    }
-
-    /** Puts a value {@link #read} gave into the channel's device (added when the channel is new). */
+    /** Puts a value {@link FieldReader} read into the channel's device (added when the channel is new). */
     void store(int kind, int channel, Object value) {
         int device = device(channel); // first: it may replace the arrays
         switch (kind) {
@@ -64,30 +33,6 @@ final class MBusAssembler {
             case ObisField.MBUS_EQUIPMENT_ID -> equipmentIds[device] = (String) value;
             default -> add(device, (Reading) value);
         }
-    }
-
-    /** {@code 0-n:24.2.x(timestamp)(value*unit)}. */
-    private Reading reading(String code, byte[] b, int tsStart, int tsEnd, int start, int end) throws FieldProblem {
-        OffsetDateTime time = timestamps.read(b, tsStart, tsEnd);
-        int star = ValueReader.unitSeparator(b, start, end);
-        if (star < 0) {
-            return new Reading(code, time, ValueReader.decimal(b, start, end), null);
-        }
-        return new Reading(code, time, ValueReader.decimal(b, start, star), ValueReader.unit(b, ValueReader.unitStart(b, star), end));
-    }
-
-    /**
-     * DSMR 2.2/3.0 {@code 0-n:24.3.0(time)(00)(60)(1)(0-n:24.2.1)(m3)} with the value on the next line:
-     * the unit is the last value of the first line, the reading the last value of all.
-     */
-    private Reading profileReading(String code, Values v) throws FieldProblem {
-        int n = v.count();
-        if (n < 7) {
-            throw new FieldProblem("DSMR 3 gas profile without its value line");
-        }
-        OffsetDateTime time = timestamps.read(v.b, v.start(0), v.end(0));
-        BigDecimal value = ValueReader.decimal(v.b, v.start(n - 1), v.end(n - 1));
-        return new Reading(code, time, value, ValueReader.unit(v.b, v.start(5), v.end(5)));
     }
 
     /** A channel that sent only empty values still is a device on the bus. */

@@ -2,8 +2,6 @@ package org.p1iota.camel.p1.parse;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -15,14 +13,16 @@ import org.p1iota.camel.p1.model.PowerFailure;
 import org.p1iota.camel.p1.model.Telegram;
 
 /**
- * Turns the lines of one telegram into the typed fields of a {@link Telegram}. One instance per
- * parser, {@link #reset} before each telegram: its working state is plain fields and arrays, so a
- * telegram costs the objects of its model and nothing more. Energy and power are normalised to kWh and
- * kW (meters that count in Wh and W are scaled), so {@code 2.027*W} never reads as 2.027 kW.
+ * Collects the typed values of one telegram's lines ({@link FieldReader} reads them) and builds the
+ * {@link Telegram}. One instance per telegram, on purpose: the values it holds are as new as it is,
+ * so storing them costs a plain write. (A long-lived assembler would make each of those writes pay the
+ * G1 collector's barrier for an old object pointing at a young one, a memory fence apiece.)
  */
 final class TelegramAssembler {
 
     private static final int PHASES = 3;
+    /** Per phase: voltage, current, power imported, power exported, sags, swells. */
+    private static final int PER_PHASE = 6;
 
     private String p1Version;
     private String emucsVersion;
@@ -48,135 +48,32 @@ final class TelegramAssembler {
     private BigDecimal averageDemand;
     private PeakDemand maxDemandMonth;
     private List<PeakDemand> maxDemandHistory;
-    // per phase (index 0-2), each becomes a PhaseReadings when the phase sent anything
-    private final BigDecimal[] voltages = new BigDecimal[PHASES];
-    private final BigDecimal[] currents = new BigDecimal[PHASES];
-    private final BigDecimal[] phaseImports = new BigDecimal[PHASES];
-    private final BigDecimal[] phaseExports = new BigDecimal[PHASES];
-    private final Long[] sags = new Long[PHASES];
-    private final Long[] swells = new Long[PHASES];
-    private final boolean[] phaseSent = new boolean[PHASES];
-    private boolean anyPhase;
-    private final Timestamps timestamps;
-    private final MBusAssembler mbus;
-
-    /** @param timestamps the parser's timestamp cache */
-    TelegramAssembler(Timestamps timestamps) {
-        this.timestamps = timestamps;
-        this.mbus = new MBusAssembler(timestamps);
-    }
-
-    /** Forgets the previous telegram. */
-    void reset() {
-        p1Version = null;
-        emucsVersion = null;
-        timestamp = null;
-        equipmentId = null;
-        equipmentIdRank = 0;
-        importT1 = null;
-        importT2 = null;
-        exportT1 = null;
-        exportT2 = null;
-        importTotal = null;
-        exportTotal = null;
-        powerImport = null;
-        powerExport = null;
-        tariff = null;
-        reactiveImportTotal = null;
-        reactiveExportTotal = null;
-        powerFailures = null;
-        longPowerFailures = null;
-        failureLog = null;
-        textMessage = null;
-        textMessageCode = null;
-        averageDemand = null;
-        maxDemandMonth = null;
-        maxDemandHistory = null;
-        if (anyPhase) {
-            anyPhase = false;
-            for (int i = 0; i < PHASES; i++) {
-                voltages[i] = null;
-                currents[i] = null;
-                phaseImports[i] = null;
-                phaseExports[i] = null;
-                sags[i] = null;
-                swells[i] = null;
-                phaseSent[i] = false;
-            }
-        }
-        mbus.reset();
-    }
-
-    /** {@link #read} result: the line is {@code ()}, the meter has no value for the object. */
-    static final Object EMPTY = new Object();
-    /** {@link #read} result: this parser has no typed field for the line (it is kept raw, its code listed as unknown). */
-    static final Object NOT_TYPED = new Object();
-    /** {@link #read} result: the value means "none" (a placeholder date, an empty text): the field is null. */
-    static final Object NONE = new Object();
+    /** The per-phase values, {@link #PER_PHASE} for each phase; made with the first phase line. */
+    private Object[] phaseValues;
+    /** Bit {@code p} set: phase {@code p + 1} is in the telegram. */
+    private int phasesSent;
+    private MBusAssembler mbus;
 
     /**
-     * Reads a line's value into what its field holds (a {@code BigDecimal}, a time, a text, a record or a
-     * list of them), from the line alone: the result is immutable and depends on nothing but the code
-     * and the value bytes, so a parser can keep it for a line that comes again unchanged. Never null:
-     * {@link #NONE}, {@link #EMPTY} or {@link #NOT_TYPED} stand for those cases.
+     * Puts a value {@link FieldReader#read} gave into the telegram.
      *
-     * @param field the line's {@link ObisField}
-     * @param cde   the code's C.D.E groups ({@link ObisKeys#key})
-     * @param code  the line's OBIS code as text; only given for M-Bus lines (readings carry it)
-     */
-    Object read(int field, int cde, String code, Values v) throws FieldProblem {
-        int n = v.count();
-        if (n == 0) {
-            return NOT_TYPED;
-        }
-        if (n == 1 && v.isEmpty(0) && cde != ObisKeys.FAILURE_LOG) {
-            return EMPTY;
-        }
-        int kind = ObisField.kind(field);
-        Object value;
-        if (kind >= ObisField.MBUS_DEVICE_TYPE) {
-            value = mbus.read(kind, code, v);
-        } else if (kind >= ObisField.PHASE_POWER_IMPORT) {
-            value = perPhase(kind, v);
-        } else {
-            value = kind >= ObisField.IMPORT_T1 ? electricity(kind, v) : abstractObject(kind, v);
-        }
-        return value == null ? NONE : value;
-    }
-
-    /**
-     * What a line whose value {@link #read} rejected still means: the phase or M-Bus channel it names is
-     * in the telegram.
-     */
-    void readFailed(int field, int bGroup) {
-        int kind = ObisField.kind(field);
-        if (kind >= ObisField.MBUS_DEVICE_TYPE) {
-            mbus.present(bGroup);
-        } else if (kind >= ObisField.PHASE_POWER_IMPORT) {
-            markPhase(ObisField.phase(field) - 1);
-        }
-    }
-
-    /**
-     * Puts a value {@link #read} gave into the telegram.
-     *
-     * @return false for {@link #NOT_TYPED}: the caller lists the code as unknown
+     * @return false for {@link FieldReader#NOT_TYPED}: the caller lists the code as unknown
      */
     boolean store(int field, int a, int bGroup, Object value) {
-        if (value == NOT_TYPED) {
+        if (value == FieldReader.NOT_TYPED) {
             return false;
         }
-        if (value == EMPTY) {
+        if (value == FieldReader.EMPTY) {
             // known, left empty; an M-Bus channel that sends "()" still is a device on the bus
             if (a == 0 && bGroup > 0) {
-                mbus.present(bGroup);
+                mbus().present(bGroup);
             }
             return true;
         }
-        Object v = value == NONE ? null : value;
+        Object v = value == FieldReader.NONE ? null : value;
         int kind = ObisField.kind(field);
         if (kind >= ObisField.MBUS_DEVICE_TYPE) {
-            mbus.store(kind, bGroup, v);
+            mbus().store(kind, bGroup, v);
         } else if (kind >= ObisField.PHASE_POWER_IMPORT) {
             storePhase(kind, ObisField.phase(field) - 1, v);
         } else if (kind >= ObisField.IMPORT_T1) {
@@ -187,21 +84,17 @@ final class TelegramAssembler {
         return true;
     }
 
-    private Object abstractObject(int kind, Values v) throws FieldProblem {
-        byte[] b = v.b;
-        int s = v.start(0);
-        int e = v.end(0);
-        return switch (kind) {
-            case ObisField.TIMESTAMP -> timestamps.read(b, s, e);
-            case ObisField.EQUIPMENT_ID, ObisField.EQUIPMENT_ID_LU, ObisField.EQUIPMENT_ID_OLD -> v.hexText(0);
-            case ObisField.EMUCS_VERSION, ObisField.P1_VERSION -> v.text(0);
-            case ObisField.TARIFF_INDICATOR -> (int) ValueReader.integer(b, s, e);
-            case ObisField.POWER_FAILURES, ObisField.LONG_POWER_FAILURES -> ValueReader.integer(b, s, e);
-            case ObisField.TEXT_MESSAGE, ObisField.TEXT_MESSAGE_CODE -> emptyToNull(v.hexText(0));
-            // Austrian meters use 98.1.0 for billing values
-            case ObisField.MAX_DEMAND_HISTORY -> isDemandHistory(v) ? demandHistory(v) : NOT_TYPED;
-            default -> NOT_TYPED;
-        };
+    /**
+     * What a line whose value {@link FieldReader#read} rejected still means: the phase or M-Bus channel
+     * it names is in the telegram.
+     */
+    void readFailed(int field, int bGroup) {
+        int kind = ObisField.kind(field);
+        if (kind >= ObisField.MBUS_DEVICE_TYPE) {
+            mbus().present(bGroup);
+        } else if (kind >= ObisField.PHASE_POWER_IMPORT) {
+            phase(ObisField.phase(field) - 1);
+        }
     }
 
     private void storeAbstract(int kind, Object v) {
@@ -217,24 +110,8 @@ final class TelegramAssembler {
             case ObisField.TEXT_MESSAGE -> textMessage = (String) v;
             case ObisField.TEXT_MESSAGE_CODE -> textMessageCode = (String) v;
             case ObisField.MAX_DEMAND_HISTORY -> maxDemandHistory = cast(v);
-            default -> p1Version = (String) v; // P1_VERSION, the only other kind read() types
+            default -> p1Version = (String) v; // P1_VERSION, the only other kind FieldReader types
         }
-    }
-
-    private Object electricity(int kind, Values v) throws FieldProblem {
-        byte[] b = v.b;
-        int s = v.start(0);
-        int e = v.end(0);
-        return switch (kind) {
-            case ObisField.IMPORT_T1, ObisField.IMPORT_T2, ObisField.EXPORT_T1, ObisField.EXPORT_T2, ObisField.IMPORT_TOTAL,
-                    ObisField.EXPORT_TOTAL -> Quantities.energy(b, s, e);
-            case ObisField.POWER_IMPORT, ObisField.POWER_EXPORT, ObisField.CURRENT_AVERAGE_DEMAND -> Quantities.power(b, s, e);
-            case ObisField.REACTIVE_IMPORT_TOTAL, ObisField.REACTIVE_EXPORT_TOTAL -> Quantities.reactiveEnergy(b, s, e);
-            case ObisField.MAX_DEMAND_MONTH -> v.count() < 2 ? null
-                    : PeakDemand.of(timestamps.read(b, s, e), Quantities.power(b, v.start(1), v.end(1)));
-            case ObisField.FAILURE_LOG -> failureLog(v);
-            default -> NOT_TYPED;
-        };
     }
 
     private void storeElectricity(int kind, Object v) {
@@ -251,73 +128,41 @@ final class TelegramAssembler {
             case ObisField.REACTIVE_EXPORT_TOTAL -> reactiveExportTotal = (BigDecimal) v;
             case ObisField.CURRENT_AVERAGE_DEMAND -> averageDemand = (BigDecimal) v;
             case ObisField.MAX_DEMAND_MONTH -> maxDemandMonth = (PeakDemand) v;
-            default -> failureLog = cast(v); // FAILURE_LOG, the only other kind read() types
+            default -> failureLog = cast(v); // FAILURE_LOG, the only other kind FieldReader types
         }
-    }
-
-    private static Object perPhase(int kind, Values v) throws FieldProblem {
-        byte[] b = v.b;
-        int s = v.start(0);
-        int e = v.end(0);
-        return switch (kind) {
-            case ObisField.PHASE_POWER_IMPORT, ObisField.PHASE_POWER_EXPORT -> Quantities.power(b, s, e);
-            case ObisField.PHASE_CURRENT -> Quantities.plain(b, s, e, "A");
-            case ObisField.PHASE_VOLTAGE -> Quantities.plain(b, s, e, "V");
-            default -> ValueReader.integer(b, s, e); // sags, swells
-        };
     }
 
     private void storePhase(int kind, int phase, Object v) {
-        markPhase(phase);
-        switch (kind) {
-            case ObisField.PHASE_POWER_IMPORT -> phaseImports[phase] = (BigDecimal) v;
-            case ObisField.PHASE_POWER_EXPORT -> phaseExports[phase] = (BigDecimal) v;
-            case ObisField.PHASE_CURRENT -> currents[phase] = (BigDecimal) v;
-            case ObisField.PHASE_VOLTAGE -> voltages[phase] = (BigDecimal) v;
-            case ObisField.PHASE_SAGS -> sags[phase] = (Long) v;
-            default -> swells[phase] = (Long) v;
-        }
+        int quantity = switch (kind) {
+            case ObisField.PHASE_VOLTAGE -> 0;
+            case ObisField.PHASE_CURRENT -> 1;
+            case ObisField.PHASE_POWER_IMPORT -> 2;
+            case ObisField.PHASE_POWER_EXPORT -> 3;
+            case ObisField.PHASE_SAGS -> 4;
+            default -> 5; // swells
+        };
+        phase(phase)[phase * PER_PHASE + quantity] = v;
     }
 
-    /** The phase is in the telegram once one of its lines is, even when that line's value was rejected. */
-    private void markPhase(int phase) {
-        phaseSent[phase] = true;
-        anyPhase = true;
+    /** The phase values, with phase {@code phase} (0-2) marked as in the telegram. */
+    private Object[] phase(int phase) {
+        if (phaseValues == null) {
+            phaseValues = new Object[PHASES * PER_PHASE];
+        }
+        phasesSent |= 1 << phase;
+        return phaseValues;
+    }
+
+    private MBusAssembler mbus() {
+        if (mbus == null) {
+            mbus = new MBusAssembler();
+        }
+        return mbus;
     }
 
     @SuppressWarnings("unchecked")
     private static <T> List<T> cast(Object list) {
         return (List<T>) list;
-    }
-
-    /** {@code 1-0:99.97.0(count)(0-0:96.7.19)(end)(duration*s)...}; an empty {@code ()} is an empty log. */
-    private List<PowerFailure> failureLog(Values v) throws FieldProblem {
-        byte[] b = v.b;
-        PowerFailure[] log = new PowerFailure[Math.max(0, (v.count() - 2) / 2)];
-        for (int i = 2; i + 1 < v.count(); i += 2) {
-            int star = ValueReader.unitSeparator(b, v.start(i + 1), v.end(i + 1));
-            int end = star < 0 ? v.end(i + 1) : star;
-            if (star >= 0 && !ValueReader.unitIs(b, ValueReader.unitStart(b, star), v.end(i + 1), "s")) {
-                throw new FieldProblem("power failure duration is not in seconds");
-            }
-            log[i / 2 - 1] = new PowerFailure(timestamps.read(b, v.start(i), v.end(i)), ValueReader.integer(b, v.start(i + 1), end));
-        }
-        return List.of(log);
-    }
-
-    /** {@code 0-0:98.1.0(count)(1-0:1.6.0)(1-0:1.6.0)(period)(time)(power*kW)...}. */
-    private List<PeakDemand> demandHistory(Values v) throws FieldProblem {
-        byte[] b = v.b;
-        List<PeakDemand> history = new ArrayList<>();
-        for (int i = 3; i + 2 < v.count(); i += 3) {
-            history.add(new PeakDemand(timestamps.read(b, v.start(i), v.end(i)),
-                    timestamps.read(b, v.start(i + 1), v.end(i + 1)), Quantities.power(b, v.start(i + 2), v.end(i + 2))));
-        }
-        return List.copyOf(history);
-    }
-
-    private static boolean isDemandHistory(Values v) {
-        return v.count() == 1 || v.count() >= 3 && v.endsWith(1, ":1.6.0");
     }
 
     private void equipmentId(String id, int rank) {
@@ -327,40 +172,31 @@ final class TelegramAssembler {
         }
     }
 
-    private static String emptyToNull(String text) {
-        return text.isEmpty() ? null : text;
-    }
-
     Telegram build(String header, String manufacturer, CrcStatus crc, Map<String, List<String>> obis, List<String> unknown,
             List<FieldError> errors) {
         // obis is a RawObis: read-only, materialised on first use
         return new Telegram(header, manufacturer, p1Version, emucsVersion, timestamp, equipmentId,
                 importT1, importT2, exportT1, exportT2, importTotal, exportTotal, powerImport, powerExport, tariff,
                 reactiveImportTotal, reactiveExportTotal, powerFailures, longPowerFailures, failureLog, textMessage,
-                textMessageCode, phaseReadings(), mbus.devices(), mbus.gas(), averageDemand, maxDemandMonth,
-                maxDemandHistory, crc, obis, unknown.isEmpty() ? null : List.copyOf(unknown),
+                textMessageCode, phaseReadings(), mbus == null ? null : mbus.devices(), mbus == null ? null : mbus.gas(),
+                averageDemand, maxDemandMonth, maxDemandHistory, crc, obis, unknown.isEmpty() ? null : List.copyOf(unknown),
                 errors.isEmpty() ? null : List.copyOf(errors));
     }
 
     private List<PhaseReadings> phaseReadings() {
-        if (!anyPhase) {
-            return null;
-        }
-        if (phaseSent[0] && phaseSent[1] && phaseSent[2]) {
-            return List.of(phase(0), phase(1), phase(2));
-        }
-        PhaseReadings[] result = new PhaseReadings[PHASES];
-        int count = 0;
-        for (int i = 0; i < PHASES; i++) {
-            if (phaseSent[i]) {
-                result[count++] = phase(i);
-            }
-        }
-        return List.of(Arrays.copyOf(result, count));
+        return switch (phasesSent) {
+            case 0 -> null;
+            case 0b111 -> List.of(phaseReadings(0), phaseReadings(1), phaseReadings(2));
+            case 0b001, 0b010, 0b100 -> List.of(phaseReadings(Integer.numberOfTrailingZeros(phasesSent)));
+            default -> List.of(phaseReadings(Integer.numberOfTrailingZeros(phasesSent)), phaseReadings(31 - Integer.numberOfLeadingZeros(phasesSent)));
+        };
     }
 
-    private PhaseReadings phase(int i) {
-        return new PhaseReadings(i + 1, voltages[i], currents[i], phaseImports[i], phaseExports[i], sags[i], swells[i]);
+    private PhaseReadings phaseReadings(int phase) {
+        Object[] p = phaseValues;
+        int at = phase * PER_PHASE;
+        return new PhaseReadings(phase + 1, (BigDecimal) p[at], (BigDecimal) p[at + 1], (BigDecimal) p[at + 2], (BigDecimal) p[at + 3],
+                (Long) p[at + 4], (Long) p[at + 5]);
     }
 
     /** The IEC 62056-21 manufacturer flag: the three characters after {@code /}. */

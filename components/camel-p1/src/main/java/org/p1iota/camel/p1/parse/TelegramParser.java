@@ -38,7 +38,9 @@ public final class TelegramParser {
     private final Values values = new Values();
     private final SeenCodes seen = new SeenCodes();
     private final CodeTexts codeCache = new CodeTexts();
-    private final TelegramAssembler assembler = new TelegramAssembler(new Timestamps());
+    private final FieldReader reader = new FieldReader(new Timestamps());
+    /** The telegram being parsed; new for each (see its comment on why). */
+    private TelegramAssembler assembler;
     private String lastHeader;
     private String lastManufacturer;
     private byte[] lastHeaderBytes;
@@ -91,10 +93,11 @@ public final class TelegramParser {
      * @param crc        what the framer found about the CRC
      */
     public Telegram parse(byte[] bytes, int bodyLength, CrcStatus crc) throws TelegramFormatException {
-        assembler.reset();
+        TelegramAssembler telegram = new TelegramAssembler();
+        assembler = telegram;
         List<String> unknown = lines(bytes, bodyLength);
         RawObis obis = new RawObis(bytes, bodyLength, TelegramParser::rawObis);
-        return assembler.build(lastHeader, lastManufacturer, crc, obis, unknown == null ? List.of() : unknown,
+        return telegram.build(lastHeader, lastManufacturer, crc, obis, unknown == null ? List.of() : unknown,
                 errors == null ? List.of() : errors);
     }
 
@@ -406,7 +409,7 @@ public final class TelegramParser {
         String code = lineA == 0 && lineB > 0 ? codeText(line) : null;
         Object value;
         try {
-            value = assembler.read(lineField, lineCde, code, values);
+            value = reader.read(lineField, lineCde, code, values);
         } catch (FieldProblem e) {
             memo.forget(line);
             assembler.readFailed(lineField, lineB);

@@ -17,8 +17,14 @@ final class Values {
     private int count;
 
     void of(byte[] bytes, int[] valueSpans, int firstValue, int valueCount) {
-        this.b = bytes;
-        this.spans = valueSpans;
+        // this view lives as long as its parser: writing a reference into it costs the G1 barrier's
+        // memory fence, so the arrays (the same for a whole telegram) are only written when they change
+        if (b != bytes) {
+            b = bytes;
+        }
+        if (spans != valueSpans) {
+            spans = valueSpans;
+        }
         this.first = firstValue;
         this.count = valueCount;
     }
