@@ -30,6 +30,11 @@ final class LineMemo {
     private int previousEnd;
     /** Entries 0 up to here describe lines of {@link #previous}. */
     private int count;
+    /**
+     * The line where the last run ended because the bytes differ there: it is read, not compared again.
+     * (Its bytes may also be the same, moved by a line end more or less; reading it is right either way.)
+     */
+    private int changedLine = -1;
 
     private final boolean[] valid = new boolean[LINES];
     /** Only line ends between this line and the line before it. */
@@ -39,6 +44,8 @@ final class LineMemo {
     private final int[] stops = new int[LINES];
     private final int[] codeLengths = new int[LINES];
     private final long[] keys = new long[LINES];
+    /** The key's {@link SeenCodes#slot}. */
+    private final int[] slots = new int[LINES];
     private final int[] fields = new int[LINES];
     private final String[] normalised = new String[LINES];
     private final String[] codeTexts = new String[LINES];
@@ -52,7 +59,7 @@ final class LineMemo {
      * @param end the position of this telegram's {@code !}
      */
     int repeatedRun(int line, byte[] b, int pos, int end) {
-        if (line >= count || !valid[line]) {
+        if (line >= count || !valid[line] || line == changedLine) {
             return 0;
         }
         int from = starts[line];
@@ -68,6 +75,9 @@ final class LineMemo {
         int last = line + 1;
         while (last < count && valid[last] && adjacent[last] && stops[last] - from < same) {
             last++;
+        }
+        if (last < count && valid[last] && adjacent[last]) {
+            changedLine = last;
         }
         return last - line;
     }
@@ -97,6 +107,7 @@ final class LineMemo {
         stops[line] = stop;
         codeLengths[line] = codeLength;
         keys[line] = key;
+        slots[line] = SeenCodes.slot(key);
         fields[line] = field;
         normalised[line] = normalisedCode;
         codeTexts[line] = codeText;
@@ -113,6 +124,7 @@ final class LineMemo {
 
     /** This telegram is done: its first {@code lines} lines are the entries from now on. */
     void finish(byte[] telegram, int end, int lines) {
+        changedLine = -1;
         previous = telegram;
         previousEnd = end;
         count = Math.min(lines, LINES);
@@ -120,6 +132,7 @@ final class LineMemo {
 
     /** Forgets everything (a telegram was given up halfway). */
     void clear() {
+        changedLine = -1;
         previous = null;
         count = 0;
     }
@@ -138,6 +151,10 @@ final class LineMemo {
 
     long key(int line) {
         return keys[line];
+    }
+
+    int slot(int line) {
+        return slots[line];
     }
 
     int field(int line) {

@@ -1,5 +1,6 @@
 package org.p1iota.camel.p1.parse;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -9,29 +10,31 @@ import org.p1iota.camel.p1.model.Reading;
 
 /**
  * Collects the lines of M-Bus devices ({@code 0-n:24.x.x}, {@code 0-n:96.1.x}) per channel, in the
- * order the channels first appear, and picks the gas reading. One per telegram that has M-Bus lines;
- * devices are kept in parallel arrays until the model is built.
+ * order the channels first appear, and picks the gas reading. One per telegram that has M-Bus lines.
+ * A device is {@link #STRIDE} slots of one array: its channel, type, id, valve and readings (one
+ * {@link Reading}, or a list when a device sends more than one), so a telegram's devices cost one
+ * array, not one per property.
  */
 final class MBusAssembler {
 
+    private static final int CHANNEL = 0;
+    private static final int TYPE = 1;
+    private static final int ID = 2;
+    private static final int VALVE = 3;
+    private static final int READINGS = 4;
+    private static final int STRIDE = 5;
+
+    private Object[] data = new Object[2 * STRIDE];
     private int devices;
-    private int[] channels = new int[4];
-    private Integer[] types = new Integer[4];
-    private String[] equipmentIds = new String[4];
-    private Integer[] valves = new Integer[4];
-    /** Readings in telegram order, with the index of their device. */
-    private Reading[] readings = new Reading[4];
-    private int[] readingDevices = new int[4];
-    private int readingCount;
 
     /** Puts a value {@link FieldReader} read into the channel's device (added when the channel is new). */
     void store(int kind, int channel, Object value) {
-        int device = device(channel); // first: it may replace the arrays
+        int at = device(channel) * STRIDE;
         switch (kind) {
-            case ObisField.MBUS_DEVICE_TYPE -> types[device] = (Integer) value;
-            case ObisField.MBUS_VALVE -> valves[device] = (Integer) value;
-            case ObisField.MBUS_EQUIPMENT_ID -> equipmentIds[device] = (String) value;
-            default -> add(device, (Reading) value);
+            case ObisField.MBUS_DEVICE_TYPE -> data[at + TYPE] = value;
+            case ObisField.MBUS_VALVE -> data[at + VALVE] = value;
+            case ObisField.MBUS_EQUIPMENT_ID -> data[at + ID] = value;
+            default -> addReading(at, (Reading) value);
         }
     }
 
@@ -43,28 +46,37 @@ final class MBusAssembler {
     /** The index of the channel's device, added when the channel is new. */
     private int device(int channel) {
         for (int i = 0; i < devices; i++) {
-            if (channels[i] == channel) {
+            if ((Integer) data[i * STRIDE + CHANNEL] == channel) {
                 return i;
             }
         }
-        if (devices == channels.length) {
-            int size = devices * 2;
-            channels = Arrays.copyOf(channels, size);
-            types = Arrays.copyOf(types, size);
-            equipmentIds = Arrays.copyOf(equipmentIds, size);
-            valves = Arrays.copyOf(valves, size);
+        if ((devices + 1) * STRIDE > data.length) {
+            data = Arrays.copyOf(data, data.length * 2);
         }
-        channels[devices] = channel;
+        data[devices * STRIDE + CHANNEL] = channel;
         return devices++;
     }
 
-    private void add(int device, Reading reading) {
-        if (readingCount == readings.length) {
-            readings = Arrays.copyOf(readings, readingCount * 2);
-            readingDevices = Arrays.copyOf(readingDevices, readingCount * 2);
+    private void addReading(int at, Reading reading) {
+        Object readings = data[at + READINGS];
+        if (readings == null) {
+            data[at + READINGS] = reading;
+            return;
         }
-        readings[readingCount] = reading;
-        readingDevices[readingCount++] = device;
+        List<Reading> list;
+        if (readings instanceof Reading first) {
+            list = new ArrayList<>(4);
+            list.add(first);
+            data[at + READINGS] = list;
+        } else {
+            list = readingList(readings);
+        }
+        list.add(reading);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Reading> readingList(Object readings) {
+        return (List<Reading>) readings;
     }
 
     List<MBusDevice> devices() {
@@ -82,29 +94,18 @@ final class MBusAssembler {
     }
 
     private MBusDevice model(int device) {
-        return new MBusDevice(channels[device], types[device], equipmentIds[device], readingsOf(device), valves[device]);
+        int at = device * STRIDE;
+        return new MBusDevice((Integer) data[at + CHANNEL], (Integer) data[at + TYPE], (String) data[at + ID], readings(at),
+                (Integer) data[at + VALVE]);
     }
 
     /** The device's readings in telegram order, as an immutable list (which the model keeps as is). */
-    private List<Reading> readingsOf(int device) {
-        int count = 0;
-        int last = -1;
-        for (int i = 0; i < readingCount; i++) {
-            if (readingDevices[i] == device) {
-                count++;
-                last = i;
-            }
+    private List<Reading> readings(int at) {
+        Object readings = data[at + READINGS];
+        if (readings == null) {
+            return List.of();
         }
-        if (count <= 1) {
-            return count == 0 ? List.of() : List.of(readings[last]);
-        }
-        Reading[] own = new Reading[count];
-        for (int i = 0, k = 0; i < readingCount; i++) {
-            if (readingDevices[i] == device) {
-                own[k++] = readings[i];
-            }
-        }
-        return List.of(own);
+        return readings instanceof Reading reading ? List.of(reading) : List.copyOf(readingList(readings));
     }
 
     /**
@@ -114,17 +115,19 @@ final class MBusAssembler {
     GasReading gas() {
         GasReading unitless = null;
         for (int d = 0; d < devices; d++) {
-            if (types[d] != null && types[d] == MBusDevice.TYPE_GAS) {
-                for (int i = 0; i < readingCount; i++) {
-                    if (readingDevices[i] != d) {
-                        continue;
-                    }
-                    Reading r = readings[i];
+            int at = d * STRIDE;
+            Object type = data[at + TYPE];
+            if (type != null && (Integer) type == MBusDevice.TYPE_GAS) {
+                int channel = (Integer) data[at + CHANNEL];
+                Object readings = data[at + READINGS];
+                List<Reading> list = readings == null || readings instanceof Reading ? null : readingList(readings);
+                for (int i = 0, n = list == null ? (readings == null ? 0 : 1) : list.size(); i < n; i++) {
+                    Reading r = list == null ? (Reading) readings : list.get(i);
                     if (r.unit() != null) {
-                        return new GasReading(channels[d], r.value(), r.unit(), r.timestamp());
+                        return new GasReading(channel, r.value(), r.unit(), r.timestamp());
                     }
                     if (unitless == null) {
-                        unitless = new GasReading(channels[d], r.value(), null, r.timestamp());
+                        unitless = new GasReading(channel, r.value(), null, r.timestamp());
                     }
                 }
             }

@@ -4,7 +4,8 @@ import java.util.Arrays;
 
 /**
  * The OBIS codes (packed as longs) already typed in the current telegram: a small open-addressing
- * set, cleared per telegram without allocating.
+ * set, cleared per telegram without allocating. A code's first slot ({@link #slot}) is a function of
+ * the code alone, so callers that see the same code again keep it and skip the hashing.
  */
 final class SeenCodes {
 
@@ -22,20 +23,30 @@ final class SeenCodes {
         }
     }
 
+    /** Where the key's probe starts. */
+    static int slot(long key) {
+        return (int) (key ^ key >>> 17 ^ key >>> 31) * 0x9E3779B1 >>> 24;
+    }
+
     /** Adds the key; false when it was already there (or the set is full: then every key counts as new). */
     boolean add(long key) {
+        return add(key, slot(key));
+    }
+
+    /** {@link #add(long)} with the key's {@link #slot}. */
+    boolean add(long key, int slot) {
         if (size >= CAPACITY / 2) {
             return true;
         }
-        int slot = (int) (key ^ key >>> 17 ^ key >>> 31) * 0x9E3779B1 >>> 24;
-        while (stamps[slot] == stamp) {
-            if (keys[slot] == key) {
+        int at = slot;
+        while (stamps[at] == stamp) {
+            if (keys[at] == key) {
                 return false;
             }
-            slot = (slot + 1) & (CAPACITY - 1);
+            at = (at + 1) & (CAPACITY - 1);
         }
-        stamps[slot] = stamp;
-        keys[slot] = key;
+        stamps[at] = stamp;
+        keys[at] = key;
         size++;
         return true;
     }

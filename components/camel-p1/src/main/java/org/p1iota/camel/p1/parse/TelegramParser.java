@@ -214,8 +214,8 @@ public final class TelegramParser {
         for (int line = first, last = first + run - 1; line < last; line++) {
             memo.repeated(line, delta, line == first, adjacentBefore);
             lineCount++;
-            if (seen.add(memo.key(line))) {
-                long key = memo.key(line);
+            long key = memo.key(line);
+            if (seen.add(key, memo.slot(line))) {
                 if (!assembler.store(memo.field(line), (int) (key >>> 40) & 0xFF, (int) (key >>> 32) & 0xFF, memo.value(line))) {
                     unknown = listed(unknown, memo.codeText(line));
                 }
@@ -395,7 +395,7 @@ public final class TelegramParser {
         }
         if (lineRepeated) {
             // the memo entry stays: the line is its predecessor, byte for byte
-            if (!seen.add(lineKey) || assembler.store(lineField, lineA, lineB, memo.value(line))) {
+            if (!seen.add(lineKey, memo.slot(line)) || assembler.store(lineField, lineA, lineB, memo.value(line))) {
                 return unknown;
             }
             return listed(unknown, memo.codeText(line));
