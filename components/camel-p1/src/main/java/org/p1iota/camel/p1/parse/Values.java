@@ -74,16 +74,6 @@ final class Values {
         return repeated.get(b, start, end, true);
     }
 
-    /** {@link #text} for values a meter repeats in every telegram (versions): see {@link RepeatedTexts}. */
-    String repeatedText(int i) {
-        int start = start(i);
-        int end = end(i);
-        if (ByteScan.indexOfEither(b, start, end, (byte) '\r', (byte) '\n') < end) {
-            return text(i);
-        }
-        return repeated.get(b, start, end, false);
-    }
-
     /** Whether value {@code i} ends with the ASCII text. */
     boolean endsWith(int i, String suffix) {
         int end = end(i);
