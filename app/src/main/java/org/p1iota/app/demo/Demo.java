@@ -1,6 +1,5 @@
 package org.p1iota.app.demo;
 
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -27,8 +26,6 @@ import org.p1iota.app.role.RoleSettings;
  */
 public final class Demo implements AutoCloseable {
 
-    static final String CAPTURE = "/demo/iskra-am550-2019-03-24.telegrams";
-
     private final DemoSettings settings;
     private final Optional<Path> routes;
     private final PrintStream out;
@@ -48,9 +45,7 @@ public final class Demo implements AutoCloseable {
             startRole("node", "--port", String.valueOf(settings.nodePort()), "--bind", settings.bind(),
                     "--mwm", String.valueOf(settings.minWeightMagnitude()));
 
-            try (InputStream capture = Demo.class.getResourceAsStream(CAPTURE)) {
-                meter = SimulatedMeter.start(MeterTelegrams.load(capture), settings.meterPort(), settings.meterPace(), Clock.systemUTC());
-            }
+            meter = SimulatedMeter.start(MeterTelegrams.demoCapture(), settings.meterPort(), settings.meterPace(), Clock.systemUTC());
             started.push(meter);
             step("meter", "simulated meter (a real Iskra AM550 capture, one telegram every " + settings.meterPace().toMillis()
                     + " ms) on tcp://127.0.0.1:" + meter.port());

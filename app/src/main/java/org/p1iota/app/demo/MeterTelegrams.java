@@ -2,6 +2,7 @@ package org.p1iota.app.demo;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
@@ -27,6 +28,7 @@ import org.p1iota.camel.p1.frame.TelegramFramer;
  */
 public final class MeterTelegrams {
 
+    private static final String DEMO_CAPTURE = "/demo/iskra-am550-2019-03-24.telegrams";
     static final ZoneId METER_ZONE = ZoneId.of("Europe/Amsterdam");
     private static final DateTimeFormatter DSMR_TIME = DateTimeFormatter.ofPattern("yyMMddHHmmss", Locale.ROOT);
     private static final String[] ENERGY_REGISTERS = {"1-0:1.8.1", "1-0:1.8.2", "1-0:2.8.1", "1-0:2.8.2"};
@@ -49,6 +51,18 @@ public final class MeterTelegrams {
             if (first != null && last != null) {
                 growthPerLoop.put(register, last.subtract(first));
             }
+        }
+    }
+
+    /** The demo's meter: a real Iskra AM550 (DSMR 5.0) captured for 300 s on 24 March 2019. */
+    public static MeterTelegrams demoCapture() {
+        try (InputStream capture = MeterTelegrams.class.getResourceAsStream(DEMO_CAPTURE)) {
+            if (capture == null) {
+                throw new IllegalStateException(DEMO_CAPTURE + " is missing from the class path");
+            }
+            return load(capture);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + DEMO_CAPTURE, e);
         }
     }
 

@@ -5,7 +5,11 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 
 import org.p1iota.app.cli.Arguments;
@@ -13,15 +17,23 @@ import org.p1iota.app.cli.Command;
 import org.p1iota.app.cli.Console;
 import org.p1iota.app.cli.OptionSpec;
 import org.p1iota.app.cli.UsageException;
+import org.p1iota.app.demo.MeterTelegrams;
 
 /**
- * {@code bench p1}: parse throughput on one thread. Feeds one DSMR 5 telegram with CRC over and over
- * (or, with {@code --capture}, a real capture as a stream, again and again) through framing, CRC check
- * and parsing into the typed model; warms up, then times several rounds and prints the median.
- * Reports both wall-clock and thread-CPU rates: on a shared machine the CPU-time rate is what one core
- * does, the wall rate what this process got.
+ * {@code bench p1}: parse throughput on one thread. By default feeds the demo meter's DSMR 5 telegrams
+ * with CRC (a real Iskra AM550 capture with its clock, registers and gas meter advancing every second,
+ * see {@link MeterTelegrams}) one after the other through framing, CRC check and parsing into the typed
+ * model, as they would arrive from a port; {@code --telegram} repeats one telegram instead (an upper
+ * bound: the parser reuses what it read for lines equal to the previous telegram's) and {@code
+ * --capture} replays a capture file as a stream. Warms up, then times several rounds and prints the
+ * median, per wall-clock second and per CPU-second of the thread: on a shared machine the CPU-time rate
+ * is what one core does, the wall rate what this process got.
  */
 public final class P1BenchCommand implements Command, OptionSpec {
+
+    /** Three passes of the 300-telegram capture: registers rise from pass to pass as on a real meter. */
+    private static final int METER_TELEGRAMS = 900;
+    private static final ZoneId METER_ZONE = ZoneId.of("Europe/Amsterdam");
 
     @Override
     public String name() {
@@ -41,8 +53,11 @@ public final class P1BenchCommand implements Command, OptionSpec {
                 Frames, CRC-checks and parses P1 telegrams into the typed model on one thread: warm-up, then
                 N timed rounds of S seconds; prints each round and the median, per wall-clock second and per
                 CPU-second of the thread (the figure for one core on a shared machine).
-                  (default)         one built-in DSMR 5 telegram with CRC, fed again and again
-                  --telegram FILE   the same with FILE, which must hold exactly one valid telegram
+                  (default)         a meter: 900 successive DSMR 5 telegrams with CRC of the demo's Iskra
+                                    AM550 (a real capture, time, registers and gas advancing each second),
+                                    fed one at a time as a port delivers them
+                  --telegram FILE   FILE, which must hold exactly one valid telegram, fed again and again;
+                                    an upper bound: no value ever changes
                   --capture FILE    a raw capture (any number of telegrams, noise between them) fed as a
                                     stream in 16 KiB reads, again and again: real, changing values
                 Defaults: 7 rounds of 2 s after 8 s of warm-up.""";
@@ -70,14 +85,19 @@ public final class P1BenchCommand implements Command, OptionSpec {
             throw new UsageException("--telegram or --capture, not both");
         }
         String file = args.has("capture") ? args.get("capture") : args.get("telegram");
-        byte[] input;
-        try {
-            input = file == null ? BenchTelegram.dsmr5() : Files.readAllBytes(Path.of(file));
-        } catch (IOException e) {
-            console.err().println("p1-iota bench p1: cannot read " + file + " (" + e + ")");
-            return 1;
+        BenchWorkload workload;
+        if (file == null) {
+            workload = meterWorkload(console);
+        } else {
+            byte[] input;
+            try {
+                input = Files.readAllBytes(Path.of(file));
+            } catch (IOException e) {
+                console.err().println("p1-iota bench p1: cannot read " + file + " (" + e + ")");
+                return 1;
+            }
+            workload = args.has("capture") ? captureWorkload(file, input, console) : telegramWorkload(input, console);
         }
-        BenchWorkload workload = args.has("capture") ? captureWorkload(file, input, console) : telegramWorkload(input, console);
         if (workload == null) {
             return 1;
         }
@@ -102,6 +122,25 @@ public final class P1BenchCommand implements Command, OptionSpec {
         return 0;
     }
 
+    private static BenchWorkload meterWorkload(Console console) {
+        MeterTelegrams meter = MeterTelegrams.demoCapture();
+        ZonedDateTime start = ZonedDateTime.of(2026, 3, 10, 12, 0, 0, 0, METER_ZONE);
+        List<byte[]> telegrams = new ArrayList<>();
+        for (int sent = 0; sent < METER_TELEGRAMS; sent++) {
+            telegrams.add(meter.telegram(sent, start.plusSeconds(sent), start));
+        }
+        BenchWorkload workload = BenchWorkload.meter(telegrams);
+        workload.step();
+        TelegramCounter counter = workload.counter();
+        if (counter.telegrams() != 1000 || counter.rejected() != 0) {
+            throw new IllegalStateException("the demo meter's telegrams must all be valid (rejected " + counter.rejected() + ")");
+        }
+        console.out().printf("bench p1: a DSMR 5 meter, %d successive telegrams with CRC (%d bytes on average) of the demo's Iskra AM550,"
+                + " fed one at a time; framing + CRC + parse to the typed model, one thread%n", telegrams.size(),
+                workload.inputLength() / telegrams.size());
+        return workload;
+    }
+
     private static BenchWorkload telegramWorkload(byte[] telegram, Console console) {
         BenchWorkload workload = BenchWorkload.repeated(telegram);
         workload.step();
@@ -111,8 +150,8 @@ public final class P1BenchCommand implements Command, OptionSpec {
                     + counter.telegrams() / 1000.0 + ", rejected " + counter.rejected() / 1000.0 + " per feed)");
             return null;
         }
-        console.out().printf("bench p1: %d-byte DSMR telegram with CRC, framing + CRC + parse to the typed model, one thread%n",
-                telegram.length);
+        console.out().printf("bench p1: one %d-byte telegram fed again and again (an upper bound: no value changes);"
+                + " framing + CRC + parse to the typed model, one thread%n", telegram.length);
         return workload;
     }
 

@@ -27,12 +27,29 @@ class P1BenchCommandTest {
         int exit = Launcher.withInstalledCommands().run(List.of("bench", "p1", "--rounds", "1", "--seconds", "1", "--warmup", "0"),
                 console);
         assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("round 1:").contains("median:").contains("telegrams/s");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("a DSMR 5 meter, 900 successive telegrams with CRC")
+                .contains("round 1:").contains("median:").contains("telegrams/s");
+    }
+
+    @Test
+    void repeatsOneTelegramAndSaysItIsAnUpperBound(@TempDir Path dir) throws Exception {
+        Path file = Files.write(dir.resolve("one.telegram"), SampleTelegram.dsmr5());
+
+        Run run = bench("--telegram", file.toString(), "--rounds", "1", "--seconds", "1", "--warmup", "0");
+
+        assertThat(run.exit).as(run.err).isZero();
+        assertThat(run.out).contains("one " + SampleTelegram.dsmr5().length + "-byte telegram fed again and again (an upper bound")
+                .contains("median:");
+        Path two = dir.resolve("two.telegram");
+        Files.write(two, (new String(SampleTelegram.dsmr5(), StandardCharsets.ISO_8859_1).repeat(2)).getBytes(StandardCharsets.ISO_8859_1));
+        Run twice = bench("--telegram", two.toString(), "--rounds", "1", "--seconds", "1", "--warmup", "0");
+        assertThat(twice.exit).isEqualTo(1);
+        assertThat(twice.err).contains("exactly one valid telegram");
     }
 
     @Test
     void replaysACaptureAsAStreamAndCountsItsTelegrams(@TempDir Path dir) throws Exception {
-        byte[] telegram = BenchTelegram.dsmr5();
+        byte[] telegram = SampleTelegram.dsmr5();
         ByteArrayOutputStream capture = new ByteArrayOutputStream();
         capture.write("1-0:2.7.0(00.000*kW)\r\n!1234\r\n".getBytes(StandardCharsets.US_ASCII)); // the tail of a telegram
         capture.write(telegram);

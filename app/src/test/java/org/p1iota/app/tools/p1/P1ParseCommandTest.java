@@ -107,8 +107,8 @@ class P1ParseCommandTest {
     }
 
     @Test
-    void benchTelegramIsAValidDsmr5Telegram() {
-        Path file = writeTemp(BenchTelegram.dsmr5());
+    void aDsmr5TelegramWithGasPrintsItsVersionCrcAndGas() {
+        Path file = writeTemp(SampleTelegram.dsmr5());
         assertThat(run("p1", "parse", file.toString())).isZero();
         assertThat(stdout()).singleElement().satisfies(line -> assertThat(line).contains("\"crc\":\"valid\"")
                 .contains("\"p1Version\":\"50\"").contains("\"gas\":{\"channel\":1"));
@@ -116,7 +116,7 @@ class P1ParseCommandTest {
 
     private static Path writeTemp(byte[] content) {
         try {
-            Path file = Files.createTempFile("p1-bench", ".telegram");
+            Path file = Files.createTempFile("p1-sample", ".telegram");
             file.toFile().deleteOnExit();
             return Files.write(file, content);
         } catch (Exception e) {

@@ -5,13 +5,12 @@ import java.nio.charset.StandardCharsets;
 import org.p1iota.camel.p1.frame.Crc16Arc;
 
 /**
- * The telegram the parse benchmark reads: a complete DSMR 5.0 telegram with every usual object (three
- * phases, power failure log, a gas meter on M-Bus channel 1) and a valid CRC, built here so the bench
- * needs no capture file.
+ * A complete DSMR 5.0 telegram with every usual object (three phases, power failure log, a gas meter
+ * on M-Bus channel 1) and a valid CRC, for tools' tests.
  */
-final class BenchTelegram {
+final class SampleTelegram {
 
-    private BenchTelegram() {
+    private SampleTelegram() {
     }
 
     static byte[] dsmr5() {
