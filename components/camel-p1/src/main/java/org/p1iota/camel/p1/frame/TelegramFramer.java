@@ -3,13 +3,14 @@ package org.p1iota.camel.p1.frame;
 import java.util.Arrays;
 
 /**
- * Cuts a byte stream into telegrams with a state machine that sees every byte once and updates the
- * CRC-16/ARC as it goes.
+ * Cuts a byte stream into telegrams with a state machine, computing the CRC-16/ARC of each.
  * <p>
- * Speed: the scans for {@code /} and {@code !} look at eight bytes per step ({@link ByteScan}), the CRC
- * runs over each scanned run in bulk, and a telegram that lies within one fed chunk is not copied until
- * it is complete (then once, into the frame's own array). Only a telegram that spans chunks is
- * gathered in the buffer.
+ * Speed: the scan for {@code /} and {@code !} looks at eight bytes per step ({@link ByteScan}), then
+ * the CRC runs over the scanned run in bulk. A telegram that ends where the previous one did is not
+ * scanned at all: it is compared with the previous one, and its CRC is the previous CRC updated by the
+ * bytes that changed ({@link PreviousBody}). A telegram that lies within one fed chunk is not copied
+ * until it is complete (then once, into the frame's own array); only one that spans chunks is gathered
+ * in the buffer.
  * <ul>
  * <li>Bytes before a {@code /} are skipped: line noise, and the tail of a telegram that was already
  * being sent when we connected (the first partial telegram is discarded, not reported).</li>
@@ -36,6 +37,7 @@ public final class TelegramFramer {
 
     private final FrameSink sink;
     private final int maxSize;
+    private final PreviousBody previous = new PreviousBody();
 
     private int state = SEEK;
     private byte[] buffer;
@@ -147,10 +149,17 @@ public final class TelegramFramer {
      */
     private int body(byte[] data, int i, int end, long base) {
         int limit = Math.min(end, i + (maxSize - length));
-        // two tight loops over bytes in the L1 cache (find the end, then the CRC up to it) were faster
-        // and steadier from one JIT compilation to the next than the two fused into one loop
-        int j = ByteScan.indexOfEither(data, i, limit, (byte) '/', (byte) '!');
-        crc = Crc16Arc.update(crc, data, i, j - i);
+        int j;
+        int repeatedCrc = length == 1 ? previous.crcBeforeBang(data, i, limit) : -1;
+        if (repeatedCrc >= 0) {
+            j = i + previous.innerLength();
+            crc = repeatedCrc;
+        } else {
+            // two tight loops over bytes in the L1 cache (find the end, then the CRC up to it) were faster
+            // and steadier from one JIT compilation to the next than the two fused into one loop
+            j = ByteScan.indexOfEither(data, i, limit, (byte) '/', (byte) '!');
+            crc = Crc16Arc.update(crc, data, i, j - i);
+        }
         int run = j - i;
         if (run > 0) {
             if (!direct) {
@@ -172,6 +181,7 @@ public final class TelegramFramer {
             start(base + j, j);
             return j + 1;
         }
+        previous.remember(direct ? data : buffer, direct ? chunkStart : 0, length, crc);
         append((byte) '!');
         crc = Crc16Arc.update(crc, (byte) '!');
         state = CRC;
