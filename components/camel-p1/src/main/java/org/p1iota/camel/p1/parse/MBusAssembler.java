@@ -11,19 +11,19 @@ import org.p1iota.camel.p1.model.Reading;
 /**
  * Collects the lines of M-Bus devices ({@code 0-n:24.x.x}, {@code 0-n:96.1.x}) per channel, in the
  * order the channels first appear, and picks the gas reading. One per telegram that has M-Bus lines.
- * A device is {@link #STRIDE} slots of one array: its channel, type, id, valve and readings (one
- * {@link Reading}, or a list when a device sends more than one), so a telegram's devices cost one
- * array, not one per property.
+ * A device is its channel in {@link #channels} and {@link #STRIDE} slots of {@link #data}: its type, id,
+ * valve and readings (one {@link Reading}, or a list when a device sends more than one), so a
+ * telegram's devices cost two arrays, not an object per property.
  */
 final class MBusAssembler {
 
-    private static final int CHANNEL = 0;
-    private static final int TYPE = 1;
-    private static final int ID = 2;
-    private static final int VALVE = 3;
-    private static final int READINGS = 4;
-    private static final int STRIDE = 5;
+    private static final int TYPE = 0;
+    private static final int ID = 1;
+    private static final int VALVE = 2;
+    private static final int READINGS = 3;
+    private static final int STRIDE = 4;
 
+    private int[] channels = new int[2];
     private Object[] data = new Object[2 * STRIDE];
     private int devices;
 
@@ -46,14 +46,15 @@ final class MBusAssembler {
     /** The index of the channel's device, added when the channel is new. */
     private int device(int channel) {
         for (int i = 0; i < devices; i++) {
-            if ((Integer) data[i * STRIDE + CHANNEL] == channel) {
+            if (channels[i] == channel) {
                 return i;
             }
         }
-        if ((devices + 1) * STRIDE > data.length) {
-            data = Arrays.copyOf(data, data.length * 2);
+        if (devices == channels.length) {
+            channels = Arrays.copyOf(channels, devices * 2);
+            data = Arrays.copyOf(data, devices * 2 * STRIDE);
         }
-        data[devices * STRIDE + CHANNEL] = channel;
+        channels[devices] = channel;
         return devices++;
     }
 
@@ -95,7 +96,7 @@ final class MBusAssembler {
 
     private MBusDevice model(int device) {
         int at = device * STRIDE;
-        return new MBusDevice((Integer) data[at + CHANNEL], (Integer) data[at + TYPE], (String) data[at + ID], readings(at),
+        return new MBusDevice(channels[device], (Integer) data[at + TYPE], (String) data[at + ID], readings(at),
                 (Integer) data[at + VALVE]);
     }
 
@@ -118,7 +119,7 @@ final class MBusAssembler {
             int at = d * STRIDE;
             Object type = data[at + TYPE];
             if (type != null && (Integer) type == MBusDevice.TYPE_GAS) {
-                int channel = (Integer) data[at + CHANNEL];
+                int channel = channels[d];
                 Object readings = data[at + READINGS];
                 List<Reading> list = readings == null || readings instanceof Reading ? null : readingList(readings);
                 for (int i = 0, n = list == null ? (readings == null ? 0 : 1) : list.size(); i < n; i++) {
