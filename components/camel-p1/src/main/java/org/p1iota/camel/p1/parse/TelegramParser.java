@@ -140,10 +140,8 @@ public final class TelegramParser {
                 // finding lines only: the memo belongs to the typing parser
             } else if (done) {
                 memo.finish(bytes, end, lineCount);
-                seen.finish(lineCount);
             } else {
                 memo.clear(); // given up halfway: some entries describe this telegram, some the one before
-                seen.abandon();
             }
         }
     }
@@ -217,7 +215,7 @@ public final class TelegramParser {
             memo.repeated(line, delta, line == first, adjacentBefore);
             lineCount++;
             long key = memo.key(line);
-            if (seen.first(line, key, memo.slot(line))) {
+            if (seen.add(key, memo.slot(line))) {
                 if (!assembler.store(memo.field(line), (int) (key >>> 40) & 0xFF, (int) (key >>> 32) & 0xFF, memo.value(line))) {
                     unknown = listed(unknown, memo.codeText(line));
                 }
@@ -397,12 +395,12 @@ public final class TelegramParser {
         }
         if (lineRepeated) {
             // the memo entry stays: the line is its predecessor, byte for byte
-            if (!seen.first(line, lineKey, memo.slot(line)) || assembler.store(lineField, lineA, lineB, memo.value(line))) {
+            if (!seen.add(lineKey, memo.slot(line)) || assembler.store(lineField, lineA, lineB, memo.value(line))) {
                 return unknown;
             }
             return listed(unknown, memo.codeText(line));
         }
-        if (!seen.first(line, lineKey, -1)) {
+        if (!seen.add(lineKey)) {
             memo.forget(line);
             return unknown; // a repeated code: the first line is typed, all are kept raw
         }
