@@ -14,7 +14,7 @@ import java.util.Arrays;
  * An entry describes a line of the previous telegram's bytes: where it starts and ends, and what it
  * was read into. A line is valid only when it was read without a problem and without a continuation
  * line, and what is kept is a function of the line's bytes alone (its key, {@link ObisField}, code text
- * and what {@link TelegramAssembler#read} gave), so a line that repeats gives exactly what reading it
+ * and what {@link FieldReader#read} gave), so a line that repeats gives exactly what reading it
  * again would give. A line inside a run (not its first) must also have followed its predecessor with
  * nothing but line ends between them, so a run never steps over a line that was not an OBIS line.
  * <p>
