@@ -27,7 +27,7 @@ class P1BenchCommandTest {
         int exit = Launcher.withInstalledCommands().run(List.of("bench", "p1", "--rounds", "1", "--seconds", "1", "--warmup", "0"),
                 console);
         assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("a DSMR 5 meter, 900 successive telegrams with CRC")
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("a DSMR 5 meter, 300 successive telegrams with CRC")
                 .contains("round 1:").contains("median:").contains("telegrams/s");
     }
 
