@@ -38,14 +38,16 @@ public final class TelegramParser {
     private final Values values = new Values();
     private final SeenCodes seen = new SeenCodes();
     private final CodeTexts codeCache = new CodeTexts();
-    private final FieldReader reader = new FieldReader(new Timestamps());
+    /** Null in a parser that does not type (it has no use for the caches behind it). */
+    private final FieldReader reader;
     /** The telegram being parsed; new for each (see its comment on why). */
     private TelegramAssembler assembler;
     private String lastHeader;
     private String lastManufacturer;
     private byte[] lastHeaderBytes;
     private final LineTemplates templates = new LineTemplates();
-    private final LineMemo memo = new LineMemo();
+    /** Null in a parser that does not type. */
+    private final LineMemo memo;
 
     // the telegram being parsed; working arrays reused
     private byte[] b;
@@ -81,6 +83,8 @@ public final class TelegramParser {
     private TelegramParser(boolean lenient, boolean typing) {
         this.lenient = lenient;
         this.typing = typing;
+        this.reader = typing ? new FieldReader(new Timestamps()) : null;
+        this.memo = typing ? new LineMemo() : null;
     }
 
     public Telegram parse(Frame frame) throws TelegramFormatException {
