@@ -29,7 +29,8 @@ import org.p1iota.camel.p1.frame.TelegramFramer;
 public final class MeterTelegrams {
 
     private static final String DEMO_CAPTURE = "/demo/iskra-am550-2019-03-24.telegrams";
-    static final ZoneId METER_ZONE = ZoneId.of("Europe/Amsterdam");
+    /** The zone a Dutch meter's clock runs in. */
+    public static final ZoneId METER_ZONE = ZoneId.of("Europe/Amsterdam");
     private static final DateTimeFormatter DSMR_TIME = DateTimeFormatter.ofPattern("yyMMddHHmmss", Locale.ROOT);
     private static final String[] ENERGY_REGISTERS = {"1-0:1.8.1", "1-0:1.8.2", "1-0:2.8.1", "1-0:2.8.2"};
     private static final String GAS_METER_ID = "4730303339303031393132333435363738";

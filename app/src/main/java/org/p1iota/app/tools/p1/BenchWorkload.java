@@ -79,10 +79,6 @@ final class BenchWorkload {
         return length;
     }
 
-    int telegramCount() {
-        return telegrams == null ? 0 : telegrams.size();
-    }
-
     TelegramCounter counter() {
         return counter;
     }

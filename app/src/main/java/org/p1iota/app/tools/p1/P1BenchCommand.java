@@ -5,7 +5,6 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -37,7 +36,6 @@ public final class P1BenchCommand implements Command, OptionSpec {
      * coming from further away than a port would deliver them).
      */
     private static final int METER_TELEGRAMS = 300;
-    private static final ZoneId METER_ZONE = ZoneId.of("Europe/Amsterdam");
 
     @Override
     public String name() {
@@ -128,7 +126,7 @@ public final class P1BenchCommand implements Command, OptionSpec {
 
     private static BenchWorkload meterWorkload(Console console) {
         MeterTelegrams meter = MeterTelegrams.demoCapture();
-        ZonedDateTime start = ZonedDateTime.of(2026, 3, 10, 12, 0, 0, 0, METER_ZONE);
+        ZonedDateTime start = ZonedDateTime.of(2026, 3, 10, 12, 0, 0, 0, MeterTelegrams.METER_ZONE);
         List<byte[]> telegrams = new ArrayList<>();
         for (int sent = 0; sent < METER_TELEGRAMS; sent++) {
             telegrams.add(meter.telegram(sent, start.plusSeconds(sent), start));
