@@ -63,8 +63,9 @@ public class P1Configuration implements Cloneable {
     @Metadata(secret = true)
     private String decryptionKey;
     @UriParam(label = "security", secret = true,
-              description = "Authentication key (32 hex digits; the frame's security control byte is put in front) or the"
-                            + " full AAD; default 00112233445566778899AABBCCDDEEFF")
+              description = "Authentication key (32 hex digits; the frame's security control byte is put in front), the"
+                            + " full AAD, or 'none' for meters that authenticate frames with no additional data. Unset:"
+                            + " the default key 00112233445566778899AABBCCDDEEFF, and frames without AAD are accepted too")
     @Metadata(secret = true)
     private String additionalAuthenticationData;
 

@@ -1,9 +1,12 @@
 package org.p1iota.camel.p1.crypto;
 
 import java.security.GeneralSecurityException;
+import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.List;
 
 import javax.crypto.Cipher;
+import javax.crypto.NoSuchPaddingException;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -15,7 +18,7 @@ import org.p1iota.camel.p1.frame.RejectedFrame;
  * telegram framer:
  * {@code 0xDB | title length | system title | 0x82 | length (2, big-endian) | security control |
  * frame counter (4) | ciphertext | GCM tag (12)}. AES-128-GCM with a 96-bit tag; the IV is the system
- * title followed by the frame counter. Bytes before {@code 0xDB} are skipped.
+ * title followed by the frame counter; the AAD is tried as {@link DlmsKeys#aadCandidates} lists. Bytes before {@code 0xDB} are skipped.
  * Not thread-safe: one per stream.
  */
 public final class DlmsFrameDecryptor {
@@ -47,6 +50,8 @@ public final class DlmsFrameDecryptor {
     private long frameOffset;
     private long position;
     private long skipped;
+    /** Which of the keys' AAD candidates opened the last frame. */
+    private int workingAad;
 
     public DlmsFrameDecryptor(DlmsKeys keys, Sink sink) {
         this.keys = keys;
@@ -138,17 +143,35 @@ public final class DlmsFrameDecryptor {
         byte[] iv = new byte[title.length + 4];
         System.arraycopy(title, 0, iv, 0, title.length);
         System.arraycopy(payload, 1, iv, title.length, 4);
+        List<byte[]> candidates = keys.aadCandidates(securityControl);
+        // a meter sends every frame the same way: start with the AAD that opened the last one
+        for (int i = 0; i < candidates.size(); i++) {
+            int candidate = (workingAad + i) % candidates.size();
+            byte[] plain = open(iv, candidates.get(candidate));
+            if (plain != null) {
+                workingAad = candidate;
+                sink.plaintext(plain, frameOffset);
+                return;
+            }
+        }
+        sink.failed(new RejectedFrame(RejectReason.DECRYPTION_FAILED,
+                "encrypted frame does not authenticate (wrong key or AAD?)", frameOffset, raw()));
+    }
+
+    /** The plaintext, or null when the frame does not authenticate with this AAD. */
+    private byte[] open(byte[] iv, byte[] aad) {
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(keys.encryptionKey(), "AES"),
                     new GCMParameterSpec(GCM_TAG_BYTES * 8, iv));
-            cipher.updateAAD(keys.aad(securityControl));
-            byte[] plain = cipher.doFinal(payload, HEADER_BYTES, payloadLength - HEADER_BYTES);
-            sink.plaintext(plain, frameOffset);
+            if (aad.length > 0) {
+                cipher.updateAAD(aad);
+            }
+            return cipher.doFinal(payload, HEADER_BYTES, payloadLength - HEADER_BYTES);
+        } catch (NoSuchAlgorithmException | NoSuchPaddingException e) {
+            throw new IllegalStateException("this JVM cannot run AES-128-GCM", e);
         } catch (GeneralSecurityException e) {
-            sink.failed(new RejectedFrame(RejectReason.DECRYPTION_FAILED,
-                    "encrypted frame does not authenticate (wrong key or AAD?): " + e.getClass().getSimpleName(),
-                    frameOffset, raw()));
+            return null; // AEADBadTagException above all: wrong key or not this AAD
         }
     }
 

@@ -102,7 +102,10 @@ public class P1DataFormat extends ServiceSupport implements org.apache.camel.spi
         return additionalAuthenticationData;
     }
 
-    /** Authentication key (16 bytes hex) or full AAD; default the Smarty key 00112233...FF. */
+    /**
+     * Authentication key (16 bytes hex), full AAD or {@code none}; unset: the Smarty key 00112233...FF, or no AAD
+     * for meters that send frames authenticated without one.
+     */
     public void setAdditionalAuthenticationData(String additionalAuthenticationData) {
         this.additionalAuthenticationData = additionalAuthenticationData;
     }

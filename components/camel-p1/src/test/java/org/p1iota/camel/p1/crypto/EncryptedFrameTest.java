@@ -2,8 +2,14 @@ package org.p1iota.camel.p1.crypto;
 
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
+
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
@@ -17,6 +23,7 @@ import org.p1iota.camel.p1.frame.RejectedFrame;
 import org.p1iota.camel.p1.parse.Decoded;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The encrypted samples of the corpus decrypt to their plaintext files, and wrong keys are rejected. */
 class EncryptedFrameTest {
@@ -94,6 +101,59 @@ class EncryptedFrameTest {
             assertThat(r.reason()).isEqualTo(RejectReason.DECRYPTION_FAILED);
             assertThat(r.offset()).isZero();
         });
+    }
+
+    @Test
+    void framesAuthenticatedWithoutAadDecryptWithTheDefaultKeysAndWithNone() throws Exception {
+        JsonNode sample = SharedCorpus.manifest(SharedCorpus.dsmr()).get("encrypted_samples").get(0);
+        String key = sample.get("key_hex").asText();
+        byte[] standard = SharedCorpus.bytes(SharedCorpus.dsmr().resolve(sample.get("frame_file").asText()));
+        byte[] plaintext = SharedCorpus.bytes(SharedCorpus.dsmr().resolve(sample.get("plaintext_file").asText()));
+        byte[] withoutAad = reencryptWithoutAad(standard, plaintext, key);
+
+        assertThat(decode(withoutAad, DlmsKeys.fromHex(key, null), true).telegrams).hasSize(1);
+        assertThat(decode(withoutAad, DlmsKeys.fromHex(key, "none"), true).telegrams).hasSize(1);
+        assertThat(decode(withoutAad, DlmsKeys.fromHex(key, " NONE "), true).telegrams).hasSize(1);
+        // a named AAD is exactly that AAD: the other kind of frame is refused
+        assertThat(decode(withoutAad, DlmsKeys.fromHex(key, sample.get("aad_hex").asText()), true).rejected)
+                .singleElement().satisfies(r -> assertThat(r.reason()).isEqualTo(RejectReason.DECRYPTION_FAILED));
+        assertThat(decode(standard, DlmsKeys.fromHex(key, "none"), true).rejected)
+                .singleElement().satisfies(r -> assertThat(r.reason()).isEqualTo(RejectReason.DECRYPTION_FAILED));
+        // both kinds in one stream, in turn, with the default keys: every frame opens
+        byte[] mixed = concat(standard, withoutAad, withoutAad, standard);
+        Decoded decoded = decode(mixed, DlmsKeys.fromHex(key, null), true);
+        assertThat(decoded.telegrams).hasSize(4);
+        assertThat(decoded.rejected).isEmpty();
+    }
+
+    @Test
+    void anAadThatIsNeitherHexNorNoneSaysWhatIsExpected() {
+        assertThatThrownBy(() -> DlmsKeys.fromHex("D491470F47126332B07D1923B3504188", "nothing"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'none'");
+    }
+
+    /** The same frame, its ciphertext and tag made anew with AES-128-GCM and no additional data. */
+    private static byte[] reencryptWithoutAad(byte[] frame, byte[] plaintext, String keyHex) throws Exception {
+        int titleLength = frame[1];
+        int header = 2 + titleLength + 3; // tag, title length, title, 0x82 + two length bytes
+        byte[] iv = new byte[titleLength + 4];
+        System.arraycopy(frame, 2, iv, 0, titleLength);
+        System.arraycopy(frame, header + 1, iv, titleLength, 4);
+        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(HexFormat.of().parseHex(keyHex), "AES"), new GCMParameterSpec(96, iv));
+        byte[] sealed = cipher.doFinal(plaintext);
+        byte[] out = Arrays.copyOf(frame, header + 5 + sealed.length);
+        System.arraycopy(sealed, 0, out, header + 5, sealed.length);
+        assertThat(out).hasSameSizeAs(frame);
+        return out;
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            out.writeBytes(part);
+        }
+        return out.toByteArray();
     }
 
     @Test
