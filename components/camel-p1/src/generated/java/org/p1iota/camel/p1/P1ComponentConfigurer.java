@@ -19,14 +19,51 @@ import org.apache.camel.support.component.PropertyConfigurerSupport;
 @SuppressWarnings("unchecked")
 public class P1ComponentConfigurer extends PropertyConfigurerSupport implements GeneratedPropertyConfigurer, PropertyConfigurerGetter {
 
+    private org.p1iota.camel.p1.P1Configuration getOrCreateConfiguration(P1Component target) {
+        if (target.getConfiguration() == null) {
+            target.setConfiguration(new org.p1iota.camel.p1.P1Configuration());
+        }
+        return target.getConfiguration();
+    }
+
     @Override
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         P1Component target = (P1Component) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "additionalauthenticationdata":
+        case "additionalAuthenticationData": getOrCreateConfiguration(target).setAdditionalAuthenticationData(property(camelContext, java.lang.String.class, value)); return true;
+        case "autodetecttimeout":
+        case "autoDetectTimeout": getOrCreateConfiguration(target).setAutoDetectTimeout(property(camelContext, long.class, value)); return true;
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
+        case "baudrate":
+        case "baudRate": getOrCreateConfiguration(target).setBaudRate(property(camelContext, java.lang.Integer.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "configuration": target.setConfiguration(property(camelContext, org.p1iota.camel.p1.P1Configuration.class, value)); return true;
+        case "connecttimeout":
+        case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, int.class, value)); return true;
+        case "databits":
+        case "dataBits": getOrCreateConfiguration(target).setDataBits(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "decryptionkey":
+        case "decryptionKey": getOrCreateConfiguration(target).setDecryptionKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "lenient": getOrCreateConfiguration(target).setLenient(property(camelContext, boolean.class, value)); return true;
+        case "maxreconnectdelay":
+        case "maxReconnectDelay": getOrCreateConfiguration(target).setMaxReconnectDelay(property(camelContext, long.class, value)); return true;
+        case "maxtelegramsize":
+        case "maxTelegramSize": getOrCreateConfiguration(target).setMaxTelegramSize(property(camelContext, int.class, value)); return true;
+        case "pace": getOrCreateConfiguration(target).setPace(property(camelContext, long.class, value)); return true;
+        case "parity": getOrCreateConfiguration(target).setParity(property(camelContext, org.p1iota.camel.p1.source.SerialSettings.Parity.class, value)); return true;
+        case "pollinterval":
+        case "pollInterval": getOrCreateConfiguration(target).setPollInterval(property(camelContext, int.class, value)); return true;
+        case "profile": getOrCreateConfiguration(target).setProfile(property(camelContext, org.p1iota.camel.p1.source.DsmrProfile.class, value)); return true;
+        case "readtimeout":
+        case "readTimeout": getOrCreateConfiguration(target).setReadTimeout(property(camelContext, long.class, value)); return true;
+        case "reconnectdelay":
+        case "reconnectDelay": getOrCreateConfiguration(target).setReconnectDelay(property(camelContext, long.class, value)); return true;
+        case "repeat": getOrCreateConfiguration(target).setRepeat(property(camelContext, boolean.class, value)); return true;
+        case "stopbits":
+        case "stopBits": getOrCreateConfiguration(target).setStopBits(property(camelContext, java.lang.Integer.class, value)); return true;
         default: return false;
         }
     }
@@ -34,10 +71,40 @@ public class P1ComponentConfigurer extends PropertyConfigurerSupport implements 
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "additionalauthenticationdata":
+        case "additionalAuthenticationData": return java.lang.String.class;
+        case "autodetecttimeout":
+        case "autoDetectTimeout": return long.class;
         case "autowiredenabled":
         case "autowiredEnabled": return boolean.class;
+        case "baudrate":
+        case "baudRate": return java.lang.Integer.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "configuration": return org.p1iota.camel.p1.P1Configuration.class;
+        case "connecttimeout":
+        case "connectTimeout": return int.class;
+        case "databits":
+        case "dataBits": return java.lang.Integer.class;
+        case "decryptionkey":
+        case "decryptionKey": return java.lang.String.class;
+        case "lenient": return boolean.class;
+        case "maxreconnectdelay":
+        case "maxReconnectDelay": return long.class;
+        case "maxtelegramsize":
+        case "maxTelegramSize": return int.class;
+        case "pace": return long.class;
+        case "parity": return org.p1iota.camel.p1.source.SerialSettings.Parity.class;
+        case "pollinterval":
+        case "pollInterval": return int.class;
+        case "profile": return org.p1iota.camel.p1.source.DsmrProfile.class;
+        case "readtimeout":
+        case "readTimeout": return long.class;
+        case "reconnectdelay":
+        case "reconnectDelay": return long.class;
+        case "repeat": return boolean.class;
+        case "stopbits":
+        case "stopBits": return java.lang.Integer.class;
         default: return null;
         }
     }
@@ -46,10 +113,40 @@ public class P1ComponentConfigurer extends PropertyConfigurerSupport implements 
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         P1Component target = (P1Component) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "additionalauthenticationdata":
+        case "additionalAuthenticationData": return getOrCreateConfiguration(target).getAdditionalAuthenticationData();
+        case "autodetecttimeout":
+        case "autoDetectTimeout": return getOrCreateConfiguration(target).getAutoDetectTimeout();
         case "autowiredenabled":
         case "autowiredEnabled": return target.isAutowiredEnabled();
+        case "baudrate":
+        case "baudRate": return getOrCreateConfiguration(target).getBaudRate();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "configuration": return target.getConfiguration();
+        case "connecttimeout":
+        case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
+        case "databits":
+        case "dataBits": return getOrCreateConfiguration(target).getDataBits();
+        case "decryptionkey":
+        case "decryptionKey": return getOrCreateConfiguration(target).getDecryptionKey();
+        case "lenient": return getOrCreateConfiguration(target).isLenient();
+        case "maxreconnectdelay":
+        case "maxReconnectDelay": return getOrCreateConfiguration(target).getMaxReconnectDelay();
+        case "maxtelegramsize":
+        case "maxTelegramSize": return getOrCreateConfiguration(target).getMaxTelegramSize();
+        case "pace": return getOrCreateConfiguration(target).getPace();
+        case "parity": return getOrCreateConfiguration(target).getParity();
+        case "pollinterval":
+        case "pollInterval": return getOrCreateConfiguration(target).getPollInterval();
+        case "profile": return getOrCreateConfiguration(target).getProfile();
+        case "readtimeout":
+        case "readTimeout": return getOrCreateConfiguration(target).getReadTimeout();
+        case "reconnectdelay":
+        case "reconnectDelay": return getOrCreateConfiguration(target).getReconnectDelay();
+        case "repeat": return getOrCreateConfiguration(target).isRepeat();
+        case "stopbits":
+        case "stopBits": return getOrCreateConfiguration(target).getStopBits();
         default: return null;
         }
     }

@@ -3,6 +3,11 @@ package org.p1iota.camel.p1;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
+import org.p1iota.camel.p1.crypto.DlmsKeys;
+import org.p1iota.camel.p1.crypto.EncryptedTelegramDecoder;
+import org.p1iota.camel.p1.parse.StreamDecoder;
+import org.p1iota.camel.p1.parse.TelegramDecoder;
+import org.p1iota.camel.p1.parse.TelegramListener;
 import org.p1iota.camel.p1.frame.TelegramFramer;
 import org.p1iota.camel.p1.source.DsmrProfile;
 import org.p1iota.camel.p1.source.SerialSettings;
@@ -205,6 +210,20 @@ public class P1Configuration implements Cloneable {
         this.additionalAuthenticationData = additionalAuthenticationData;
     }
 
+    /**
+     * A decoder for one stream with these options: plain, or decrypting first when a key is set.
+     *
+     * @throws IllegalArgumentException when the key or the AAD is malformed
+     */
+    public StreamDecoder newDecoder(TelegramListener listener) {
+        if (decryptionKey != null) {
+            return new EncryptedTelegramDecoder(DlmsKeys.fromHex(decryptionKey, additionalAuthenticationData), listener,
+                    lenient, maxTelegramSize);
+        }
+        return new TelegramDecoder(listener, lenient, maxTelegramSize);
+    }
+
+    /** A copy for one endpoint, so that its own options leave the component's untouched. */
     public P1Configuration copy() {
         try {
             return (P1Configuration) clone();

@@ -8,14 +8,11 @@ import org.apache.camel.Processor;
 import org.apache.camel.api.management.ManagedAttribute;
 import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.support.DefaultConsumer;
-import org.p1iota.camel.p1.crypto.DlmsKeys;
-import org.p1iota.camel.p1.crypto.EncryptedTelegramDecoder;
 import org.p1iota.camel.p1.frame.Frame;
 import org.p1iota.camel.p1.frame.RejectReason;
 import org.p1iota.camel.p1.frame.RejectedFrame;
 import org.p1iota.camel.p1.model.Telegram;
 import org.p1iota.camel.p1.parse.StreamDecoder;
-import org.p1iota.camel.p1.parse.TelegramDecoder;
 import org.p1iota.camel.p1.parse.TelegramListener;
 import org.p1iota.camel.p1.source.P1Source;
 import org.p1iota.camel.p1.source.SourceReader;
@@ -56,10 +53,7 @@ public class P1Consumer extends DefaultConsumer implements TelegramListener, Sou
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        if (configuration.getDecryptionKey() != null) {
-            // fail at start on a malformed key, not in the reading thread
-            DlmsKeys.fromHex(configuration.getDecryptionKey(), configuration.getAdditionalAuthenticationData());
-        }
+        newDecoder(); // fails at start on a malformed key, not in the reading thread
         SourceReader reader = new SourceReader(source, this::newDecoder, this,
                 new SourceReader.Timing(configuration.getReconnectDelay(), configuration.getMaxReconnectDelay(),
                         configuration.getReadTimeout(), configuration.getAutoDetectTimeout(), configuration.isRepeat()));
@@ -80,12 +74,7 @@ public class P1Consumer extends DefaultConsumer implements TelegramListener, Sou
     }
 
     private StreamDecoder newDecoder() {
-        if (configuration.getDecryptionKey() != null) {
-            return new EncryptedTelegramDecoder(
-                    DlmsKeys.fromHex(configuration.getDecryptionKey(), configuration.getAdditionalAuthenticationData()), this,
-                    configuration.isLenient(), configuration.getMaxTelegramSize());
-        }
-        return new TelegramDecoder(this, configuration.isLenient(), configuration.getMaxTelegramSize());
+        return configuration.newDecoder(this);
     }
 
     @Override

@@ -9,14 +9,11 @@ import org.apache.camel.Exchange;
 import org.apache.camel.spi.DataFormatName;
 import org.apache.camel.spi.annotations.Dataformat;
 import org.apache.camel.support.service.ServiceSupport;
+import org.p1iota.camel.p1.P1Configuration;
 import org.p1iota.camel.p1.P1RejectedFrameException;
-import org.p1iota.camel.p1.crypto.DlmsKeys;
-import org.p1iota.camel.p1.crypto.EncryptedTelegramDecoder;
-import org.p1iota.camel.p1.frame.TelegramFramer;
 import org.p1iota.camel.p1.model.Telegram;
 import org.p1iota.camel.p1.parse.Decoding;
 import org.p1iota.camel.p1.parse.StreamDecoder;
-import org.p1iota.camel.p1.parse.TelegramDecoder;
 
 /**
  * The {@code p1} data format. Unmarshal: raw P1 bytes (one or more telegrams, noise allowed) to the
@@ -27,10 +24,8 @@ import org.p1iota.camel.p1.parse.TelegramDecoder;
 @Dataformat("p1")
 public class P1DataFormat extends ServiceSupport implements org.apache.camel.spi.DataFormat, DataFormatName {
 
-    private boolean lenient;
-    private int maxTelegramSize = TelegramFramer.DEFAULT_MAX_TELEGRAM_SIZE;
-    private String decryptionKey;
-    private String additionalAuthenticationData;
+    /** The same options, defaults and decoder as the p1 endpoint's (only those that apply to bytes in hand are exposed). */
+    private final P1Configuration configuration = new P1Configuration();
 
     @Override
     public String getDataFormatName() {
@@ -53,10 +48,7 @@ public class P1DataFormat extends ServiceSupport implements org.apache.camel.spi
     @Override
     public Object unmarshal(Exchange exchange, InputStream stream) throws Exception {
         Decoding result = new Decoding();
-        StreamDecoder decoder = decryptionKey == null
-                ? new TelegramDecoder(result, lenient, maxTelegramSize)
-                : new EncryptedTelegramDecoder(DlmsKeys.fromHex(decryptionKey, additionalAuthenticationData), result,
-                        lenient, maxTelegramSize);
+        StreamDecoder decoder = configuration.newDecoder(result);
         byte[] buffer = new byte[8192];
         for (int n; (n = stream.read(buffer)) > 0;) {
             decoder.feed(buffer, 0, n);
@@ -73,33 +65,33 @@ public class P1DataFormat extends ServiceSupport implements org.apache.camel.spi
     }
 
     public boolean isLenient() {
-        return lenient;
+        return configuration.isLenient();
     }
 
     /** Parse telegrams with a bad or missing CRC and bad fields anyway (marked), instead of rejecting them. */
     public void setLenient(boolean lenient) {
-        this.lenient = lenient;
+        configuration.setLenient(lenient);
     }
 
     public int getMaxTelegramSize() {
-        return maxTelegramSize;
+        return configuration.getMaxTelegramSize();
     }
 
     public void setMaxTelegramSize(int maxTelegramSize) {
-        this.maxTelegramSize = maxTelegramSize;
+        configuration.setMaxTelegramSize(maxTelegramSize);
     }
 
     public String getDecryptionKey() {
-        return decryptionKey;
+        return configuration.getDecryptionKey();
     }
 
     /** AES-128 key (32 hex digits) for encrypted P1 (Luxembourg, Austria). */
     public void setDecryptionKey(String decryptionKey) {
-        this.decryptionKey = decryptionKey;
+        configuration.setDecryptionKey(decryptionKey);
     }
 
     public String getAdditionalAuthenticationData() {
-        return additionalAuthenticationData;
+        return configuration.getAdditionalAuthenticationData();
     }
 
     /**
@@ -107,6 +99,6 @@ public class P1DataFormat extends ServiceSupport implements org.apache.camel.spi
      * for meters that send frames authenticated without one.
      */
     public void setAdditionalAuthenticationData(String additionalAuthenticationData) {
-        this.additionalAuthenticationData = additionalAuthenticationData;
+        configuration.setAdditionalAuthenticationData(additionalAuthenticationData);
     }
 }
