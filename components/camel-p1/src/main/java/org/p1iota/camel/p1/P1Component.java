@@ -16,8 +16,8 @@ import org.apache.camel.support.DefaultComponent;
 public class P1Component extends DefaultComponent {
 
     /**
-     * Options shared by every p1 endpoint ({@code camel.component.p1.*}); an endpoint's own options
-     * override them for that endpoint only.
+     * Options shared by every p1 endpoint, set as camel.component.p1 properties; an endpoint's own
+     * options override them for that endpoint only.
      */
     @Metadata
     private P1Configuration configuration = new P1Configuration();
