@@ -43,6 +43,8 @@ public final class PairingInbox {
     private final ProtocolCodec codec = ProtocolCodec.forInbox();
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong throttled = new AtomicLong();
+    private final AtomicLong handled = new AtomicLong();
+    private final AtomicLong replies = new AtomicLong();
 
     public PairingInbox(DevicePairing pairing, DeviceState state, ClaimRateLimiter limiter) {
         this.pairing = pairing;
@@ -51,6 +53,7 @@ public final class PairingInbox {
     }
 
     public void handle(Exchange exchange) throws IOException {
+        handled.incrementAndGet();
         Message message = exchange.getMessage();
         String json = message.getBody(String.class);
         message.setHeader(REPLY, false);
@@ -101,7 +104,8 @@ public final class PairingInbox {
         message.setHeader(IotaMamConstants.MODE, "private");
     }
 
-    private static void reply(Message message, String sendTo, String json) {
+    private void reply(Message message, String sendTo, String json) {
+        replies.incrementAndGet();
         message.setBody(json);
         message.setHeader(IotaConstants.ADDRESS, sendTo);
         message.setHeader(REPLY, true);
@@ -121,6 +125,16 @@ public final class PairingInbox {
 
     public long droppedMessages() {
         return dropped.get();
+    }
+
+    /** Messages taken from the inbox, whatever became of them. */
+    public long handledMessages() {
+        return handled.get();
+    }
+
+    /** Replies (CHALLENGE, CLAIM_RESULT) handed to the route to send: each costs a transaction. */
+    public long repliesSent() {
+        return replies.get();
     }
 
     public long throttledClaims() {
