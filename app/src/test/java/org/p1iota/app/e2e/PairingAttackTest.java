@@ -166,6 +166,9 @@ class PairingAttackTest {
                 during.join(30_000);
             }
             assertPaired(home, result);
+            assertThat(home.deviceInbox().unopenedMessages()).as("foreign v2 claims the device opened in vain")
+                    .isGreaterThanOrEqualTo(before);
+            assertThat(home.deviceInbox().throttledClaims()).as("claims the rate limit dropped").isZero();
         }
     }
 
