@@ -3,13 +3,22 @@ package org.p1iota.app.consent.pairing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.junit.jupiter.api.Test;
 import org.p1iota.app.consent.message.Challenge;
 import org.p1iota.app.consent.message.ClaimDevice;
+import org.p1iota.app.consent.message.ClaimResult;
 import org.p1iota.app.consent.message.MessageType;
 
 /**
@@ -75,6 +84,37 @@ class PairingSealTest {
         String notAClaim = seal.seal(MessageType.CLAIM_DEVICE, "{\"claimId\":\"x\"}".getBytes(StandardCharsets.US_ASCII),
                 new byte[PairingSeal.NONCE_BYTES]);
         assertThat(seal.open(new ClaimDevice(notAClaim))).isEmpty();
+    }
+
+    @Test
+    void everyContentHasExactlyTheFieldsOfItsSchema() throws Exception {
+        Path schemas = null;
+        for (Path dir = Path.of("").toAbsolutePath(); schemas == null && dir != null; dir = dir.getParent()) {
+            if (Files.isDirectory(dir.resolve("docs/schemas/v2"))) {
+                schemas = dir.resolve("docs/schemas/v2");
+            }
+        }
+        assertThat(schemas).as("docs/schemas/v2").isNotNull();
+        Instant at = Instant.parse("2026-12-07T17:00:00Z");
+        Map<MessageType, Object> contents = Map.of(
+                MessageType.CLAIM_DEVICE, new ClaimContent("claim-0001", MY_HOME, at),
+                MessageType.CHALLENGE, new ChallengeContent("claim-0001", "C".repeat(80) + "9", at),
+                MessageType.ANSWER_CHALLENGE, new AnswerContent("claim-0001", "C".repeat(80) + "9", "R".repeat(81)),
+                MessageType.CLAIM_RESULT, ResultContent.nok("claim-0001", ClaimResult.Rejection.CHALLENGE_EXPIRED));
+        ObjectMapper json = new ObjectMapper();
+        for (Map.Entry<MessageType, Object> content : contents.entrySet()) {
+            JsonNode schema = json.readTree(schemas.resolve(content.getKey().schemaName() + ".schema.json").toFile())
+                    .path("$defs").path("content");
+            JsonNode sample = json.readTree(PairingSeal.contentJson(content.getValue()));
+            List<String> fields = new ArrayList<>();
+            sample.fieldNames().forEachRemaining(fields::add);
+            List<String> documented = new ArrayList<>();
+            schema.path("properties").fieldNames().forEachRemaining(documented::add);
+            assertThat(fields).as(content.getKey() + " content fields, in order").isEqualTo(documented);
+            List<String> required = new ArrayList<>();
+            schema.path("required").forEach(r -> required.add(r.asText()));
+            assertThat(fields).as(content.getKey() + " required fields").containsAll(required);
+        }
     }
 
     static final String KNOWN_SEALED_CLAIM = "AAECAwQFBgcICQoLCQmgSLmErhO9jdn8FrP1ycnvCIzi0x5yOKqAsZrcK6RutrSHFxVirNNyJB_nnJW8i7IPstEW-2OoZEp4T6ce0cnKPVLSMiM7rHx_twQMkpsDtJkUrdCD7-ZmD2MeDRWJlo2dezF3xorhNgo_WPok_IvwvSWWmk01oY3jUdGmJnHy19PCbc1dlum38gKXmW1a82pCtF9p8WSPFxF60L3CVybvkIRyWcMNYZBjTTmfL0U";
