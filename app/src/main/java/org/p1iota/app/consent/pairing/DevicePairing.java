@@ -22,7 +22,8 @@ import org.p1iota.app.consent.message.ClaimResult.Rejection;
  * ({@link #onAnswer}) → RESULT sent. Every message is sealed under keys from this device's pairing
  * code ({@link PairingSeal}): a claim or answer that does not open is someone else's or forged and is
  * dropped without a reply. A claim is answered once: a replay of a claim id already handled, or a
- * claim older than a challenge lives, is dropped too. What to send and where is returned as data.
+ * claim older than a challenge lives or than this start of the device (the handled ids are kept in
+ * memory only), is dropped too. What to send and where is returned as data.
  */
 public final class DevicePairing {
 
@@ -48,6 +49,8 @@ public final class DevicePairing {
     private final ChallengeBook challenges;
     private final Clock clock;
     private final SecureRandom random;
+    /** Claims made before this start are not answered: the ids handled before a restart are not remembered. */
+    private final Instant started;
     private final Map<String, Stage> outcomes = new LinkedHashMap<>();
     /** Claim ids handled, until their claim is stale anyway (then a replay is refused as stale). */
     private final Map<String, Instant> handledClaims = new LinkedHashMap<>();
@@ -58,6 +61,7 @@ public final class DevicePairing {
         this.challenges = challenges;
         this.clock = clock;
         this.random = random;
+        this.started = clock.instant();
     }
 
     /**
@@ -71,10 +75,11 @@ public final class DevicePairing {
                 "a claim that does not open with this device's pairing code"));
         Instant now = clock.instant();
         handledClaims.values().removeIf(forgetAt -> forgetAt.isBefore(now));
-        if (content.createdAt().isBefore(now.minus(challenges.validity()))
+        if (content.createdAt().isBefore(now.minus(challenges.validity())) || content.createdAt().isBefore(started)
                 || content.createdAt().isAfter(now.plus(CLOCK_SKEW))) {
             throw new PairingException(PairingException.Reason.STALE_CLAIM, "claim " + content.claimId() + " made at "
-                    + content.createdAt() + " is older than a challenge lives, or ahead of this device's clock");
+                    + content.createdAt() + " is older than a challenge lives or than this start of the device,"
+                    + " or ahead of its clock");
         }
         if (handledClaims.containsKey(content.claimId())) {
             throw new PairingException(PairingException.Reason.REPLAYED_CLAIM,

@@ -90,6 +90,18 @@ class PairingFlowTest {
     }
 
     @Test
+    void aClaimMadeBeforeTheDeviceRestartedIsNotAnsweredAgain() throws Exception {
+        MyHomePairingSession home = session(code);
+        device.onClaim(home.claim());
+        clock.advance(Duration.ofSeconds(30));
+        DevicePairing restarted = new DevicePairing(DEVICE, code, new ChallengeBook(random, clock), clock, random);
+        assertThatThrownBy(() -> restarted.onClaim(home.claim())).as("a replay after a restart")
+                .extracting(e -> ((PairingException) e).reason()).isEqualTo(PairingException.Reason.STALE_CLAIM);
+        MyHomePairingSession after = session(code);
+        assertThat(restarted.onClaim(after.claim()).sendTo()).isEqualTo(MY_HOME);
+    }
+
+    @Test
     void aReplayedRightAnswerIsRefused() throws Exception {
         MyHomePairingSession home = session(code);
         AnswerChallenge answer = home.onChallenge(device.onClaim(home.claim()).message());
