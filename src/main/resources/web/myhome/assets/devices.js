@@ -5,7 +5,7 @@
   const POLL_MILLIS = 1000;
   const FAILURE_TEXT = {
     wrong_pairing_code: 'The device refused the pairing code. Check the code printed on the device and try again.',
-    device_not_answering: 'The device did not answer. Check that it is powered, online and uses the same IOTA node, then try again.',
+    device_not_answering: 'The device did not answer. A device ignores a claim made with a wrong pairing code: check the code printed on the device, and that the device is powered, online and uses the same IOTA node, then try again.',
     already_paired: 'This device is already paired with a household.',
     node_unreachable: 'My Home cannot reach its IOTA node right now; try again in a minute.'
   };

@@ -5,9 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * A token bucket for pairing claims: each claim answered costs a CHALLENGE transaction (proof of work),
- * so a flood of claims on the public inbox must not make the device work without bound. {@code burst}
- * claims are answered at once, then one per {@code 1/perHour} hour; the rest are dropped.
+ * A token bucket for pairing claims: each claim answered costs a CHALLENGE transaction (proof of work).
+ * Only claims that opened with the device's pairing code reach it (pairing v2: {@code PairingInbox}),
+ * so foreign claims cannot spend it; it bounds what even a holder of the code can make the device do.
+ * {@code burst} claims are answered at once, then one per {@code 1/perHour} hour; the rest are dropped.
  */
 public final class ClaimRateLimiter {
 

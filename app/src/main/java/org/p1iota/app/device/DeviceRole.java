@@ -60,7 +60,7 @@ public final class DeviceRole implements Role {
         DurableSpool spool = beans.closeOnStop(DurableSpool.open(settings.spoolDirectory()));
         KeyDelivery keyDelivery = new KeyDelivery(address, new ProtocolCodec(), PostQuantumEnvelopes.sealer());
         HouseholdEvents household = new HouseholdEvents(address, state, keyDelivery, sideKeys);
-        DevicePairing pairing = new DevicePairing(address, secrets.pairingCode(), new ChallengeBook(random, clock));
+        DevicePairing pairing = new DevicePairing(address, secrets.pairingCode(), new ChallengeBook(random, clock), clock, random);
 
         beans.bind("deviceProperties", new DeviceProperties(address));
         beans.bind("dataChannelSideKey", state.sideKey());

@@ -7,10 +7,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.p1iota.app.consent.message.AnswerChallenge;
+import org.p1iota.app.consent.message.Challenge;
 import org.p1iota.app.consent.message.ClaimDevice;
 import org.p1iota.app.consent.message.InboxMessage;
 import org.p1iota.app.consent.message.ProtocolCodec;
 import org.p1iota.app.consent.message.ProtocolException;
+import org.p1iota.app.consent.pairing.ClaimContent;
 import org.p1iota.app.consent.pairing.DevicePairing;
 import org.p1iota.app.consent.pairing.PairedHome;
 import org.p1iota.app.consent.pairing.PairingException;
@@ -20,11 +22,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The device's public inbox: pairing. CLAIM_DEVICE → CHALLENGE (rate-limited), ANSWER_CHALLENGE →
+ * The device's public inbox: pairing (protocol version 2). CLAIM_DEVICE → CHALLENGE, ANSWER_CHALLENGE →
  * CLAIM_RESULT; on OK the paired home is stored before the result is sent, and the exchange is set up
- * to subscribe the event-channel follower to My Home's private channel. Anything else on the inbox
- * (garbage, other message types, claims for another device, answers to unknown claims) is dropped and
- * counted; nothing here throws on bad input.
+ * to subscribe the event-channel follower to My Home's private channel. A claim is opened with the
+ * device's pairing code first (cheap); only claims that open, are fresh and are not replays count
+ * against the rate limit and cost a CHALLENGE transaction, so a flood of foreign claims cannot crowd
+ * out the household's. Anything else on the inbox (garbage, other message types, boxes that do not
+ * open, stale or replayed claims, answers to unknown claims) is dropped and counted; nothing here
+ * throws on bad input.
  */
 public final class PairingInbox {
 
@@ -43,6 +48,9 @@ public final class PairingInbox {
     private final ProtocolCodec codec = ProtocolCodec.forInbox();
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong throttled = new AtomicLong();
+    private final AtomicLong handled = new AtomicLong();
+    private final AtomicLong unopened = new AtomicLong();
+    private final AtomicLong replies = new AtomicLong();
 
     public PairingInbox(DevicePairing pairing, DeviceState state, ClaimRateLimiter limiter) {
         this.pairing = pairing;
@@ -51,6 +59,7 @@ public final class PairingInbox {
     }
 
     public void handle(Exchange exchange) throws IOException {
+        handled.incrementAndGet();
         Message message = exchange.getMessage();
         String json = message.getBody(String.class);
         message.setHeader(REPLY, false);
@@ -64,28 +73,34 @@ public final class PairingInbox {
         }
         try {
             if (received instanceof ClaimDevice claim) {
+                // opening costs one AES-GCM; only a claim made with this device's code reaches the rate limit
+                ClaimContent opened = pairing.openClaim(claim);
                 if (!limiter.tryAcquire()) {
                     long count = throttled.incrementAndGet();
                     if (worthLogging(count)) {
-                        LOG.warn("pairing claim dropped: more claims than the rate limit allows ({} dropped so far)", count);
+                        LOG.warn("pairing claim {} dropped: more claims than the rate limit allows ({} dropped so far)",
+                                opened.claimId(), count);
                     }
                     return;
                 }
-                DevicePairing.Reply<?> reply = pairing.onClaim(claim);
-                reply(message, reply.sendTo(), codec.encode((InboxMessage) reply.message()));
-                LOG.info("pairing claim {}: challenge sent to {}", claim.claimId(), reply.sendTo());
+                DevicePairing.Reply<Challenge> reply = pairing.challenge(opened);
+                reply(message, reply.sendTo(), codec.encode(reply.message()));
+                LOG.info("pairing claim {}: challenge sent", opened.claimId());
             } else if (received instanceof AnswerChallenge answer) {
                 DevicePairing.Verdict verdict = pairing.onAnswer(answer);
                 if (verdict.pairedHome().isPresent()) {
                     paired(message, verdict.pairedHome().get());
                 }
                 reply(message, verdict.sendTo(), codec.encode(verdict.result()));
-                LOG.info("pairing claim {}: {}", answer.claimId(), verdict.result().result());
+                LOG.info("pairing: {}", verdict.pairedHome().isPresent() ? "paired" : "answer refused");
             } else {
                 drop(received.messageType() + " is not for a device's inbox");
             }
         } catch (PairingException e) {
-            drop(e.getMessage());
+            if (e.reason() == PairingException.Reason.NOT_OPENED) {
+                unopened.incrementAndGet(); // anyone's garbage or forgery: counted, not logged one by one
+            }
+            drop(e.reason() + ": " + e.getMessage());
         }
     }
 
@@ -101,7 +116,8 @@ public final class PairingInbox {
         message.setHeader(IotaMamConstants.MODE, "private");
     }
 
-    private static void reply(Message message, String sendTo, String json) {
+    private void reply(Message message, String sendTo, String json) {
+        replies.incrementAndGet();
         message.setBody(json);
         message.setHeader(IotaConstants.ADDRESS, sendTo);
         message.setHeader(REPLY, true);
@@ -123,6 +139,22 @@ public final class PairingInbox {
         return dropped.get();
     }
 
+    /** Messages taken from the inbox, whatever became of them. */
+    public long handledMessages() {
+        return handled.get();
+    }
+
+    /** Replies (CHALLENGE, CLAIM_RESULT) handed to the route to send: each costs a transaction. */
+    public long repliesSent() {
+        return replies.get();
+    }
+
+    /** Pairing messages that did not open with this device's code (foreign, forged, or a mistyped code). */
+    public long unopenedMessages() {
+        return unopened.get();
+    }
+
+    /** Claims that opened but exceeded the rate limit. */
     public long throttledClaims() {
         return throttled.get();
     }

@@ -69,6 +69,7 @@ public final class MyHomeRole implements Role {
         EventStore store = new EventStore(new EventChannelReader(readerClient(settings)), eventRoot);
         MyHomeCommands commands = new MyHomeCommands(clock, random);
         Pairings pairings = beans.closeOnStop(new Pairings(store, commands, identity.inbox(), eventRoot, clock,
+                Duration.ofSeconds(settings.getLong("myhome.pairing-challenge-wait-seconds", 180)),
                 Duration.ofSeconds(settings.getLong("myhome.pairing-timeout-seconds", 600)), random));
         ConsentLinkEndpoint consentLink = new ConsentLinkEndpoint(new ProviderVerifier());
         beans.bind("myhomeEvents", store);

@@ -39,6 +39,11 @@ public final class PairingProgress {
                 "The device refused the pairing code. Check the code printed on the device and try again.");
         public static final Failure NOT_ANSWERING = new Failure("device_not_answering",
                 "The device did not answer. Check that it is powered, online and uses the same IOTA node, then try again.");
+        /** A device stays silent to a claim made with another code: it cannot tell a typo from a forgery. */
+        public static final Failure NO_CHALLENGE = new Failure("device_not_answering",
+                "The device did not answer the claim. A device ignores a claim made with a wrong pairing code, so check"
+                        + " the code printed on the device; also check that it is powered, online and uses the same IOTA"
+                        + " node, then try again.");
     }
 
     private final String id;
@@ -101,9 +106,11 @@ public final class PairingProgress {
 
     private void expireIfLate() {
         if (failure == null && done < Step.RESULT_RECEIVED.ordinal() + 1
-                && session.state() == MyHomePairingSession.State.FAILED
-                && session.failure().orElse(null) == MyHomePairingSession.Failure.TIMED_OUT) {
-            failure = Failure.NOT_ANSWERING;
+                && session.state() == MyHomePairingSession.State.FAILED) {
+            MyHomePairingSession.Failure why = session.failure().orElse(null);
+            if (why == MyHomePairingSession.Failure.TIMED_OUT || why == MyHomePairingSession.Failure.NO_CHALLENGE) {
+                failure = Pairings.failureOf(why);
+            }
         }
     }
 

@@ -5,10 +5,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -19,9 +21,11 @@ import org.p1iota.app.consent.message.ClaimResult;
 import org.p1iota.app.consent.message.InboxMessage;
 import org.p1iota.app.consent.message.ProtocolCodec;
 import org.p1iota.app.consent.message.ProtocolException;
+import org.p1iota.app.consent.pairing.ChallengeContent;
 import org.p1iota.app.consent.pairing.MyHomePairingSession;
 import org.p1iota.app.consent.pairing.PairingCode;
 import org.p1iota.app.consent.pairing.PairingException;
+import org.p1iota.app.consent.pairing.ResultContent;
 import org.p1iota.app.consent.policy.CommandRefusedException;
 import org.p1iota.app.consent.policy.MyHomeCommands;
 import org.p1iota.app.myhome.PairingProgress.Failure;
@@ -31,10 +35,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * My Home's side of pairing: sends CLAIM_DEVICE to the device's address, answers its CHALLENGE with
- * the proof and the sealed event-channel root, and on CLAIM_RESULT OK publishes DEVICE_ADDED. Inbox
- * messages arrive through the inbox route ({@link #onInbox}) and are routed to their pairing by claim
- * id; anything else on the public inbox is dropped. The claim is sent on a background thread so that
+ * My Home's side of pairing (protocol version 2): sends the sealed CLAIM_DEVICE to the device's address,
+ * answers its CHALLENGE with the sealed event-channel root, and on CLAIM_RESULT OK publishes
+ * DEVICE_ADDED. Inbox messages arrive through the inbox route ({@link #onInbox}); a message belongs to
+ * the pairing in progress under whose keys it opens, with its claim id inside. Anything else on the
+ * public inbox (forgeries, replays, other people's messages) is dropped and counted and never touches
+ * a pairing. The claim is sent on a background thread so that
  * {@code POST /api/devices} answers at once while the proof of work runs.
  */
 public final class Pairings implements AutoCloseable {
@@ -48,9 +54,11 @@ public final class Pairings implements AutoCloseable {
     private final String inbox;
     private final String eventRoot;
     private final Clock clock;
+    private final Duration challengeWait;
     private final Duration timeout;
     private final SecureRandom random;
     private final ProtocolCodec codec = ProtocolCodec.forInbox();
+    private final AtomicLong ignored = new AtomicLong();
     private final Map<String, PairingProgress> pairings = new LinkedHashMap<>();
     private final ExecutorService sender = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "myhome-pairing-sender");
@@ -59,13 +67,19 @@ public final class Pairings implements AutoCloseable {
     });
     private volatile ProducerTemplate template;
 
+    /**
+     * @param challengeWait how long a pairing waits for the device's challenge: a device ignores a claim
+     *                      made with a wrong code, so silence is all a wrong code gets
+     * @param timeout       how long a pairing may take in all
+     */
     public Pairings(EventStore store, MyHomeCommands commands, String inbox, String eventRoot, Clock clock,
-            Duration timeout, SecureRandom random) {
+            Duration challengeWait, Duration timeout, SecureRandom random) {
         this.store = store;
         this.commands = commands;
         this.inbox = inbox;
         this.eventRoot = eventRoot;
         this.clock = clock;
+        this.challengeWait = challengeWait;
         this.timeout = timeout;
         this.random = random;
     }
@@ -77,7 +91,8 @@ public final class Pairings implements AutoCloseable {
         if (store.state().isActiveDevice(address)) {
             throw new ApiRefusal(409, "already_paired", "This device is already paired with this household.");
         }
-        MyHomePairingSession session = MyHomePairingSession.start(address, code, inbox, eventRoot, clock, timeout, random);
+        MyHomePairingSession session = MyHomePairingSession.start(address, code, inbox, eventRoot, clock, challengeWait, timeout,
+                random);
         PairingProgress progress = new PairingProgress("pr_" + session.claimId(), address, name, session, clock);
         synchronized (pairings) {
             boolean busy = pairings.values().stream().anyMatch(p -> p.address().equals(address) && p.running());
@@ -112,26 +127,41 @@ public final class Pairings implements AutoCloseable {
             LOG.info("Dropped a message on My Home's inbox: {}", e.getMessage());
             return;
         }
-        if (message instanceof Challenge challenge) {
-            withPairing(challenge.claimId()).ifPresent(p -> onChallenge(p, challenge));
-        } else if (message instanceof ClaimResult result) {
-            withPairing(result.claimId()).ifPresent(p -> onResult(p, result));
-        } else {
-            LOG.info("Dropped a {} on My Home's inbox: not a message My Home expects", message.messageType());
-        }
-    }
-
-    private Optional<PairingProgress> withPairing(String claimId) {
-        synchronized (pairings) {
-            Optional<PairingProgress> found = Optional.ofNullable(pairings.get(claimId));
-            if (found.isEmpty()) {
-                LOG.info("Dropped an answer for claim {}: no pairing of this My Home", claimId);
+        // each pairing's keys are tried in turn: a message that opens under none is not for a pairing of ours
+        boolean opened = false;
+        for (PairingProgress progress : running()) {
+            if (message instanceof Challenge challenge) {
+                Optional<ChallengeContent> content = progress.session().open(challenge);
+                content.ifPresent(c -> onChallenge(progress, c));
+                opened |= content.isPresent();
+            } else if (message instanceof ClaimResult result) {
+                Optional<ResultContent> content = progress.session().open(result);
+                content.ifPresent(r -> onResult(progress, r));
+                opened |= content.isPresent();
             }
-            return found;
+            if (opened) {
+                return;
+            }
+        }
+        long count = ignored.incrementAndGet();
+        if (count <= 10 || count % 100 == 0) {
+            LOG.info("Dropped a {} on My Home's inbox ({} so far): it belongs to no pairing in progress"
+                    + " (forged, someone else's, a replay, or not a pairing message)", message.messageType(), count);
         }
     }
 
-    private void onChallenge(PairingProgress progress, Challenge challenge) {
+    /** Messages on My Home's inbox that belonged to no pairing in progress. */
+    public long ignoredMessages() {
+        return ignored.get();
+    }
+
+    private List<PairingProgress> running() {
+        synchronized (pairings) {
+            return pairings.values().stream().filter(PairingProgress::running).toList();
+        }
+    }
+
+    private void onChallenge(PairingProgress progress, ChallengeContent challenge) {
         AnswerChallenge answer;
         try {
             answer = progress.session().onChallenge(challenge);
@@ -147,7 +177,7 @@ public final class Pairings implements AutoCloseable {
         }
     }
 
-    private void onResult(PairingProgress progress, ClaimResult result) {
+    private void onResult(PairingProgress progress, ResultContent result) {
         MyHomePairingSession.State state;
         try {
             state = progress.session().onResult(result);
@@ -176,6 +206,7 @@ public final class Pairings implements AutoCloseable {
     static Failure failureOf(MyHomePairingSession.Failure why) {
         return switch (why) {
             case WRONG_CODE -> Failure.WRONG_CODE;
+            case NO_CHALLENGE -> Failure.NO_CHALLENGE;
             case TIMED_OUT -> Failure.NOT_ANSWERING;
             default -> new Failure("pairing_failed", "Pairing failed: " + why.explanation() + ".");
         };

@@ -68,13 +68,16 @@ class ConsentScenarioTest {
         String device = InboxAddress.of(deviceSecrets.seed());
         String home = InboxAddress.of(homeSecrets.seed());
         String eventRoot = Seed.generate(random).trytes(); // stands for the MAM channel's root
-        DevicePairing devicePairing = new DevicePairing(device, deviceSecrets.pairingCode(), new ChallengeBook(random, clock));
+        DevicePairing devicePairing = new DevicePairing(device, deviceSecrets.pairingCode(), new ChallengeBook(random, clock), clock,
+                random);
 
-        // a mistyped code: NOK, nothing learnt, nothing published
+        // a mistyped code: the claim does not open on the device, which stays silent; nothing learnt, nothing published
         MyHomePairingSession wrong = MyHomePairingSession.start(device,
                 org.p1iota.app.consent.pairing.PairingCode.generate(random), home, eventRoot, clock, Duration.ofMinutes(10), random);
-        assertThat(pair(devicePairing, wrong).pairedHome()).isEmpty();
-        assertThat(wrong.failure()).contains(MyHomePairingSession.Failure.WRONG_CODE);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> pair(devicePairing, wrong))
+                .isInstanceOf(org.p1iota.app.consent.pairing.PairingException.class);
+        clock.advance(Duration.ofMinutes(10));
+        assertThat(wrong.failure()).contains(MyHomePairingSession.Failure.NO_CHALLENGE);
 
         // the code from the device's label
         MyHomePairingSession right = MyHomePairingSession.start(device, deviceSecrets.pairingCode(), home, eventRoot,

@@ -22,6 +22,7 @@ import org.p1iota.app.consent.message.ProtocolCodec;
 import org.p1iota.app.consent.message.ProviderIdentity;
 import org.p1iota.app.consent.pairing.ChallengeBook;
 import org.p1iota.app.consent.pairing.DevicePairing;
+import org.p1iota.app.consent.pairing.MyHomePairingSession;
 import org.p1iota.app.consent.pairing.PairingCode;
 import org.p1iota.app.consent.policy.SideKeys;
 import org.p1iota.app.consent.secrets.InboxAddress;
@@ -42,10 +43,18 @@ class DeviceBeansTest {
     private final String device = InboxAddress.of(Seed.generate(random));
     private final String home = InboxAddress.of(Seed.generate(random));
 
+    private final PairingCode code = PairingCode.generate(random);
+
     private PairingInbox inbox(ClaimRateLimiter limiter) throws Exception {
         DeviceState state = DeviceState.open(data.resolve("state.json"), "KEY", "ROOT".repeat(20) + "9");
-        return new PairingInbox(new DevicePairing(device, PairingCode.generate(random), new ChallengeBook(random, clock)), state,
+        return new PairingInbox(new DevicePairing(device, code, new ChallengeBook(random, clock), clock, random), state,
                 limiter);
+    }
+
+    /** A claim as My Home makes it, with {@code typed} as the pairing code. */
+    private ClaimDevice claim(PairingCode typed) {
+        return MyHomePairingSession.start(device, typed, home, "ROOT".repeat(20) + "9", clock, Duration.ofMinutes(10), random)
+                .claim();
     }
 
     private Exchange received(String body) {
@@ -64,18 +73,40 @@ class DeviceBeansTest {
             inbox.handle(exchange);
             assertThat(exchange.getMessage().getHeader(PairingInbox.REPLY, Boolean.class)).isFalse();
         }
-        Exchange otherDevice = received(codec.encode(new ClaimDevice("claim-other", home, home)));
-        inbox.handle(otherDevice);
-        assertThat(otherDevice.getMessage().getHeader(PairingInbox.REPLY, Boolean.class)).isFalse();
+        Exchange otherCode = received(codec.encode(claim(PairingCode.generate(random))));
+        inbox.handle(otherCode);
+        assertThat(otherCode.getMessage().getHeader(PairingInbox.REPLY, Boolean.class)).isFalse();
         assertThat(inbox.droppedMessages()).isEqualTo(8);
+        assertThat(inbox.unopenedMessages()).isEqualTo(1);
     }
 
     @Test
-    void aFloodOfClaimsIsAnsweredOnlyUpToTheRateLimit() throws Exception {
+    void foreignClaimsCostNothingAndDoNotCountAgainstTheRateLimit() throws Exception {
+        PairingInbox inbox = inbox(new ClaimRateLimiter(4, 30, clock));
+        for (int i = 0; i < 50; i++) {
+            Exchange foreign = received(codec.encode(claim(PairingCode.generate(random))));
+            inbox.handle(foreign);
+            assertThat(foreign.getMessage().getHeader(PairingInbox.REPLY, Boolean.class)).isFalse();
+        }
+        assertThat(inbox.unopenedMessages()).isEqualTo(50);
+        assertThat(inbox.throttledClaims()).isZero();
+        ClaimDevice genuine = claim(code);
+        Exchange exchange = received(codec.encode(genuine));
+        inbox.handle(exchange);
+        assertThat(exchange.getMessage().getHeader(PairingInbox.REPLY, Boolean.class)).isTrue();
+        assertThat(exchange.getMessage().getHeader("CamelIotaAddress")).isEqualTo(home);
+        Exchange replayed = received(codec.encode(genuine));
+        inbox.handle(replayed);
+        assertThat(replayed.getMessage().getHeader(PairingInbox.REPLY, Boolean.class)).as("a replay gets no second challenge").isFalse();
+        assertThat(inbox.repliesSent()).isEqualTo(1);
+    }
+
+    @Test
+    void genuineClaimsAreAnsweredOnlyUpToTheRateLimit() throws Exception {
         PairingInbox inbox = inbox(new ClaimRateLimiter(4, 60, clock));
         int answered = 0;
         for (int i = 0; i < 50; i++) {
-            Exchange exchange = received(codec.encode(new ClaimDevice("claim-flood-" + i, device, home)));
+            Exchange exchange = received(codec.encode(claim(code)));
             inbox.handle(exchange);
             if (exchange.getMessage().getHeader(PairingInbox.REPLY, Boolean.class)) {
                 answered++;
@@ -86,7 +117,7 @@ class DeviceBeansTest {
         assertThat(answered).isEqualTo(4);
         assertThat(inbox.throttledClaims()).isEqualTo(46);
         clock.advance(Duration.ofMinutes(1)); // 60 an hour: one more
-        Exchange later = received(codec.encode(new ClaimDevice("claim-later", device, home)));
+        Exchange later = received(codec.encode(claim(code)));
         inbox.handle(later);
         assertThat(later.getMessage().getHeader(PairingInbox.REPLY, Boolean.class)).isTrue();
     }

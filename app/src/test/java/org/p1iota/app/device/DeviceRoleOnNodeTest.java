@@ -21,10 +21,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.p1iota.app.consent.message.Authorized;
 import org.p1iota.app.consent.message.ChannelKeys;
-import org.p1iota.app.consent.message.ClaimResult;
 import org.p1iota.app.consent.message.Data;
 import org.p1iota.app.consent.message.MamData;
 import org.p1iota.app.consent.message.Telegram;
+import org.p1iota.app.consent.pairing.MyHomePairingSession;
 import org.p1iota.app.consent.pairing.PairingCode;
 import org.p1iota.app.testing.RunningDevice;
 import org.p1iota.app.testing.RunningNode;
@@ -79,13 +79,15 @@ class DeviceRoleOnNodeTest {
                 TestHousehold home = new TestHousehold(node.port, MWM, data.resolve("home"))) {
             DeviceState deviceState = device.running().beans().get("deviceState", DeviceState.class);
 
-            ClaimResult wrong = home.pair(device.address, PairingCode.generate(random));
-            assertThat(wrong.result()).isEqualTo(ClaimResult.Outcome.NOK);
-            assertThat(wrong.reason()).isEqualTo(ClaimResult.Rejection.WRONG_PROOF);
+            // a claim with a wrong code does not open on the device: dropped and counted, no reply
+            PairingInbox pairingInbox = device.running().beans().get("pairingInbox", PairingInbox.class);
+            home.claim(device.address, PairingCode.generate(random));
+            await().atMost(60, TimeUnit.SECONDS).until(() -> pairingInbox.unopenedMessages() == 1);
+            assertThat(pairingInbox.repliesSent()).isZero();
             assertThat(deviceState.home()).isEmpty();
 
-            ClaimResult right = home.pair(device.address, device.pairingCode);
-            assertThat(right.result()).isEqualTo(ClaimResult.Outcome.OK);
+            assertThat(home.pair(device.address, device.pairingCode)).isEqualTo(MyHomePairingSession.State.PAIRED);
+            assertThat(home.unread()).isZero();
             assertThat(deviceState.home()).hasValueSatisfying(h -> assertThat(h.eventChannelRoot()).isEqualTo(home.eventRoot));
 
             home.publish(home.commands().addDevice(home.state(), device.address, "Meter cupboard"));

@@ -97,16 +97,25 @@ final class TestHousehold implements AutoCloseable {
                 "tag", "HOME" + org.p1iota.app.consent.secrets.RandomTrytes.of(random, 23)));
     }
 
-    /** Runs a whole pairing with {@code code} and returns the device's CLAIM_RESULT. */
-    ClaimResult pair(String device, PairingCode code) throws Exception {
+    /** Sends a claim made with {@code code} and nothing more; returns the session. */
+    MyHomePairingSession claim(String device, PairingCode code) {
         MyHomePairingSession session = MyHomePairingSession.start(device, code, inbox, eventRoot, Clock.systemUTC(),
                 Duration.ofMinutes(10), random);
         send(device, session.claim());
+        return session;
+    }
+
+    /** Runs a whole pairing with {@code code} and returns the state it ends in. */
+    MyHomePairingSession.State pair(String device, PairingCode code) throws Exception {
+        MyHomePairingSession session = claim(device, code);
         org.p1iota.app.consent.message.Challenge challenge = next(org.p1iota.app.consent.message.Challenge.class);
         send(device, session.onChallenge(challenge));
-        ClaimResult result = next(ClaimResult.class);
-        session.onResult(result);
-        return result;
+        return session.onResult(next(ClaimResult.class));
+    }
+
+    /** Messages that arrived in My Home's inbox and were not consumed by {@link #pair}. */
+    int unread() {
+        return homeInbox.size();
     }
 
     private <T extends InboxMessage> T next(Class<T> type) throws InterruptedException {

@@ -46,10 +46,11 @@ class ConsentEndToEndTest {
                 Map.of("device.batch.size", "2", "device.batch.max-wait", "1500"))) {
             ApiClient home = system.household;
 
-            // pairing with a wrong code fails and changes nothing
+            // pairing with a wrong code fails and changes nothing: the device cannot open the claim and stays silent
             JsonNode wrong = system.pair(PairingCode.generate(new SecureRandom()).formatted(), "Meter cupboard");
             assertThat(wrong.path("state").asText()).isEqualTo("failed");
-            assertThat(wrong.path("error").path("error").asText()).isEqualTo("wrong_pairing_code");
+            assertThat(wrong.path("error").path("error").asText()).isEqualTo("device_not_answering");
+            assertThat(wrong.path("error").path("message").asText()).contains("wrong pairing code");
             assertThat(home.ok("/api/devices")).isEmpty();
             assertThat(home.ok("/api/events")).isEmpty();
             assertThat(system.device.state().home()).isEmpty();

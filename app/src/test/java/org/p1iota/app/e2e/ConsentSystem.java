@@ -84,7 +84,9 @@ final class ConsentSystem implements AutoCloseable {
                 meter = started(SimulatedMeter.start(MeterTelegrams.load(capture), 0, meterPace, Clock.systemUTC()));
             }
             link = started(new RecordingMeterLink(meter.port()));
-            myHome = started(RunningMyHome.start(data.resolve("myhome"), node.port, mwm));
+            // a device ignores a claim made with a wrong code: My Home stops waiting for its challenge after 30 s
+            myHome = started(RunningMyHome.start(data.resolve("myhome"), "http://127.0.0.1:" + node.port, mwm,
+                    RunningNode.freePort(), Map.of("myhome.pairing-challenge-wait-seconds", "30")));
             household = new ApiClient(myHome.baseUrl(), myHome.token());
             watttA = provider("Wattt Insights", data.resolve("provider-a"), mwm, providerProperties);
             solarB = provider("Solar Coach", data.resolve("provider-b"), mwm, providerProperties);

@@ -51,7 +51,7 @@ final class SimulatedDevice implements AutoCloseable {
         address = InboxAddress.of(Seed.generate(random));
         code = PairingCode.generate(random);
         view = DeviceAuthorizations.initial(address);
-        pairing = new DevicePairing(address, code, new ChallengeBook(random, Clock.systemUTC()));
+        pairing = new DevicePairing(address, code, new ChallengeBook(random, Clock.systemUTC()), Clock.systemUTC(), random);
         node = "nodeUrl=http://127.0.0.1:" + nodePort + "&minWeightMagnitude=" + mwm + "&localPow=true";
         state = "stateDirectory=" + stateDirectory;
         camel.addRoutes(new RouteBuilder() {

@@ -1,19 +1,13 @@
 package org.p1iota.app.consent.message;
 
-import java.time.Instant;
-
 /**
- * Device to My Home: a fresh random challenge for one claim, valid once and until {@code expiresAt}.
- *
- * @param challenge 81 random trytes from a SecureRandom
+ * Device to My Home: a fresh random challenge for one claim. Sealed content: claim id, challenge, expiry (`ChallengeContent`).
+ * Version 2: see {@link SealedPairingMessage}.
  */
-public record Challenge(String claimId, String device, String challenge, Instant expiresAt) implements InboxMessage {
+public record Challenge(String sealed) implements SealedPairingMessage {
 
     public Challenge {
-        Check.id("claimId", claimId);
-        Check.hash("device", device);
-        Check.hash("challenge", challenge);
-        Check.present("expiresAt", expiresAt);
+        Check.base64url("sealed", sealed, MAX_SEALED);
     }
 
     @Override

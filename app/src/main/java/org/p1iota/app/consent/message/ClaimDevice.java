@@ -1,18 +1,13 @@
 package org.p1iota.app.consent.message;
 
 /**
- * My Home to device: "I want to pair with you". Opens a pairing; carries no secret.
- *
- * @param claimId a fresh random id that every later pairing message repeats
- * @param device  the device's inbox address, so a device ignores claims meant for another address
- * @param replyTo My Home's inbox address, where the device sends its challenge and result
+ * My Home to device: "I want to pair with you". Sealed content: claim id, My Home's inbox (where replies go) and when the claim was made (`ClaimContent`).
+ * Version 2: see {@link SealedPairingMessage}.
  */
-public record ClaimDevice(String claimId, String device, String replyTo) implements InboxMessage {
+public record ClaimDevice(String sealed) implements SealedPairingMessage {
 
     public ClaimDevice {
-        Check.id("claimId", claimId);
-        Check.hash("device", device);
-        Check.hash("replyTo", replyTo);
+        Check.base64url("sealed", sealed, MAX_SEALED);
     }
 
     @Override

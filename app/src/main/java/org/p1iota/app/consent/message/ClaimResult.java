@@ -1,48 +1,27 @@
 package org.p1iota.app.consent.message;
 
 /**
- * Device to My Home: the end of a pairing. {@code reason} is present exactly when the result is NOK.
+ * Device to My Home: the end of a pairing. Sealed content: claim id, {@link Outcome} and, exactly when
+ * NOK, a {@link Rejection} ({@code ResultContent}). Version 2: see {@link SealedPairingMessage}.
  */
-public record ClaimResult(String claimId, String device, Outcome result, @OptionalField Rejection reason)
-        implements InboxMessage {
+public record ClaimResult(String sealed) implements SealedPairingMessage {
 
     public enum Outcome { OK, NOK }
 
     /** Why a device refused a claim. None of them changes anything on the device. */
     public enum Rejection {
-        /** The proof does not match the pairing code: wrong code typed, or a guess. */
+        /** Version 1 only: an answer that does not prove the code does not open in version 2 and gets no reply. */
         WRONG_PROOF,
         /** The challenge was answered after it expired. */
         CHALLENGE_EXPIRED,
-        /** No open challenge for this claim: never issued, already used, or dropped. */
+        /** The answer echoed another challenge than the one issued for its claim. */
         UNKNOWN_CHALLENGE,
-        /** The proof was right but the sealed root could not be opened: corrupted or tampered with. */
+        /** Version 1 only: the root travels inside the sealed answer in version 2. */
         UNREADABLE_ROOT
     }
 
     public ClaimResult {
-        Check.id("claimId", claimId);
-        Check.hash("device", device);
-        Check.present("result", result);
-        if (result == Outcome.OK && reason != null) {
-            throw new IllegalArgumentException("reason must be absent when result is OK");
-        }
-        if (result == Outcome.NOK && reason == null) {
-            throw new IllegalArgumentException("reason is missing: a NOK result says why");
-        }
-    }
-
-    public static ClaimResult ok(String claimId, String device) {
-        return new ClaimResult(claimId, device, Outcome.OK, null);
-    }
-
-    public static ClaimResult nok(String claimId, String device, Rejection reason) {
-        return new ClaimResult(claimId, device, Outcome.NOK, reason);
-    }
-
-    @com.fasterxml.jackson.annotation.JsonIgnore
-    public boolean isOk() {
-        return result == Outcome.OK;
+        Check.base64url("sealed", sealed, MAX_SEALED);
     }
 
     @Override

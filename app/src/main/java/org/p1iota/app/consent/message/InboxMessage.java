@@ -1,9 +1,9 @@
 package org.p1iota.app.consent.message;
 
-/** A message sent as plain transactions to an inbox address: pairing and key delivery. */
+/**
+ * A message sent as plain transactions to an inbox address: pairing and key delivery. The pairing
+ * messages (version 2) name no device in clear: everything but their type is sealed.
+ */
 public sealed interface InboxMessage extends ProtocolMessage
-        permits ClaimDevice, Challenge, AnswerChallenge, ClaimResult, MamData {
-
-    /** The device the message concerns (its inbox address). */
-    String device();
+        permits SealedPairingMessage, MamData {
 }

@@ -53,8 +53,9 @@ public final class ChallengeBook {
     }
 
     /**
-     * A fresh challenge for a claim: 80 random trytes and a final 9 (Kerl ignores a block's last trit,
-     * see {@link PairingProof}). A repeated claim id replaces its earlier challenge.
+     * A fresh challenge for a claim: 80 random trytes and a final 9 (the form of version 1, where Kerl
+     * ignored a block's last trit; kept). A repeated claim id replaces its earlier challenge, though
+     * {@link DevicePairing} never issues two for one claim.
      */
     public synchronized PairingChallenge issue(String claimId, String replyTo) {
         Instant now = clock.instant();
@@ -78,6 +79,11 @@ public final class ChallengeBook {
             return new Consumed.Unknown();
         }
         return challenge.expiredAt(clock.instant()) ? new Consumed.Expired(challenge) : new Consumed.Valid(challenge);
+    }
+
+    /** How long a challenge lives; also how long the device accepts a claim after it was made. */
+    public Duration validity() {
+        return validity;
     }
 
     public synchronized boolean isOpen(String claimId) {

@@ -8,7 +8,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.p1iota.app.consent.message.Authorized;
-import org.p1iota.app.consent.message.ClaimDevice;
 import org.p1iota.app.consent.message.ProtocolCodec;
 import org.p1iota.app.consent.message.ProtocolMessage;
 import org.p1iota.app.consent.message.ProviderIdentity;
@@ -31,7 +30,9 @@ class MessageSizesTest {
 
     @Test
     void transactionsPerMessage() throws Exception {
-        assertThat(transactions(new ClaimDevice(RandomIds.of(random), device, device))).isEqualTo(1);
+        assertThat(transactions(org.p1iota.app.consent.pairing.MyHomePairingSession.start(device,
+                org.p1iota.app.consent.pairing.PairingCode.generate(random), device, device, java.time.Clock.systemUTC(),
+                java.time.Duration.ofMinutes(10), random).claim())).isEqualTo(1);
         for (EnvelopeScheme scheme : EnvelopeScheme.values()) {
             EnvelopeKeyPair keys = EnvelopeKeys.generate(scheme);
             ProviderIdentity provider = new ProviderIdentity("Wattt Insights", "https://wattt.example", RandomIds.of(random),

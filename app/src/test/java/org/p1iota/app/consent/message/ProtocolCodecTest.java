@@ -18,17 +18,23 @@ class ProtocolCodecTest {
         assertThat(samples.keySet()).containsExactlyInAnyOrder(MessageType.values());
         for (ProtocolMessage sample : samples.values()) {
             String json = codec.encode(sample);
-            assertThat(json).startsWith("{\"type\":\"" + sample.messageType().name() + "\",\"version\":1,");
+            assertThat(json).startsWith("{\"type\":\"" + sample.messageType().name() + "\",\"version\":"
+                    + sample.messageType().version() + ",");
             assertThat(codec.decode(json)).isEqualTo(sample);
         }
     }
 
     @Test
-    void claimResultOkLeavesTheReasonOut() throws Exception {
-        ClaimResult ok = ClaimResult.ok("claim-0001", SampleMessages.DEVICE);
-        String json = codec.encode(ok);
-        assertThat(json).doesNotContain("reason");
-        assertThat(codec.decode(json, InboxMessage.class)).isEqualTo(ok);
+    void pairingMessagesAreVersionTwoAndTheFirstVersionIsNoLongerRead() throws Exception {
+        for (MessageType type : new MessageType[] {MessageType.CLAIM_DEVICE, MessageType.CHALLENGE,
+                MessageType.ANSWER_CHALLENGE, MessageType.CLAIM_RESULT}) {
+            assertThat(type.version()).isEqualTo(2);
+        }
+        assertThat(MessageType.DEVICE_ADDED.version()).isEqualTo(ProtocolMessage.VERSION);
+        assertReason("{\"type\":\"CLAIM_DEVICE\",\"version\":1,\"claimId\":\"claim-0001\",\"device\":\""
+                + SampleMessages.DEVICE + "\",\"replyTo\":\"" + SampleMessages.MY_HOME + "\"}", Reason.UNSUPPORTED_VERSION);
+        assertThat(codec.decode(codec.encode(new ClaimResult(SampleMessages.SEALED)), InboxMessage.class))
+                .isEqualTo(new ClaimResult(SampleMessages.SEALED));
     }
 
     @Test
@@ -36,10 +42,10 @@ class ProtocolCodecTest {
         String claim = codec.encode(SampleMessages.all().get(MessageType.CLAIM_DEVICE));
         assertReason(claim.replace("CLAIM_DEVICE", "CLAIM_EVERYTHING"), Reason.UNKNOWN_TYPE);
         assertReason(claim.replace("\"type\":\"CLAIM_DEVICE\",", ""), Reason.MISSING_TYPE);
-        assertReason(claim.replace("\"version\":1", "\"version\":2"), Reason.UNSUPPORTED_VERSION);
-        assertReason(claim.replace("\"version\":1", "\"version\":\"1\""), Reason.UNSUPPORTED_VERSION);
-        assertReason(claim.replace("\"version\":1,", ""), Reason.MISSING_FIELD);
-        assertReason(claim.replace("\"replyTo\"", "\"replyto\""), Reason.MISSING_FIELD);
+        assertReason(claim.replace("\"version\":2", "\"version\":1"), Reason.UNSUPPORTED_VERSION);
+        assertReason(claim.replace("\"version\":2", "\"version\":\"2\""), Reason.UNSUPPORTED_VERSION);
+        assertReason(claim.replace("\"version\":2,", ""), Reason.MISSING_FIELD);
+        assertReason(claim.replace("\"sealed\"", "\"Sealed\""), Reason.MISSING_FIELD);
         assertReason(claim.replace("}", ",\"extra\":true}"), Reason.UNKNOWN_FIELD);
     }
 
@@ -61,13 +67,12 @@ class ProtocolCodecTest {
         assertReason(data.replace("\"sequence\":7", "\"sequence\":\"7\""), Reason.INVALID_FIELD);
         assertReason(data.replace("\"sequence\":7", "\"sequence\":7.5"), Reason.INVALID_FIELD);
         assertReason(data.replace("\"sequence\":7", "\"sequence\":-7"), Reason.INVALID_FIELD);
-        String result = codec.encode(SampleMessages.all().get(MessageType.CLAIM_RESULT));
-        assertReason(result.replace("\"reason\":\"WRONG_PROOF\"", "\"reason\":0"), Reason.INVALID_FIELD);
-        assertReason(result.replace("\"reason\":\"WRONG_PROOF\"", "\"reason\":\"SOMETHING\""), Reason.INVALID_FIELD);
-        assertReason(result.replace(",\"reason\":\"WRONG_PROOF\"", ""), Reason.INVALID_FIELD);
         String claim = codec.encode(SampleMessages.all().get(MessageType.CLAIM_DEVICE));
-        assertReason(claim.replace("\"claimId\":\"claim-0001\"", "\"claimId\":12345678"), Reason.INVALID_FIELD);
-        assertReason(claim.replace("\"claimId\":\"claim-0001\"", "\"claimId\":null"), Reason.INVALID_FIELD);
+        String sealed = "\"sealed\":\"" + SampleMessages.SEALED + "\"";
+        assertReason(claim.replace(sealed, "\"sealed\":12345678"), Reason.INVALID_FIELD);
+        assertReason(claim.replace(sealed, "\"sealed\":null"), Reason.INVALID_FIELD);
+        assertReason(claim.replace(sealed, "\"sealed\":\"not base64url!\""), Reason.INVALID_FIELD);
+        assertReason(claim.replace(sealed, "\"sealed\":\"" + "A".repeat(2000) + "\""), Reason.INVALID_FIELD);
     }
 
     @Test

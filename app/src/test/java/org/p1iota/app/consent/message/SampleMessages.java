@@ -16,6 +16,8 @@ public final class SampleMessages {
     public static final String SIDE_KEY = "SIDEKEY" + "B".repeat(74);
     public static final String CHALLENGE = "CHALLENGE" + "C".repeat(72);
     public static final String PROOF = "PROOF" + "D".repeat(76);
+    /** A pairing message's box (version 2): base64url of nonce, ciphertext and tag. */
+    public static final String SEALED = "AAECAwQFBgcICQoLCQmgSLmErhO9jdn8FrP1ycnvCIzi0x5yOKqAsZrcK6RutrSHFxVirNNyJB_nnJW8i7IPstEW";
     public static final Instant AT = Instant.parse("2026-11-25T02:30:00Z");
     public static final ProviderIdentity PROVIDER = new ProviderIdentity("Wattt Insights", "https://wattt.example",
             "request-0001", "PROVIDER" + "9".repeat(73), "AQIDBAUGBwgJ", "3f2a-91c0-0b1d-77e4-a5c2");
@@ -27,10 +29,10 @@ public final class SampleMessages {
         Map<MessageType, ProtocolMessage> all = new EnumMap<>(MessageType.class);
         ObjectNode parsed = new ObjectMapper().createObjectNode();
         parsed.put("electricityDeliveredTariff1", 123.456);
-        put(all, new ClaimDevice("claim-0001", DEVICE, MY_HOME));
-        put(all, new Challenge("claim-0001", DEVICE, CHALLENGE, AT));
-        put(all, new AnswerChallenge("claim-0001", DEVICE, CHALLENGE, PROOF, "c2VhbGVkLXJvb3Q"));
-        put(all, ClaimResult.nok("claim-0001", DEVICE, ClaimResult.Rejection.WRONG_PROOF));
+        put(all, new ClaimDevice(SEALED));
+        put(all, new Challenge(SEALED));
+        put(all, new AnswerChallenge(SEALED));
+        put(all, new ClaimResult(SEALED));
         put(all, new MamData("request-0001", "policy-0001", DEVICE, ROOT, "ENVELOPE9TRYTES"));
         put(all, new DeviceAdded(DEVICE, "Meter cupboard", AT));
         put(all, new DeviceDeleted(DEVICE, AT));
