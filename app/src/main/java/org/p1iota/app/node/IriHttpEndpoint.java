@@ -58,8 +58,10 @@ public final class IriHttpEndpoint {
         }
         Message out = exchange.getMessage();
         out.removeHeaders("*");
-        if (connection != null && connection.readAhead()) {
-            out.setHeader("Connection", "close");
+        if (connection != null && connection.readAhead() && in instanceof HttpMessage http && http.getResponse() != null) {
+            // the probe consumed bytes of a pipelined request: close after this reply so the client resends it
+            // (on the servlet response itself: Camel's header filter drops a Connection header)
+            http.getResponse().setHeader("Connection", "close");
         }
         out.setHeader(Exchange.HTTP_RESPONSE_CODE, reply.status());
         out.setHeader(Exchange.CONTENT_TYPE, "application/json");

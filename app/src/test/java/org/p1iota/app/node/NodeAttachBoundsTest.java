@@ -100,6 +100,29 @@ class NodeAttachBoundsTest {
         }
     }
 
+    @Test
+    void aRequestPipelinedBehindALongAttachClosesTheConnectionAfterTheReply() throws Exception {
+        try (RunningNode node = RunningNode.start(data, NODE_MWM, Map.of("node.max-mwm", "20",
+                "node.attach-timeout-seconds", "2"))) {
+            try (Socket client = sendWithoutReading(node, attachBody(SLOW_MWM, "PIPE"))) {
+                await().atMost(Duration.ofSeconds(20)).until(() -> !powThreads().isEmpty());
+                // a second request on the same connection while the attach searches: the hang-up probe reads its first byte
+                byte[] next = ("POST / HTTP/1.1\r\nHost: x\r\nX-IOTA-API-Version: 1\r\nContent-Length: 26\r\n\r\n"
+                        + "{\"command\":\"getNodeInfo\"}").getBytes(StandardCharsets.US_ASCII);
+                client.getOutputStream().write(next);
+                client.getOutputStream().flush();
+                client.setSoTimeout(30_000);
+
+                String replies = new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8); // until the node closes
+                assertThat(replies).startsWith("HTTP/1.1 400").containsIgnoringCase("Connection: close")
+                        .contains("attachToTangle exceeded timeout of 2 seconds");
+                assertThat(replies.split("HTTP/1.1 ", -1)).hasSize(2); // one reply: the pipelined request must be resent
+            }
+            awaitNoSearch();
+            genuineAttachCompletes(node);
+        }
+    }
+
     /** jota's attachToTangle at the node's weight, then the result is stored and read back. */
     private static void genuineAttachCompletes(RunningNode node) throws Exception {
         String raw = TestTransactions.unattached(TestTransactions.ADDRESS, TestTransactions.tag("NORMAL"), "normal",
