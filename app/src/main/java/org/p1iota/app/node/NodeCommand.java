@@ -8,7 +8,9 @@ import picocli.CommandLine.Option;
 /** {@code ./p1-iota node}: runs the embedded IOTA node until Ctrl-C. */
 @Command(name = NodeRole.NAME,
         description = "embedded IOTA node speaking IRI 1.8.6's HTTP API (validating, persistent, local PoW)",
-        footer = "Any property of application-node.properties can be given as --name value (e.g. --node.pow-engine CLASS).")
+        footer = {"Any property of application-node.properties can be given as --name value (e.g. --node.pow-engine CLASS).",
+                "attachToTangle limits: --node.max-mwm 14, --node.attach-timeout-seconds 60, --node.max-concurrent-attaches 1,",
+                "--node.max-queued-attaches 4 (see docs/node.md)."})
 public final class NodeCommand extends RoleCommand {
 
     @Option(names = "--port", paramLabel = "PORT", order = 1, description = "HTTP port of the IRI API (node.port, default 14265)")

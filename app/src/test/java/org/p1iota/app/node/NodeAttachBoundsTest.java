@@ -123,6 +123,14 @@ class NodeAttachBoundsTest {
         }
     }
 
+    @Test
+    void aNodeWeightAboveTheAttachMaximumIsAConfigurationError() throws Exception {
+        org.p1iota.app.role.RoleSettings settings = org.p1iota.app.role.RoleSettings.load(NodeRole.NAME,
+                Map.of(org.p1iota.app.role.RoleSettings.DATA_PROPERTY, data.toString(), "node.mwm", "15"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> NodeRole.settings(settings))
+                .hasMessageContaining("node.mwm 15 is above node.max-mwm 14");
+    }
+
     /** jota's attachToTangle at the node's weight, then the result is stored and read back. */
     private static void genuineAttachCompletes(RunningNode node) throws Exception {
         String raw = TestTransactions.unattached(TestTransactions.ADDRESS, TestTransactions.tag("NORMAL"), "normal",
