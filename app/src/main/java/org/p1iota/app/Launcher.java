@@ -1,109 +1,131 @@
 package org.p1iota.app;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
+import java.io.PrintWriter;
 import java.util.List;
-import java.util.ServiceLoader;
+import java.util.Map;
+import java.util.function.Supplier;
 
-import org.p1iota.app.cli.Arguments;
-import org.p1iota.app.cli.Command;
+import org.p1iota.app.cli.CliCommand;
 import org.p1iota.app.cli.Console;
-import org.p1iota.app.cli.OptionSpec;
-import org.p1iota.app.cli.UsageException;
+import org.p1iota.app.cli.Exits;
+import org.p1iota.app.cli.LongRunning;
+import org.p1iota.app.cli.WholeNumber;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.TypeConversionException;
 
 /**
- * Entry point of the runnable jar: {@code p1-iota ROLE|TOOL [options]}. Picks the command whose name
- * matches the most leading words ({@code mam create} before {@code mam}), runs it and exits with its code.
+ * Entry point of the runnable jar: {@code p1-iota ROLE|TOOL [options]}, parsed by picocli from
+ * {@link P1IotaCommand} and its subcommands. Every command gets {@code -h/--help}; help lists roles and
+ * tools apart; usage errors print the message and the command's help on standard error and exit 2;
+ * a failure exits 1 with one line {@code p1-iota COMMAND: message}.
  */
 public final class Launcher {
 
-    public static final int EXIT_OK = 0;
-    public static final int EXIT_FAILURE = 1;
-    public static final int EXIT_USAGE = 2;
+    public static final int EXIT_OK = Exits.OK;
+    public static final int EXIT_FAILURE = Exits.FAILURE;
+    public static final int EXIT_USAGE = Exits.USAGE;
 
-    private final List<Command> commands;
+    /** The hand-written usage texts this replaces were about this wide. */
+    private static final int HELP_WIDTH = 120;
 
-    public Launcher(List<Command> commands) {
-        this.commands = commands.stream()
-                .sorted(Comparator.comparing(Command::kind).thenComparing(Command::name))
-                .toList();
+    private final Supplier<CommandLine> commandLine;
+
+    private Launcher(Supplier<CommandLine> commandLine) {
+        this.commandLine = commandLine;
+    }
+
+    /** Only the given top-level commands (tests: a command built with its own environment). */
+    public Launcher(List<?> commands) {
+        this(() -> {
+            CommandLine root = new CommandLine(new P1IotaCommand.Bare());
+            commands.forEach(root::addSubcommand);
+            return root;
+        });
     }
 
     public static Launcher withInstalledCommands() {
-        List<Command> found = new ArrayList<>();
-        ServiceLoader.load(Command.class).forEach(found::add);
-        return new Launcher(found);
+        return new Launcher(() -> new CommandLine(new P1IotaCommand()));
     }
 
     public static void main(String[] args) {
-        int code = withInstalledCommands().run(Arrays.asList(args), Console.system());
+        int code = withInstalledCommands().run(List.of(args), Console.system());
         // roles return once their Camel context has stopped; tools are done: exit either way so that
         // non-daemon threads of libraries cannot keep a finished tool alive
         System.exit(code);
     }
 
     public int run(List<String> words, Console console) {
-        if (words.isEmpty() || words.get(0).equals("--help") || words.get(0).equals("-h") || words.get(0).equals("help")) {
-            printHelp(console);
-            return words.isEmpty() ? EXIT_USAGE : EXIT_OK;
-        }
-        Command command = find(words);
-        if (command == null) {
-            console.err().println("p1-iota: unknown command '" + String.join(" ", words.subList(0, Math.min(2, words.size())))
-                    + "'. Run ./p1-iota --help for the list.");
-            return EXIT_USAGE;
-        }
-        List<String> rest = words.subList(command.name().split(" ").length, words.size());
-        if (rest.contains("--help") || rest.contains("-h")) {
-            console.out().println(command.usage());
-            return EXIT_OK;
-        }
+        CommandLine root = commandLine.get(); // fresh: picocli keeps the parsed values in the command objects
+        PrintWriter out = new PrintWriter(console.out(), true);
+        PrintWriter err = new PrintWriter(console.err(), true);
+        root.setOut(out).setErr(err)
+                .registerConverter(Integer.class, WholeNumber.INT).registerConverter(int.class, WholeNumber.INT)
+                .registerConverter(Long.class, WholeNumber.LONG).registerConverter(long.class, WholeNumber.LONG)
+                .setParameterExceptionHandler(Launcher::usageError)
+                .setExecutionExceptionHandler((e, command, parsed) -> {
+                    command.getErr().println(command.getCommandSpec().qualifiedName() + ": " + describe(e));
+                    return EXIT_FAILURE;
+                });
+        prepare(root, console);
+        root.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST, help -> commandList(root));
+        root.getHelpSectionMap().remove(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST_HEADING);
         try {
-            return command.run(parseFor(command, rest), console);
-        } catch (UsageException e) {
-            console.err().println("p1-iota " + command.name() + ": " + e.getMessage());
-            console.err().println(command.usage());
-            return EXIT_USAGE;
-        } catch (Exception e) {
-            console.err().println("p1-iota " + command.name() + ": " + describe(e));
-            return EXIT_FAILURE;
+            return root.execute(words.toArray(String[]::new));
+        } finally {
+            out.flush();
+            err.flush();
         }
     }
 
-    private static Arguments parseFor(Command command, List<String> rest) throws UsageException {
-        if (command instanceof OptionSpec spec) {
-            return Arguments.parse(rest, spec.valuedOptions(), spec.switchOptions());
+    /** Gives every command the console and a -h/--help option. */
+    private static void prepare(CommandLine command, Console console) {
+        if (command.getCommand() instanceof CliCommand cli) {
+            cli.useConsole(console);
         }
-        return Arguments.raw(rest);
+        CommandSpec spec = command.getCommandSpec();
+        spec.usageMessage().width(HELP_WIDTH).sortOptions(false); // options in the order each command declares them
+        if (spec.findOption("--help") == null && !(command.getCommand() instanceof CommandLine.HelpCommand)) {
+            spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).description("show this help and exit").build());
+        }
+        command.getSubcommands().values().forEach(sub -> prepare(sub, console));
     }
 
-    private Command find(List<String> words) {
-        Command best = null;
-        int bestLength = 0;
-        for (Command command : commands) {
-            List<String> name = Arrays.asList(command.name().split(" "));
-            if (name.size() > bestLength && name.size() <= words.size() && words.subList(0, name.size()).equals(name)) {
-                best = command;
-                bestLength = name.size();
+    private static int usageError(ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        String message = e.getMessage();
+        if (e.getCause() instanceof TypeConversionException conversion && e.getArgSpec() instanceof OptionSpec option) {
+            message = option.longestName() + " " + conversion.getMessage();
+        }
+        command.getErr().println(command.getCommandSpec().qualifiedName() + ": " + message);
+        command.usage(command.getErr());
+        return EXIT_USAGE;
+    }
+
+    /** Roles and tools apart, a group's subcommands by their full words ({@code p1 parse}). */
+    private static String commandList(CommandLine root) {
+        StringBuilder roles = new StringBuilder();
+        StringBuilder tools = new StringBuilder();
+        for (Map.Entry<String, CommandLine> entry : root.getSubcommands().entrySet()) {
+            CommandLine command = entry.getValue();
+            if (command.getCommand() instanceof CommandLine.HelpCommand) {
+                continue;
+            }
+            StringBuilder list = command.getCommand() instanceof LongRunning ? roles : tools;
+            if (command.getSubcommands().isEmpty()) {
+                line(list, entry.getKey(), command);
+            } else {
+                command.getSubcommands().forEach((name, sub) -> line(list, entry.getKey() + " " + name, sub));
             }
         }
-        return best;
+        return "%nRoles:%n%s%nTools:%n%s".formatted(roles, tools);
     }
 
-    private void printHelp(Console console) {
-        console.out().println("p1-iota: share a smart meter's P1 data over IOTA MAM channels, with consent");
-        console.out().println();
-        console.out().println("Usage: ./p1-iota ROLE|TOOL [options]    (./p1-iota COMMAND --help for its options)");
-        Command.Kind current = null;
-        for (Command command : commands) {
-            if (command.kind() != current) {
-                current = command.kind();
-                console.out().println();
-                console.out().println(current == Command.Kind.ROLE ? "Roles:" : "Tools:");
-            }
-            console.out().printf("  %-14s %s%n", command.name(), command.summary());
-        }
+    private static void line(StringBuilder list, String name, CommandLine command) {
+        String[] description = command.getCommandSpec().usageMessage().description();
+        list.append(String.format("  %-14s %s%n", name, description.length == 0 ? "" : description[0]));
     }
 
     private static String describe(Exception e) {

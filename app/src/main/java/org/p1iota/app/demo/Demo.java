@@ -10,14 +10,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.ServiceLoader;
 
-import org.p1iota.app.cli.Command;
+import org.p1iota.app.P1IotaCommand;
 import org.p1iota.app.consent.secrets.InboxAddress;
 import org.p1iota.app.consent.secrets.SecretStore;
 import org.p1iota.app.role.RoleCommand;
 import org.p1iota.app.role.RoleRunner;
 import org.p1iota.app.role.RoleSettings;
+import picocli.CommandLine;
 
 /**
  * Everything on one machine in one process: the embedded node, a simulated meter, the device reading
@@ -82,10 +82,9 @@ public final class Demo implements AutoCloseable {
     }
 
     private static RoleCommand roleCommand(String name) {
-        for (Command command : ServiceLoader.load(Command.class)) {
-            if (command instanceof RoleCommand role && role.name().equals(name)) {
-                return role;
-            }
+        CommandLine command = new CommandLine(new P1IotaCommand()).getSubcommands().get(name);
+        if (command != null && command.getCommand() instanceof RoleCommand role) {
+            return role;
         }
         throw new IllegalStateException("role '" + name + "' is not installed in this build");
     }

@@ -1,42 +1,38 @@
 package org.p1iota.app.device;
 
-import java.util.Map;
-
 import org.p1iota.app.role.Role;
 import org.p1iota.app.role.RoleCommand;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** {@code ./p1-iota device}: reads the meter and publishes its telegrams for the household's chosen providers. */
+@Command(name = DeviceRole.NAME,
+        description = "the device on the meter: P1 telegrams -> durable spool -> restricted MAM data channel; pairing and consent",
+        footer = {"The data directory holds the seed, pairing code, spool and channel state.",
+                "The address and pairing code to pair with: ./p1-iota keys --role device --data DIR",
+                "Any property of application-device.properties can be given as --name value."})
 public final class DeviceCommand extends RoleCommand {
 
-    @Override
-    public String name() {
-        return DeviceRole.NAME;
+    @Option(names = "--node", paramLabel = "URL", order = 1,
+            description = "the IOTA node's HTTP API (device.node.url, default http://127.0.0.1:14265)")
+    void node(String url) {
+        property("device.node.url", url);
     }
 
-    @Override
-    public String summary() {
-        return "the device on the meter: P1 telegrams -> durable spool -> restricted MAM data channel; pairing and consent";
+    @Option(names = "--p1", paramLabel = "URI", order = 2, description = {
+            "the meter: serial:/dev/ttyUSB0?profile=auto, tcp:host:port, or file:capture.txt?pace=1000 (device.p1.source)"})
+    void p1(String source) {
+        property("device.p1.source", source);
     }
 
-    @Override
-    public String usage() {
-        return """
-                Usage: ./p1-iota device [--data DIR] [--node URL] [--p1 URI] [--mwm N] [--batch N] [--routes DIR] [--PROPERTY VALUE]...
-                  --data     data directory: seed, pairing code, spool, channel state (p1iota.data)
-                  --node     the IOTA node's HTTP API (device.node.url, default http://127.0.0.1:14265)
-                  --p1       the meter: serial:/dev/ttyUSB0?profile=auto, tcp:host:port, or file:capture.txt?pace=1000
-                             (device.p1.source)
-                  --mwm      minimum weight magnitude of the node (device.node.mwm, default 9)
-                  --batch    telegrams per DATA message (device.batch.size, default 10)
-                  --routes   directory holding device.yaml (default: routes/ next to ./p1-iota, else the packaged copy)
-                The address and pairing code to pair with: ./p1-iota keys --role device --data DIR
-                Any property of application-device.properties can be given as --name value.""";
+    @Option(names = "--mwm", paramLabel = "N", order = 3, description = "minimum weight magnitude of the node (device.node.mwm, default 9)")
+    void mwm(int mwm) {
+        property("device.node.mwm", String.valueOf(mwm));
     }
 
-    @Override
-    protected Map<String, String> shortOptions() {
-        return Map.of("node", "device.node.url", "p1", "device.p1.source", "mwm", "device.node.mwm",
-                "batch", "device.batch.size");
+    @Option(names = "--batch", paramLabel = "N", order = 4, description = "telegrams per DATA message (device.batch.size, default 10)")
+    void batch(int size) {
+        property("device.batch.size", String.valueOf(size));
     }
 
     @Override

@@ -1,40 +1,38 @@
 package org.p1iota.app.myhome;
 
-import java.util.Map;
-
 import org.p1iota.app.role.Role;
 import org.p1iota.app.role.RoleCommand;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** {@code ./p1-iota myhome}: the household's web app (devices, consent, audit trail) until Ctrl-C. */
+/** {@code ./p1-iota myhome}: the household's web app. */
+@Command(name = MyHomeRole.NAME,
+        description = "My Home: the household's web app to pair devices and grant or revoke providers' access",
+        footer = {"The data directory holds the seed, the household token (api-token) and channel state.",
+                "Log in with the household token in DIR/api-token (the log says where; it never prints the token).",
+                "Any property of application-myhome.properties can be given as --name value."})
 public final class MyHomeCommand extends RoleCommand {
 
-    @Override
-    public String name() {
-        return MyHomeRole.NAME;
+    @Option(names = "--node", paramLabel = "URL", order = 1,
+            description = "IOTA node's HTTP API (iota.node-url, default http://127.0.0.1:14265)")
+    void node(String url) {
+        property("iota.node-url", url);
     }
 
-    @Override
-    public String summary() {
-        return "My Home: the household's web app to pair devices and grant or revoke providers' access";
+    @Option(names = "--port", paramLabel = "PORT", order = 2, description = "web port (myhome.port, default 8080)")
+    void port(int port) {
+        property("myhome.port", String.valueOf(port));
     }
 
-    @Override
-    public String usage() {
-        return """
-                Usage: ./p1-iota myhome [--data DIR] [--node URL] [--port 8080] [--bind 127.0.0.1] [--mwm N] [--routes DIR] [--PROPERTY VALUE]...
-                  --data     data directory: seed, household token (api-token) and channel state (p1iota.data)
-                  --node     IOTA node's HTTP API (iota.node-url, default http://127.0.0.1:14265)
-                  --port     web port (myhome.port, default 8080)
-                  --bind     address to listen on (myhome.host, default 127.0.0.1: this machine only)
-                  --mwm      minimum weight magnitude of the node (iota.mwm, default 9)
-                  --routes   directory holding myhome.yaml (default: routes/ next to ./p1-iota, else the packaged copy)
-                Log in with the household token in DIR/api-token (the log says where; it never prints the token).
-                Any property of application-myhome.properties can be given as --name value.""";
+    @Option(names = "--bind", paramLabel = "ADDRESS", order = 3,
+            description = "address to listen on (myhome.host, default 127.0.0.1: this machine only)")
+    void bind(String address) {
+        property("myhome.host", address);
     }
 
-    @Override
-    protected Map<String, String> shortOptions() {
-        return Map.of("port", "myhome.port", "bind", "myhome.host", "node", "iota.node-url", "mwm", "iota.mwm");
+    @Option(names = "--mwm", paramLabel = "N", order = 4, description = "minimum weight magnitude of the node (iota.mwm, default 9)")
+    void mwm(int mwm) {
+        property("iota.mwm", String.valueOf(mwm));
     }
 
     @Override

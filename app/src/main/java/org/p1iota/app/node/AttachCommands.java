@@ -2,61 +2,54 @@ package org.p1iota.app.node;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.p1iota.camel.iota.pow.TangleAttacher;
 
 /**
- * attachToTangle and interruptAttachingToTangle. Searches run on a fixed pool of
- * {@code maxConcurrentAttaches} threads (each search uses the engine's own threads), so a burst of
- * requests queues instead of oversubscribing the CPU; an interrupt cancels every running search, and
- * the interrupted calls reply with an empty list, as IRI does.
+ * attachToTangle and interruptAttachingToTangle. A {@code minWeightMagnitude} above
+ * {@link AttachLimits#maxMinWeightMagnitude()} is refused with 400 before any work: each step triples
+ * the search, and 243 would never end. Searches run in {@link AttachSearches} (bounded in number, queue
+ * and time, stopped when the caller hangs up); an interrupt cancels every running search, and the
+ * interrupted calls reply with an empty list, as IRI does.
  */
 public final class AttachCommands implements AutoCloseable {
 
     private final TangleAttacher attacher;
     private final TransactionValidator validator;
-    private final ExecutorService searches;
-    private final Set<Future<List<String>>> running = ConcurrentHashMap.newKeySet();
+    private final AttachLimits limits;
+    private final AttachSearches searches;
 
-    public AttachCommands(TangleAttacher attacher, TransactionValidator validator, int maxConcurrentAttaches) {
+    public AttachCommands(TangleAttacher attacher, TransactionValidator validator, AttachLimits limits) {
         this.attacher = attacher;
         this.validator = validator;
-        AtomicInteger count = new AtomicInteger();
-        this.searches = Executors.newFixedThreadPool(maxConcurrentAttaches, r -> {
-            Thread thread = new Thread(r, "node-attach-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.limits = limits;
+        this.searches = new AttachSearches(limits);
     }
 
     public void register(Map<String, IriCommand> commands) {
-        commands.put("attachToTangle", (request, context) -> attach(request));
+        commands.put("attachToTangle", this::attach);
         commands.put("interruptAttachingToTangle", (request, context) -> {
             interruptAll();
             return Map.of();
         });
     }
 
-    private Map<String, Object> attach(IriRequest request) throws Exception {
+    private Map<String, Object> attach(IriRequest request, IriCommand.CallContext caller) throws Exception {
         String trunk = request.hash("trunkTransaction");
         String branch = request.hash("branchTransaction");
         int mwm = request.integer("minWeightMagnitude");
-        if (mwm < 0 || mwm > 243) {
+        if (mwm < 0) {
             throw IriException.invalid("Invalid minWeightMagnitude input");
+        }
+        if (mwm > limits.maxMinWeightMagnitude()) {
+            throw IriException.badRequest("Invalid minWeightMagnitude input: " + mwm + " is above this node's maximum of "
+                    + limits.maxMinWeightMagnitude() + " (node.max-mwm)");
         }
         List<String> trytes = request.transactionTrytes("trytes");
         if (trytes.isEmpty()) {
             return Map.of("trytes", List.of());
         }
-        List<String> attached = search(() -> attacher.attach(trunk, branch, mwm, trytes));
+        List<String> attached = searches.run(() -> attacher.attach(trunk, branch, mwm, trytes), caller.callerGone());
         for (String result : attached) {
             try {
                 validator.validate(result);
@@ -67,31 +60,13 @@ public final class AttachCommands implements AutoCloseable {
         return Map.of("trytes", attached);
     }
 
-    private List<String> search(java.util.concurrent.Callable<List<String>> work) throws InterruptedException {
-        Future<List<String>> future = searches.submit(work);
-        running.add(future);
-        try {
-            return future.get();
-        } catch (CancellationException e) {
-            return List.of();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof InterruptedException) {
-                return List.of();
-            }
-            throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
-        } finally {
-            running.remove(future);
-        }
-    }
-
     /** Cancels every running or queued search. */
     public void interruptAll() {
-        running.forEach(future -> future.cancel(true));
+        searches.interruptAll();
     }
 
     @Override
     public void close() {
-        interruptAll();
-        searches.shutdownNow();
+        searches.close();
     }
 }

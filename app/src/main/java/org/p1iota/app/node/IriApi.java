@@ -40,11 +40,16 @@ public final class IriApi {
      * @param trustedCaller loopback or a configured trusted host
      */
     public Reply call(String body, String apiVersion, boolean trustedCaller) {
+        return call(body, apiVersion, new IriCommand.CallContext(trustedCaller));
+    }
+
+    /** {@link #call(String, String, boolean)} with what the transport knows of the caller, e.g. whether it hung up. */
+    public Reply call(String body, String apiVersion, IriCommand.CallContext caller) {
         long start = System.currentTimeMillis();
         Map<String, Object> reply;
         int status;
         try {
-            reply = new LinkedHashMap<>(dispatch(body, apiVersion, trustedCaller));
+            reply = new LinkedHashMap<>(dispatch(body, apiVersion, caller));
             status = 200;
         } catch (IriException e) {
             reply = new LinkedHashMap<>(Map.of(e.field(), e.getMessage()));
@@ -62,7 +67,7 @@ public final class IriApi {
         }
     }
 
-    private Map<String, Object> dispatch(String body, String apiVersion, boolean trustedCaller) throws Exception {
+    private Map<String, Object> dispatch(String body, String apiVersion, IriCommand.CallContext caller) throws Exception {
         if (apiVersion == null || apiVersion.isBlank()) {
             throw IriException.badRequest("Invalid API Version");
         }
@@ -86,13 +91,13 @@ public final class IriApi {
         if (name == null) {
             throw IriException.badRequest("COMMAND parameter has not been specified in the request.");
         }
-        if (LIMITED_COMMANDS.contains(name) && !trustedCaller) {
+        if (LIMITED_COMMANDS.contains(name) && !caller.trustedCaller()) {
             throw IriException.accessLimited(name);
         }
         IriCommand command = commands.get(name);
         if (command == null) {
             throw IriException.badRequest("Command [" + name + "] is unknown");
         }
-        return command.handle(request, new IriCommand.CallContext(trustedCaller));
+        return command.handle(request, caller);
     }
 }

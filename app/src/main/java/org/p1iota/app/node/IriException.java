@@ -2,7 +2,8 @@ package org.p1iota.app.node;
 
 /**
  * A request the node refuses, with the HTTP status and body shape IRI 1.8.6 uses: 400 {@code error},
- * 401 {@code error} (access limited) or 500 {@code exception} (malformed parameters).
+ * 401 {@code error} (access limited) or 500 {@code exception} (malformed parameters); and, where IRI has no
+ * answer because it never refuses work, 503 {@code error} (attachToTangle busy).
  */
 public final class IriException extends RuntimeException {
 
@@ -26,6 +27,11 @@ public final class IriException extends RuntimeException {
     /** 500 {"exception": message}: malformed or missing parameters. */
     public static IriException invalid(String message) {
         return new IriException(500, message);
+    }
+
+    /** 503 {"error": message}: no room for the call now; the caller may retry later (IRI has no such reply). */
+    public static IriException unavailable(String message) {
+        return new IriException(503, message);
     }
 
     public int status() {

@@ -17,8 +17,9 @@ import org.apache.camel.http.common.HttpMessage;
 /**
  * The HTTP side of the node, called by the Jetty route in {@code routes/node.yaml}: reads at most
  * {@link NodeSettings#MAX_BODY_LENGTH} characters, tells trusted callers (loopback or configured hosts)
- * from others, and replies with the status and JSON from {@link IriApi}. Request headers are removed
- * before replying, so none of them is echoed back.
+ * from others, lets long commands see whether the client hung up ({@link CallerConnection}), and replies
+ * with the status and JSON from {@link IriApi}. Request headers are removed before replying, so none of
+ * them is echoed back.
  */
 public final class IriHttpEndpoint {
 
@@ -44,13 +45,24 @@ public final class IriHttpEndpoint {
         String apiVersion = request.getHeader(API_VERSION_HEADER);
         boolean trusted = isTrusted(request.getRemoteAddr());
         IriApi.Reply reply;
+        CallerConnection connection = null;
         if ("OPTIONS".equalsIgnoreCase(method)) {
             reply = new IriApi.Reply(200, "");
         } else {
-            reply = api.call(readBounded(in.getBody(InputStream.class)), apiVersion, trusted);
+            String body = readBounded(in.getBody(InputStream.class));
+            // only once the whole body was read (a body over the limit is refused without running a command):
+            // the probe reads the socket
+            connection = body == null ? null : CallerConnection.of(request);
+            reply = api.call(body, apiVersion, connection == null ? new IriCommand.CallContext(trusted)
+                    : new IriCommand.CallContext(trusted, connection));
         }
         Message out = exchange.getMessage();
         out.removeHeaders("*");
+        if (connection != null && connection.readAhead() && in instanceof HttpMessage http && http.getResponse() != null) {
+            // the probe consumed bytes of a pipelined request: close after this reply so the client resends it
+            // (on the servlet response itself: Camel's header filter drops a Connection header)
+            http.getResponse().setHeader("Connection", "close");
+        }
         out.setHeader(Exchange.HTTP_RESPONSE_CODE, reply.status());
         out.setHeader(Exchange.CONTENT_TYPE, "application/json");
         out.setHeader("Access-Control-Allow-Origin", "*");

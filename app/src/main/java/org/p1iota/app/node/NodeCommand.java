@@ -1,38 +1,33 @@
 package org.p1iota.app.node;
 
-import java.util.Map;
-
 import org.p1iota.app.role.Role;
 import org.p1iota.app.role.RoleCommand;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** {@code ./p1-iota node}: runs the embedded IOTA node until Ctrl-C. */
+@Command(name = NodeRole.NAME,
+        description = "embedded IOTA node speaking IRI 1.8.6's HTTP API (validating, persistent, local PoW)",
+        footer = {"Any property of application-node.properties can be given as --name value (e.g. --node.pow-engine CLASS).",
+                "attachToTangle limits: --node.max-mwm 14, --node.attach-timeout-seconds 60, --node.max-concurrent-attaches 1,",
+                "--node.max-queued-attaches 4 (see docs/node.md)."})
 public final class NodeCommand extends RoleCommand {
 
-    @Override
-    public String name() {
-        return NodeRole.NAME;
+    @Option(names = "--port", paramLabel = "PORT", order = 1, description = "HTTP port of the IRI API (node.port, default 14265)")
+    void port(int port) {
+        property("node.port", String.valueOf(port));
     }
 
-    @Override
-    public String summary() {
-        return "embedded IOTA node speaking IRI 1.8.6's HTTP API (validating, persistent, local PoW)";
+    @Option(names = "--bind", paramLabel = "ADDRESS", order = 2,
+            description = "address to listen on (node.bind, default 127.0.0.1: this machine only)")
+    void bind(String address) {
+        property("node.bind", address);
     }
 
-    @Override
-    public String usage() {
-        return """
-                Usage: ./p1-iota node [--port 14265] [--bind 127.0.0.1] [--data DIR] [--mwm N] [--routes DIR] [--PROPERTY VALUE]...
-                  --port     HTTP port of the IRI API (node.port, default 14265)
-                  --bind     address to listen on (node.bind, default 127.0.0.1: this machine only)
-                  --data     data directory; the tangle database is DIR/node (p1iota.data)
-                  --mwm      minimum weight magnitude every stored transaction needs (node.mwm, default 9)
-                  --routes   directory holding node.yaml (default: routes/ next to ./p1-iota, else the packaged copy)
-                Any property of application-node.properties can be given as --name value (e.g. --node.pow-engine CLASS).""";
-    }
-
-    @Override
-    protected Map<String, String> shortOptions() {
-        return Map.of("port", "node.port", "bind", "node.bind", "mwm", "node.mwm");
+    @Option(names = "--mwm", paramLabel = "N", order = 3,
+            description = "minimum weight magnitude every stored transaction needs (node.mwm, default 9)")
+    void mwm(int mwm) {
+        property("node.mwm", String.valueOf(mwm));
     }
 
     @Override

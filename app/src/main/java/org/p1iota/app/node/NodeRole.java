@@ -1,6 +1,7 @@
 package org.p1iota.app.node;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -39,7 +40,10 @@ public final class NodeRole implements Role {
                 settings.getInt("node.max-depth", 15),
                 settings.getInt("node.confirmation-approvers", 1),
                 settings.getInt("node.pow-threads", 0),
-                settings.getInt("node.max-concurrent-attaches", 1),
+                new AttachLimits(settings.getInt("node.max-mwm", AttachLimits.DEFAULT_MAX_MWM),
+                        Duration.ofSeconds(settings.getLong("node.attach-timeout-seconds", AttachLimits.DEFAULT_TIMEOUT.toSeconds())),
+                        settings.getInt("node.max-concurrent-attaches", 1),
+                        settings.getInt("node.max-queued-attaches", AttachLimits.DEFAULT_MAX_QUEUED)),
                 trusted,
                 settings.getBoolean("node.sync-on-commit", true));
     }
@@ -60,7 +64,7 @@ public final class NodeRole implements Role {
         TransactionValidator validator = new TransactionValidator(settings.minWeightMagnitude(),
                 settings.snapshotTimestamp(), Clock.systemUTC());
         AttachCommands attach = beans.closeOnStop(new AttachCommands(new TangleAttacher(pow), validator,
-                settings.maxConcurrentAttaches()));
+                settings.attachLimits()));
 
         Map<String, IriCommand> commands = new HashMap<>();
         commands.put("getNodeInfo", new NodeInfoCommand(store));

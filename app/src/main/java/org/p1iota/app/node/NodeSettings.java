@@ -12,12 +12,12 @@ import java.util.Set;
  * @param maxDepth              largest accepted getTransactionsToApprove depth (IRI {@code --max-depth})
  * @param confirmationApprovers direct approvers after which getInclusionStates reports a transaction included
  * @param powThreads            threads one proof-of-work search uses (0: one per core)
- * @param maxConcurrentAttaches attachToTangle calls that may search at the same time; others wait
+ * @param attachLimits          what one attachToTangle may cost: weight cap, time limit, searches and queue
  * @param trustedHosts          remote addresses allowed to call attachToTangle/interruptAttachingToTangle (loopback always is)
  * @param syncOnCommit          fsync every acknowledged write (survives power loss), not just flush it (survives kill -9)
  */
 public record NodeSettings(Path dataDirectory, int minWeightMagnitude, long snapshotTimestamp, int maxDepth,
-                           int confirmationApprovers, int powThreads, int maxConcurrentAttaches,
+                           int confirmationApprovers, int powThreads, AttachLimits attachLimits,
                            Set<String> trustedHosts, boolean syncOnCommit) {
 
     /** IRI's {@code maxBodyLength}. */
@@ -33,8 +33,9 @@ public record NodeSettings(Path dataDirectory, int minWeightMagnitude, long snap
         if (minWeightMagnitude < 0 || minWeightMagnitude > 243) {
             throw new IllegalArgumentException("node.mwm must be 0..243, not " + minWeightMagnitude);
         }
-        if (maxConcurrentAttaches < 1) {
-            throw new IllegalArgumentException("node.max-concurrent-attaches must be at least 1");
+        if (minWeightMagnitude > attachLimits.maxMinWeightMagnitude()) {
+            throw new IllegalArgumentException("node.mwm " + minWeightMagnitude + " is above node.max-mwm "
+                    + attachLimits.maxMinWeightMagnitude() + ": the node could not attach anything it accepts; raise node.max-mwm");
         }
         trustedHosts = Set.copyOf(trustedHosts);
     }

@@ -1,42 +1,48 @@
 package org.p1iota.app.provider;
 
-import java.util.Map;
-
 import org.p1iota.app.role.Role;
 import org.p1iota.app.role.RoleCommand;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** {@code ./p1-iota provider}: runs the provider role (Wattt Insights) until Ctrl-C. */
+/** {@code ./p1-iota provider}: the example service provider, Wattt Insights. */
+@Command(name = ProviderRole.NAME,
+        description = "a service provider (Wattt Insights): asks households for consent, reads their meters, serves the readings",
+        footer = {"The data directory holds the seed, API token (api-token), database and channel state.",
+                "Any property of application-provider.properties can be given as --name value."})
 public final class ProviderCommand extends RoleCommand {
 
-    @Override
-    public String name() {
-        return ProviderRole.NAME;
+    @Option(names = "--node", paramLabel = "URL", order = 1,
+            description = "the IOTA node's API (provider.node-url, default http://127.0.0.1:14265)")
+    void node(String url) {
+        property("provider.node-url", url);
     }
 
-    @Override
-    public String summary() {
-        return "a service provider (Wattt Insights): asks households for consent, reads their meters, serves the readings";
+    @Option(names = "--port", paramLabel = "PORT", order = 2, description = "HTTP port of the web app and API (provider.port, default 8081)")
+    void port(int port) {
+        property("provider.port", String.valueOf(port));
     }
 
-    @Override
-    public String usage() {
-        return """
-                Usage: ./p1-iota provider [--data DIR] [--node URL] [--port 8081] [--bind 127.0.0.1] [--myhome-url URL]
-                                          [--public-url URL] [--routes DIR] [--PROPERTY VALUE]...
-                  --data        data directory: seed, API token (api-token), database, channel state (p1iota.data)
-                  --node        the IOTA node's API (provider.node-url, default http://127.0.0.1:14265)
-                  --port        HTTP port of the web app and API (provider.port, default 8081)
-                  --bind        address to listen on (provider.bind, default 127.0.0.1)
-                  --myhome-url  the My Home households are sent to by default (provider.myhome-url)
-                  --public-url  this site's address as browsers see it (provider.public-url, default http://localhost:PORT)
-                  --mwm         minimum weight magnitude of the node (provider.mwm, default 9)
-                Any property of application-provider.properties can be given as --name value.""";
+    @Option(names = "--bind", paramLabel = "ADDRESS", order = 3, description = "address to listen on (provider.bind, default 127.0.0.1)")
+    void bind(String address) {
+        property("provider.bind", address);
     }
 
-    @Override
-    protected Map<String, String> shortOptions() {
-        return Map.of("node", "provider.node-url", "port", "provider.port", "bind", "provider.bind",
-                "myhome-url", "provider.myhome-url", "public-url", "provider.public-url", "mwm", "provider.mwm");
+    @Option(names = "--myhome-url", paramLabel = "URL", order = 4,
+            description = "the My Home households are sent to by default (provider.myhome-url)")
+    void myHomeUrl(String url) {
+        property("provider.myhome-url", url);
+    }
+
+    @Option(names = "--public-url", paramLabel = "URL", order = 5,
+            description = "this site's address as browsers see it (provider.public-url, default http://localhost:PORT)")
+    void publicUrl(String url) {
+        property("provider.public-url", url);
+    }
+
+    @Option(names = "--mwm", paramLabel = "N", order = 6, description = "minimum weight magnitude of the node (provider.mwm, default 9)")
+    void mwm(int mwm) {
+        property("provider.mwm", String.valueOf(mwm));
     }
 
     @Override

@@ -1,27 +1,55 @@
 package org.p1iota.app.role;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.p1iota.app.cli.Arguments;
-import org.p1iota.app.cli.Command;
+import org.p1iota.app.cli.CliCommand;
 import org.p1iota.app.cli.Console;
-import org.p1iota.app.cli.UsageException;
+import org.p1iota.app.cli.LongRunning;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Unmatched;
 
 /**
- * A launcher command that runs a role. Accepts the role's short options (e.g. {@code --port} for
- * {@code node.port}), {@code --data DIR}, {@code --routes DIR}, and any property as
- * {@code --some.property value}.
+ * A launcher command that runs a role until Ctrl-C. Accepts {@code --data DIR}, {@code --routes DIR},
+ * the role's short options (annotated setter methods in the subclass, each putting one property, e.g.
+ * {@code --port} for {@code node.port}) and any property as {@code --some.property value}.
  */
-public abstract class RoleCommand implements Command {
+public abstract class RoleCommand extends CliCommand implements LongRunning {
 
-    /** Short options of this role and the property each sets. */
-    protected abstract Map<String, String> shortOptions();
+    private final Map<String, String> properties = new LinkedHashMap<>();
+    private Path routes;
+
+    @Unmatched
+    private List<String> propertyOptions = new ArrayList<>();
+
+    @Option(names = "--data", paramLabel = "DIR", order = 0,
+            description = "the role's data directory (p1iota.data; default $P1IOTA_DATA/<role>, else p1-iota-data/<role> next to ./p1-iota)")
+    void data(String directory) {
+        properties.put(RoleSettings.DATA_PROPERTY, directory);
+    }
+
+    @Option(names = "--routes", paramLabel = "DIR", order = 90,
+            description = "directory holding the role's YAML routes (default: routes/ next to ./p1-iota, else the packaged copy)")
+    void routes(Path directory) {
+        routes = directory;
+    }
+
+    /** Sets a property of the role, for a short option. */
+    protected final void property(String name, String value) {
+        properties.put(name, value);
+    }
 
     protected abstract Role role();
+
+    /** The role's name, which is also the command's. */
+    public final String name() {
+        return role().name();
+    }
 
     /** The role this command runs, for commands that run several roles in one process (the demo). */
     public final Role createRole() {
@@ -29,26 +57,31 @@ public abstract class RoleCommand implements Command {
     }
 
     @Override
-    public Kind kind() {
-        return Kind.ROLE;
-    }
-
-    @Override
-    public int run(Arguments args, Console console) throws Exception {
-        Map<String, String> properties = new LinkedHashMap<>();
-        Optional<Path> routes = parse(args.positionals(), properties);
-        RoleSettings settings = RoleSettings.load(role().name(), properties);
-        new RoleRunner(role(), settings, routes).runUntilStopped();
+    protected int run(Console console) throws Exception {
+        RoleSettings settings = RoleSettings.load(role().name(), collectProperties());
+        new RoleRunner(role(), settings, Optional.ofNullable(routes)).runUntilStopped();
         return 0;
     }
 
-    /** Fills the property overrides and returns the {@code --routes} directory, if given. */
-    public Optional<Path> parse(List<String> words, Map<String, String> properties) throws UsageException {
-        Optional<Path> routes = Optional.empty();
-        for (int i = 0; i < words.size(); i++) {
-            String word = words.get(i);
+    /**
+     * Parses a role's command line without running it (the demo starts roles this way): fills the
+     * property overrides and returns the {@code --routes} directory, if given.
+     *
+     * @throws CommandLine.ParameterException for an unknown option or a missing value
+     */
+    public Optional<Path> parse(List<String> words, Map<String, String> into) {
+        new CommandLine(this).parseArgs(words.toArray(String[]::new));
+        into.putAll(collectProperties());
+        return Optional.ofNullable(routes);
+    }
+
+    /** The short options' properties plus every {@code --name value} whose name has a dot. */
+    private Map<String, String> collectProperties() {
+        Map<String, String> all = new LinkedHashMap<>(properties);
+        for (int i = 0; i < propertyOptions.size(); i++) {
+            String word = propertyOptions.get(i);
             if (!word.startsWith("--") || word.length() < 3) {
-                throw new UsageException("unexpected argument '" + word + "'");
+                throw usageError("unexpected argument '" + word + "'");
             }
             String name = word.substring(2);
             String value;
@@ -56,23 +89,16 @@ public abstract class RoleCommand implements Command {
             if (eq > 0) {
                 value = name.substring(eq + 1);
                 name = name.substring(0, eq);
-            } else if (i + 1 < words.size()) {
-                value = words.get(++i);
+            } else if (i + 1 < propertyOptions.size()) {
+                value = propertyOptions.get(++i);
             } else {
-                throw new UsageException("option --" + name + " needs a value");
+                throw usageError("option --" + name + " needs a value");
             }
-            if (name.equals("routes")) {
-                routes = Optional.of(Path.of(value));
-            } else if (name.equals("data")) {
-                properties.put(RoleSettings.DATA_PROPERTY, value);
-            } else if (shortOptions().containsKey(name)) {
-                properties.put(shortOptions().get(name), value);
-            } else if (name.contains(".")) {
-                properties.put(name, value);
-            } else {
-                throw new UsageException("unknown option --" + name);
+            if (!name.contains(".")) {
+                throw usageError("unknown option --" + name);
             }
+            all.put(name, value);
         }
-        return routes;
+        return all;
     }
 }

@@ -193,4 +193,24 @@ class IotaMamOnNodeTest {
         assertThat(lines.get(0)).contains("\"root\":\"" + firstRoot + "\"").contains("\"text\":\"{\\\"telegram\\\":1}\"");
         assertThat(lines.get(2)).contains("{\\\"telegram\\\":3}");
     }
+
+    @Test
+    void mamFetchWithASideKeyThatOpensNothingSaysSoAndExitsOne() throws Exception {
+        String seed = randomSeed();
+        String firstRoot = new MamChannel(ChannelState.initial(seed, MamMode.RESTRICTED, KEY_A, 2)).root();
+        CamelContext publisher = publisher(seed);
+        publish(publisher, 1, 1);
+        publisher.stop();
+
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        int code = org.p1iota.app.Launcher.withInstalledCommands().run(List.of("mam", "fetch", "--node", "http://127.0.0.1:" + node.port,
+                "--root", firstRoot, "--mode", "restricted", "--side-key", KEY_B),
+                new org.p1iota.app.cli.Console(java.io.InputStream.nullInputStream(), new java.io.PrintStream(out, true),
+                        new java.io.PrintStream(err, true)));
+
+        assertThat(code).isEqualTo(1);
+        assertThat(out.toString()).isEmpty();
+        assertThat(err.toString()).contains("1 bundle at the first root's restricted address, but none opens with this --side-key");
+    }
 }

@@ -68,15 +68,15 @@ class NodeTipSelectionTest {
 
     @Test
     void interruptAttachingToTangleCancelsARunningSearch() throws Exception {
-        try (RunningNode node = RunningNode.start(data, MWM)) {
+        try (RunningNode node = RunningNode.start(data, MWM, Map.of("node.max-mwm", "20"))) {
             String raw = TestTransactions.unattached(TestTransactions.ADDRESS, TestTransactions.tag("SLOW"), "slow",
                     System.currentTimeMillis() / 1000);
-            // weight 60 would take longer than the universe's age
+            // weight 20 takes minutes on two cores (the node refuses more than node.max-mwm)
             CompletableFuture<HttpResponse<String>> attach = CompletableFuture.supplyAsync(() -> {
                 try {
                     return node.post(JSON.writeValueAsString(Map.of("command", "attachToTangle",
                             "trunkTransaction", NodeTransaction.NULL_HASH, "branchTransaction", NodeTransaction.NULL_HASH,
-                            "minWeightMagnitude", 60, "trytes", List.of(raw))));
+                            "minWeightMagnitude", 20, "trytes", List.of(raw))));
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }

@@ -12,7 +12,7 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.p1iota.app.cli.UsageException;
+import picocli.CommandLine.ParameterException;
 import org.p1iota.app.node.NodeCommand;
 import org.p1iota.app.node.NodeRole;
 
@@ -56,9 +56,9 @@ class RolePlumbingTest {
                 .containsEntry("node.mwm", "3").containsEntry(RoleSettings.DATA_PROPERTY, "d")
                 .containsEntry("node.pow-threads", "2");
         assertThatThrownBy(() -> new NodeCommand().parse(List.of("--colour", "red"), new LinkedHashMap<>()))
-                .isInstanceOf(UsageException.class).hasMessageContaining("--colour");
+                .isInstanceOf(ParameterException.class).hasMessageContaining("--colour");
         assertThatThrownBy(() -> new NodeCommand().parse(List.of("--port"), new LinkedHashMap<>()))
-                .isInstanceOf(UsageException.class);
+                .isInstanceOf(ParameterException.class);
     }
 
     @Test

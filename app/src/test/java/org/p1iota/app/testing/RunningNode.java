@@ -34,11 +34,22 @@ public final class RunningNode implements AutoCloseable {
     }
 
     public static RunningNode start(Path data, int mwm, int port) throws Exception {
-        RoleSettings settings = RoleSettings.load(NodeRole.NAME, Map.of(
+        return start(data, mwm, port, Map.of());
+    }
+
+    /** With further {@code node.*} properties, e.g. the attach limits. */
+    public static RunningNode start(Path data, int mwm, Map<String, String> properties) throws Exception {
+        return start(data, mwm, freePort(), properties);
+    }
+
+    private static RunningNode start(Path data, int mwm, int port, Map<String, String> properties) throws Exception {
+        Map<String, String> commandLine = new java.util.HashMap<>(properties);
+        commandLine.putAll(Map.of(
                 RoleSettings.DATA_PROPERTY, data.toString(),
                 "node.port", String.valueOf(port),
                 "node.mwm", String.valueOf(mwm),
                 "camel.main.jmx-enabled", "false"));
+        RoleSettings settings = RoleSettings.load(NodeRole.NAME, commandLine);
         RoleRunner runner = new RoleRunner(new NodeRole(), settings, Optional.of(repositoryRoutes()));
         return new RunningNode(port, data, runner.start());
     }

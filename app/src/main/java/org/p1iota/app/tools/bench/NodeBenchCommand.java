@@ -11,19 +11,18 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.iota.jota.model.Transaction;
 import org.iota.jota.utils.TrytesConverter;
-import org.p1iota.app.cli.Arguments;
-import org.p1iota.app.cli.Command;
+import org.p1iota.app.cli.CliCommand;
 import org.p1iota.app.cli.Console;
-import org.p1iota.app.cli.OptionSpec;
 import org.p1iota.app.node.NodeRole;
 import org.p1iota.app.role.RoleRunner;
 import org.p1iota.app.role.RoleSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code ./p1-iota bench node}: starts a node in this JVM on a fresh data directory and measures,
@@ -32,62 +31,53 @@ import org.p1iota.app.role.RoleSettings;
  * The node's MWM is 0 for the store phase so that building the input needs no proof of work;
  * validation (Curl-P-81 hashing) still runs on every transaction.
  */
-public final class NodeBenchCommand implements Command, OptionSpec {
+@Command(name = "node", description = "measure the embedded node: store/find throughput, attachToTangle time at MWM 9 and 14")
+public final class NodeBenchCommand extends CliCommand {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String NULL_HASH = "9".repeat(81);
     private static final int ADDRESSES = 1_000;
 
-    @Override
-    public String name() {
-        return "bench node";
-    }
+    @Option(names = "--transactions", paramLabel = "N",
+            description = "transactions stored in batches of --batch (the tangle size finds run at; default ${DEFAULT-VALUE})")
+    int transactions = 5_000;
+
+    @Option(names = "--batch", paramLabel = "N", description = "transactions per storeTransactions batch (default ${DEFAULT-VALUE})")
+    int batch = 100;
+
+    @Option(names = "--single", paramLabel = "N",
+            description = "transactions stored one per request (each waits for its fsync; default ${DEFAULT-VALUE})")
+    int single = 200;
+
+    @Option(names = "--finds", paramLabel = "N", description = "findTransactions calls (by address and by tag in turn; default ${DEFAULT-VALUE})")
+    int finds = 1_000;
+
+    @Option(names = "--runs9", paramLabel = "N", description = "attachToTangle runs of one transaction at MWM 9 (default ${DEFAULT-VALUE})")
+    int runs9 = 30;
+
+    @Option(names = "--runs14", paramLabel = "N",
+            description = "attachToTangle runs at MWM 14 (PearlDiver: seconds per run; default ${DEFAULT-VALUE})")
+    int runs14 = 3;
+
+    @Option(names = "--sync", paramLabel = "true|false", arity = "1",
+            description = "node.sync-on-commit: true fsyncs each acknowledged store, false only flushes it (default ${DEFAULT-VALUE})")
+    boolean sync = true;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "data directory (default: a fresh temporary one, deleted afterwards)")
+    Path dataDirectory;
 
     @Override
-    public String summary() {
-        return "measure the embedded node: store/find throughput, attachToTangle time at MWM 9 and 14";
-    }
-
-    @Override
-    public String usage() {
-        return """
-                Usage: ./p1-iota bench node [--transactions 5000] [--batch 100] [--single 200] [--finds 1000]
-                                           [--runs9 30] [--runs14 3] [--sync true] [--data DIR]
-                  --transactions  transactions stored in batches of --batch (the tangle size finds run at)
-                  --single        transactions stored one per request (each waits for its fsync)
-                  --finds         findTransactions calls (by address and by tag in turn)
-                  --runs9/14      attachToTangle runs of one transaction at MWM 9 / 14 (PearlDiver: seconds per MWM-14 run)
-                  --sync          node.sync-on-commit: true fsyncs each acknowledged store, false only flushes it
-                  --data          data directory (default: a fresh temporary one, deleted afterwards)""";
-    }
-
-    @Override
-    public Kind kind() {
-        return Kind.TOOL;
-    }
-
-    @Override
-    public Set<String> valuedOptions() {
-        return Set.of("transactions", "batch", "single", "finds", "runs9", "runs14", "data", "sync");
-    }
-
-    @Override
-    public int run(Arguments args, Console console) throws Exception {
-        int transactions = args.getInt("transactions", 5_000);
-        int batch = Math.max(1, args.getInt("batch", 100));
-        int single = args.getInt("single", 200);
-        int finds = args.getInt("finds", 1_000);
-        int runs9 = args.getInt("runs9", 30);
-        int runs14 = args.getInt("runs14", 3);
-        Path data = args.has("data") ? Path.of(args.get("data")) : Files.createTempDirectory("p1iota-bench-node");
+    protected int run(Console console) throws Exception {
+        int batch = Math.max(1, this.batch);
+        Path data = dataDirectory != null ? dataDirectory : Files.createTempDirectory("p1iota-bench-node");
         int port;
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
             port = socket.getLocalPort();
         }
         RoleSettings settings = RoleSettings.load(NodeRole.NAME, Map.of(RoleSettings.DATA_PROPERTY, data.toString(),
-                "node.port", String.valueOf(port), "node.mwm", "0", "camel.main.jmx-enabled", "false", "node.sync-on-commit", args.get("sync", "true")));
+                "node.port", String.valueOf(port), "node.mwm", "0", "camel.main.jmx-enabled", "false", "node.sync-on-commit", String.valueOf(sync)));
         console.out().printf("node bench: %d cores, data %s, fsync on commit %s%n", Runtime.getRuntime().availableProcessors(),
-                data, args.get("sync", "true"));
+                data, sync);
         try (RoleRunner.Running node = new RoleRunner(new NodeRole(), settings, Optional.empty()).start()) {
             Client client = new Client(port);
             storePhase(client, console, transactions, batch, single);
@@ -95,7 +85,7 @@ public final class NodeBenchCommand implements Command, OptionSpec {
             attachPhase(client, console, 9, runs9);
             attachPhase(client, console, 14, runs14);
         } finally {
-            if (!args.has("data")) {
+            if (dataDirectory == null) {
                 deleteTree(data);
             }
         }

@@ -3,75 +3,56 @@ package org.p1iota.app.tools.bench;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.util.Locale;
-import java.util.Set;
 
-import org.p1iota.app.cli.Arguments;
-import org.p1iota.app.cli.Command;
+import org.p1iota.app.cli.CliCommand;
 import org.p1iota.app.cli.Console;
-import org.p1iota.app.cli.OptionSpec;
-import org.p1iota.app.cli.UsageException;
 import org.p1iota.camel.iota.pow.BitslicedProofOfWork;
 import org.p1iota.camel.iota.pow.CurlRounds;
 import org.p1iota.camel.iota.pow.PearlDiverProofOfWork;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code p1-iota bench pow}: the project's proof-of-work engine against jota's PearlDiver, side by side
  * in one run. The trial rate (candidate hashes per second) is the stable figure; times per transaction
  * are geometric and only meaningful as medians over many runs.
  */
-public final class PowBenchCommand implements Command, OptionSpec {
+@Command(name = "pow", description = "measure proof-of-work trial rates and time per transaction, ours against jota's PearlDiver",
+        footer = {"Per CPU second: trials divided by the CPU time of this JVM, which hardly depends on other",
+                "processes on a shared machine (wall-clock rates do).",
+                "Trial rate: ours is counted exactly (whole batches hashed in a timed search at MWM 40, never",
+                "reached; the scalar-64 row is the same engine forced to its plain-long kernel);",
+                "both engines are also estimated the same way, from searches to completion at MWM 10",
+                "(completed x 3^10 / time, +- 1/sqrt(completed)). The MWM 9 and 14 searches also report our",
+                "exact count over their total time: the trial rate at that MWM in real use, fixed costs included",
+                "(the lower the MWM, the fewer last-round trits the engine computes). The vector kernel needs the JVM option",
+                "--add-modules jdk.incubator.vector (P1IOTA_JAVA_OPTS); without it the plain-long kernel runs.",
+                "Default run time is about 100 s on an idle 2-core machine (PearlDiver's MWM 14 runs dominate);",
+                "longer when the machine is busy."})
+public final class PowBenchCommand extends CliCommand {
 
     static final int RATE_MWM = 10;
 
-    @Override
-    public String name() {
-        return "bench pow";
-    }
+    @Option(names = "--seconds", paramLabel = "N", description = {"base time of a trial-rate measurement (default ${DEFAULT-VALUE};",
+            "PearlDiver gets 2x, as it completes fewer searches; 4.5x in all per thread count)"})
+    int seconds = 5;
+
+    @Option(names = "--threads", paramLabel = "N", description = "search threads for the multi-threaded figures (default: all cores)")
+    Integer threads;
+
+    @Option(names = "--runs", paramLabel = "N", description = "searches at MWM 14 per engine (default ${DEFAULT-VALUE}); MWM 9 gets 5x as many")
+    int runs = 10;
+
+    @Option(names = "--seed", paramLabel = "N", description = "seed of the random transactions, a whole number (default: time based, printed)")
+    Long seed;
 
     @Override
-    public String summary() {
-        return "measure proof-of-work trial rates and time per transaction, ours against jota's PearlDiver";
-    }
-
-    @Override
-    public String usage() {
-        return """
-                usage: p1-iota bench pow [--seconds N] [--threads N] [--runs N] [--seed N]
-                  --seconds N  base time of a trial-rate measurement (default 5; PearlDiver gets 2x, as it
-                               completes fewer searches; 4.5x in all per thread count)
-                  --threads N  search threads for the multi-threaded figures (default: all cores)
-                  --runs N     searches at MWM 14 per engine (default 10); MWM 9 gets 5x as many
-                  --seed N     seed of the random transactions, a whole number (default: time based, printed)
-                Per CPU second: trials divided by the CPU time of this JVM, which hardly depends on other
-                processes on a shared machine (wall-clock rates do).
-                Trial rate: ours is counted exactly (whole batches hashed in a timed search at MWM 40, never
-                reached; the scalar-64 row is the same engine forced to its plain-long kernel);
-                both engines are also estimated the same way, from searches to completion at MWM 10
-                (completed x 3^10 / time, +- 1/sqrt(completed)). The MWM 9 and 14 searches also report our
-                exact count over their total time: the trial rate at that MWM in real use, fixed costs included
-                (the lower the MWM, the fewer last-round trits the engine computes). The vector kernel needs the JVM option
-                --add-modules jdk.incubator.vector (P1IOTA_JAVA_OPTS); without it the plain-long kernel runs.
-                Default run time is about 100 s on an idle 2-core machine (PearlDiver's MWM 14 runs dominate);
-                longer when the machine is busy.""";
-    }
-
-    @Override
-    public Kind kind() {
-        return Kind.TOOL;
-    }
-
-    @Override
-    public Set<String> valuedOptions() {
-        return Set.of("seconds", "threads", "runs", "seed");
-    }
-
-    @Override
-    public int run(Arguments args, Console console) throws Exception {
-        int seconds = positive(args, "seconds", 5);
+    protected int run(Console console) throws Exception {
+        int seconds = positive("--seconds", this.seconds);
         int cores = Runtime.getRuntime().availableProcessors();
-        int threads = positive(args, "threads", cores);
-        int runs = positive(args, "runs", 10);
-        long seed = args.has("seed") ? args.getInt("seed", 0) : System.nanoTime();
+        int threads = positive("--threads", this.threads == null ? cores : this.threads);
+        int runs = positive("--runs", this.runs);
+        long seed = this.seed != null ? this.seed : System.nanoTime();
         PrintStream out = console.out();
         PowMeasurements measure = new PowMeasurements(seed);
 
@@ -154,10 +135,9 @@ public final class PowBenchCommand implements Command, OptionSpec {
         return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
-    private static int positive(Arguments args, String name, int defaultValue) throws UsageException {
-        int value = args.getInt(name, defaultValue);
+    private int positive(String option, int value) {
         if (value < 1) {
-            throw new UsageException("option --" + name + " must be at least 1, got " + value);
+            throw usageError(option + " must be at least 1, got " + value);
         }
         return value;
     }

@@ -1,34 +1,57 @@
 package org.p1iota.app.tools.keys;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Map;
 import java.util.Set;
 
-import org.p1iota.app.cli.Arguments;
-import org.p1iota.app.cli.Command;
+import org.p1iota.app.cli.CliCommand;
 import org.p1iota.app.cli.Console;
-import org.p1iota.app.cli.OptionSpec;
-import org.p1iota.app.cli.UsageException;
 import org.p1iota.app.consent.secrets.DataDirectory;
 import org.p1iota.app.consent.secrets.InboxAddress;
 import org.p1iota.app.consent.secrets.SecretStore;
 import org.p1iota.app.consent.secrets.Seed;
 import org.p1iota.camel.iota.envelope.EnvelopeKeyPair;
 import org.p1iota.camel.iota.envelope.EnvelopeKeys;
+import org.p1iota.app.device.DeviceRole;
 import org.p1iota.camel.iota.envelope.EnvelopeScheme;
+import org.p1iota.camel.iota.mam.ChannelState;
+import org.p1iota.camel.iota.mam.MamChannel;
+import org.p1iota.camel.iota.mam.MamMode;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
- * {@code p1-iota keys}: shows a role's public identity (inbox address; the device's pairing code; the
- * provider's public-key fingerprint), creating the role's secrets on first use. Seeds and tokens are
- * never printed, only the files that hold them.
+ * {@code p1-iota keys}: shows a role's public identity (inbox address; the device's pairing code and
+ * data channel root; the provider's public-key fingerprint), creating the role's secrets on first use.
+ * Seeds, tokens and side keys are never printed, only the files that hold them.
  */
-public final class KeysCommand implements Command, OptionSpec {
+@Command(name = "keys", description = {"show a role's addresses, pairing code or public key (creates its secrets on first use)", "",
+                "Prints the role's inbox address (index 0 of its seed) and:",
+                "  device    the pairing code printed on the device, and its data channel's first root (for mam fetch)",
+                "  myhome    where the API token is kept (Authorization: Bearer <token>)",
+                "  provider  the public-key fingerprint of key pair N (default 0, ML-KEM-768) and the",
+                "            inbox address N, as used for consent request N; where the API token is kept",
+                "On first use the seed (and pairing code or token) are created, files mode 0600."})
+public final class KeysCommand extends CliCommand {
 
     /** The provider's envelope keys: ML-KEM-768, derived from its seed at the consent request's index. */
     static final EnvelopeScheme PROVIDER_SCHEME = EnvelopeScheme.ML_KEM_768;
+    /** Where the device role keeps its channel state (DeviceSettings.stateFile()). */
+    static final String DEVICE_STATE_FILE = "device-state.json";
 
     private final Map<String, String> environment;
+
+    @Option(names = "--role", paramLabel = "R", description = "device (default), myhome or provider")
+    String role = "device";
+
+    @Option(names = "--data", paramLabel = "DIR", description = {"the role's data directory; default $P1IOTA_DATA/<role>, or",
+            "./p1-iota-data/<role> when P1IOTA_DATA is not set"})
+    String data;
+
+    @Option(names = "--index", paramLabel = "N", description = "provider only: the consent request's key index (default 0)")
+    Integer index;
 
     public KeysCommand() {
         this(System.getenv());
@@ -39,57 +62,14 @@ public final class KeysCommand implements Command, OptionSpec {
     }
 
     @Override
-    public String name() {
-        return "keys";
-    }
-
-    @Override
-    public String summary() {
-        return "show a role's addresses, pairing code or public key (creates its secrets on first use)";
-    }
-
-    @Override
-    public String usage() {
-        return """
-                Usage: ./p1-iota keys [--role device|myhome|provider] [--data DIR] [--index N]
-
-                Prints the role's inbox address (index 0 of its seed) and:
-                  device    the pairing code printed on the device
-                  myhome    where the API token is kept (Authorization: Bearer <token>)
-                  provider  the public-key fingerprint of key pair N (default 0, ML-KEM-768) and the
-                            inbox address N, as used for consent request N; where the API token is kept
-                On first use the seed (and pairing code or token) are created, files mode 0600.
-
-                  --role R    device (default), myhome or provider
-                  --data DIR  the role's data directory; default $P1IOTA_DATA/<role>, or
-                              ./p1-iota-data/<role> when P1IOTA_DATA is not set
-                  --index N   provider only: the consent request's key index (default 0)""";
-    }
-
-    @Override
-    public Kind kind() {
-        return Kind.TOOL;
-    }
-
-    @Override
-    public Set<String> valuedOptions() {
-        return Set.of("role", "data", "index");
-    }
-
-    @Override
-    public int run(Arguments args, Console console) throws Exception {
-        if (!args.positionals().isEmpty()) {
-            throw new UsageException("unexpected argument '" + args.positionals().get(0) + "'");
-        }
-        String role = args.get("role", "device");
+    protected int run(Console console) throws Exception {
         if (!Set.of("device", "myhome", "provider").contains(role)) {
-            throw new UsageException("--role must be device, myhome or provider, not '" + role + "'");
+            throw usageError("--role must be device, myhome or provider, not '" + role + "'");
         }
-        int index = args.getInt("index", 0);
-        if (index < 0 || (args.has("index") && !role.equals("provider"))) {
-            throw new UsageException("--index takes a number from 0 and is for --role provider only");
+        if (index != null && (index < 0 || !role.equals("provider"))) {
+            throw usageError("--index takes a number from 0 and is for --role provider only");
         }
-        Path directory = DataDirectory.resolve(role, args.get("data"), environment);
+        Path directory = DataDirectory.resolve(role, data, environment);
         SecretStore store = SecretStore.open(directory, new SecureRandom());
         Seed seed = store.seed();
 
@@ -97,14 +77,30 @@ public final class KeysCommand implements Command, OptionSpec {
         line(console, "data directory", directory.toString());
         line(console, "inbox address", InboxAddress.of(seed));
         switch (role) {
-            case "device" -> line(console, "pairing code", store.pairingCode().formatted());
+            case "device" -> device(console, store, seed, directory);
             case "myhome" -> apiToken(console, store);
-            default -> provider(console, store, seed, index);
+            default -> provider(console, store, seed, index == null ? 0 : index);
         }
         if (!store.created().isEmpty()) {
             line(console, "created", String.join(", ", store.created()) + " (mode 0600; back them up, keep them secret)");
         }
         return 0;
+    }
+
+    /**
+     * The pairing code and the data channel's first root: the root depends on the seed only (the side key
+     * only encrypts), so it is known before the device first runs. The side key stays in the state file.
+     */
+    private static void device(Console console, SecretStore store, Seed seed, Path directory) throws Exception {
+        line(console, "pairing code", store.pairingCode().formatted());
+        // the same tree as DeviceRole's restricted channel: the mode and key do not enter the root
+        String firstRoot = new MamChannel(ChannelState.initial(seed.trytes(), MamMode.PRIVATE, null,
+                DeviceRole.SECURITY)).root();
+        line(console, "data root", firstRoot + " (first root of the restricted data channel)");
+        Path state = directory.resolve(DEVICE_STATE_FILE);
+        line(console, "side key", Files.exists(state)
+                ? "in " + state + " (\"sideKey\"; mam fetch --mode restricted --side-key KEY)"
+                : "not yet: the device creates it on its first start, in " + state);
     }
 
     private static void provider(Console console, SecretStore store, Seed seed, int index) throws Exception {

@@ -7,70 +7,54 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.Set;
 import java.util.stream.Stream;
 
-import org.p1iota.app.cli.Arguments;
-import org.p1iota.app.cli.Command;
+import org.p1iota.app.cli.CliCommand;
 import org.p1iota.app.cli.Console;
-import org.p1iota.app.cli.OptionSpec;
-import org.p1iota.app.cli.UsageException;
 import org.p1iota.camel.iota.mam.ChannelState;
 import org.p1iota.camel.iota.mam.CreatedMessage;
 import org.p1iota.camel.iota.mam.MamChannel;
 import org.p1iota.camel.iota.mam.MamMode;
 import org.p1iota.camel.iota.mam.MamParser;
 import org.p1iota.camel.iota.mam.MamWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code bench mam}: median time to create (security 2, count 1, restricted) and to parse a MAM v0
  * message, in memory and through the durable writer (which fsyncs twice per message). Wall time and
  * the thread's CPU time are both shown: on a shared, loaded machine the CPU time is the steadier figure.
  */
-public final class MamBenchCommand implements Command, OptionSpec {
+@Command(name = "mam", description = {"measure MAM v0 message creation and parsing (median ms)", "",
+                "Creates N messages on a restricted channel (count 1, fresh random seed) after a warm-up, then parses",
+                "them, and prints the median and 90th percentile in ms: in memory (MamChannel), durable (MamWriter:",
+                "create + confirm, each persisted with fsync, in a temporary directory) and parse."})
+public final class MamBenchCommand extends CliCommand {
 
     private static final String ALPHABET = "9ABCDEFGHIJKLMNOPQRSTUVWXYZ";
 
-    @Override
-    public String name() {
-        return "bench mam";
-    }
+    @Option(names = "--runs", paramLabel = "N", description = "messages measured (default ${DEFAULT-VALUE})")
+    int runs = 200;
+
+    @Option(names = "--warmup", paramLabel = "N", description = "messages before measuring (default ${DEFAULT-VALUE})")
+    int warmup = 50;
+
+    @Option(names = "--message-trytes", paramLabel = "N",
+            description = "message length (default ${DEFAULT-VALUE}, about a 1 KB JSON reading)")
+    int messageTrytes = 2000;
+
+    @Option(names = "--security", paramLabel = "1|2|3", description = "signature security level (default ${DEFAULT-VALUE})")
+    int security = 2;
 
     @Override
-    public String summary() {
-        return "measure MAM v0 message creation and parsing (median ms)";
-    }
-
-    @Override
-    public String usage() {
-        return String.join("\n",
-                "Usage: ./p1-iota bench mam [--runs N] [--warmup N] [--message-trytes N] [--security 1|2|3]",
-                "Creates N messages on a restricted channel (count 1, fresh random seed) after a warm-up, then parses",
-                "them, and prints the median and 90th percentile in ms: in memory (MamChannel), durable (MamWriter:",
-                "create + confirm, each persisted with fsync, in a temporary directory) and parse.",
-                "Defaults: 200 runs, 50 warm-up, 2000-tryte messages (about a 1 KB JSON reading), security 2.");
-    }
-
-    @Override
-    public Kind kind() {
-        return Kind.TOOL;
-    }
-
-    @Override
-    public Set<String> valuedOptions() {
-        return Set.of("runs", "warmup", "message-trytes", "security");
-    }
-
-    @Override
-    public int run(Arguments args, Console console) throws Exception {
-        int runs = positive(args, "runs", 200);
-        int warmup = Math.max(0, args.getInt("warmup", 50));
-        int security = args.getInt("security", 2);
+    protected int run(Console console) throws Exception {
+        int runs = positive("--runs", this.runs);
+        int warmup = Math.max(0, this.warmup);
         if (security < 1 || security > 3) {
-            throw new UsageException("--security must be 1, 2 or 3");
+            throw usageError("--security must be 1, 2 or 3");
         }
         SecureRandom random = new SecureRandom();
-        String message = trytes(random, positive(args, "message-trytes", 2000));
+        String message = trytes(random, positive("--message-trytes", messageTrytes));
         String sideKey = trytes(random, 81);
         ChannelState initial = ChannelState.initial(trytes(random, 81), MamMode.RESTRICTED, sideKey, security);
 
@@ -141,10 +125,9 @@ public final class MamBenchCommand implements Command, OptionSpec {
         return sorted[(int) Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))] / 1e6;
     }
 
-    private static int positive(Arguments args, String name, int defaultValue) throws UsageException {
-        int value = args.getInt(name, defaultValue);
+    private int positive(String option, int value) {
         if (value < 1) {
-            throw new UsageException("--" + name + " must be at least 1");
+            throw usageError(option + " must be at least 1");
         }
         return value;
     }

@@ -3,64 +3,60 @@ package org.p1iota.app.tools.mam;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.util.Set;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.p1iota.app.cli.Arguments;
-import org.p1iota.app.cli.Command;
+import org.p1iota.app.cli.CliCommand;
 import org.p1iota.app.cli.Console;
-import org.p1iota.app.cli.OptionSpec;
-import org.p1iota.app.cli.UsageException;
 import org.p1iota.camel.iota.mam.ChannelState;
 import org.p1iota.camel.iota.mam.CreatedMessage;
 import org.p1iota.camel.iota.mam.MamChannel;
 import org.p1iota.camel.iota.mam.MamException;
 import org.p1iota.camel.iota.mam.MamMode;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code mam create}: MAM v0 payloads for the message trytes on stdin, one message per line, from a
  * channel state given on the command line (nothing is stored: this is for integrators checking their
  * own MAM code against ours). Prints {@code {"root","address","nextRoot","payload"}} per message.
  */
-public final class MamCreateCommand implements Command, OptionSpec {
+@Command(name = "create", description = {"create MAM v0 payloads for message trytes read from stdin", "",
+                "Reads message trytes from stdin, one message per line (blank lines are skipped), and prints one",
+                "JSON object per message: {\"root\",\"address\",\"nextRoot\",\"payload\"}, advancing the channel in between."},
+        footer = {"count must be a power of two and equal to next-count; a message may have at most 88,573 trytes.",
+                "The seed is not stored."})
+public final class MamCreateCommand extends CliCommand {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Override
-    public String name() {
-        return "mam create";
-    }
+    @Option(names = "--seed", paramLabel = "SEED", required = true, description = "the channel's seed (81 trytes)")
+    String seed;
+
+    @Option(names = "--mode", paramLabel = "public|private|restricted", required = true, description = "the channel's mode")
+    String mode;
+
+    @Option(names = "--side-key", paramLabel = "KEY", description = "the side key of a restricted channel")
+    String sideKey;
+
+    @Option(names = "--security", paramLabel = "1|2|3", description = "signature security level (default ${DEFAULT-VALUE})")
+    int security = 2;
+
+    @Option(names = "--start", paramLabel = "N", description = "the channel's start (default ${DEFAULT-VALUE})")
+    long start = 0;
+
+    @Option(names = "--index", paramLabel = "N", description = "index of the first message in its tree (default ${DEFAULT-VALUE})")
+    int index = 0;
+
+    @Option(names = "--count", paramLabel = "N", description = "messages per tree, a power of two (default ${DEFAULT-VALUE})")
+    int count = 1;
+
+    @Option(names = "--next-count", paramLabel = "N", description = "messages in the next tree (default: --count)")
+    Integer nextCount;
 
     @Override
-    public String summary() {
-        return "create MAM v0 payloads for message trytes read from stdin";
-    }
-
-    @Override
-    public String usage() {
-        return String.join("\n",
-                "Usage: ./p1-iota mam create --seed SEED --mode public|private|restricted [--side-key KEY]",
-                "                            [--security 1|2|3] [--start N] [--index N] [--count N] [--next-count N]",
-                "Reads message trytes from stdin, one message per line (blank lines are skipped), and prints one",
-                "JSON object per message: {\"root\",\"address\",\"nextRoot\",\"payload\"}, advancing the channel in between.",
-                "Defaults: security 2, start 0, index 0, count 1, next-count = count. count must be a power of two",
-                "and equal to next-count; a message may have at most 88,573 trytes. The seed is not stored.");
-    }
-
-    @Override
-    public Kind kind() {
-        return Kind.TOOL;
-    }
-
-    @Override
-    public Set<String> valuedOptions() {
-        return Set.of("seed", "mode", "side-key", "security", "start", "index", "count", "next-count");
-    }
-
-    @Override
-    public int run(Arguments args, Console console) throws Exception {
-        MamChannel channel = new MamChannel(state(args));
+    protected int run(Console console) throws Exception {
+        MamChannel channel = new MamChannel(state());
         BufferedReader in = new BufferedReader(new InputStreamReader(console.in(), StandardCharsets.US_ASCII));
         int lineNumber = 0;
         for (String line = in.readLine(); line != null; line = in.readLine()) {
@@ -88,23 +84,12 @@ public final class MamCreateCommand implements Command, OptionSpec {
         return 0;
     }
 
-    private static ChannelState state(Arguments args) throws UsageException {
-        int count = args.getInt("count", 1);
+    private ChannelState state() {
         try {
-            return ChannelState.of(args.require("seed"), MamMode.parse(args.require("mode")), args.get("side-key"),
-                    args.getInt("security", 2), longOption(args, "start"), args.getInt("index", 0), count,
-                    args.getInt("next-count", count));
+            return ChannelState.of(seed, MamMode.parse(mode), sideKey, security, start, index, count,
+                    nextCount == null ? count : nextCount);
         } catch (MamException e) {
-            throw new UsageException(e.getMessage());
-        }
-    }
-
-    private static long longOption(Arguments args, String name) throws UsageException {
-        String value = args.get(name, "0");
-        try {
-            return Long.parseLong(value.trim());
-        } catch (NumberFormatException e) {
-            throw new UsageException("option --" + name + " needs a whole number, not '" + value + "'");
+            throw usageError(e.getMessage());
         }
     }
 }

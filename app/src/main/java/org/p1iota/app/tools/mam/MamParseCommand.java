@@ -3,78 +3,58 @@ package org.p1iota.app.tools.mam;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.util.Set;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.p1iota.app.cli.Arguments;
-import org.p1iota.app.cli.Command;
+import org.p1iota.app.cli.CliCommand;
 import org.p1iota.app.cli.Console;
-import org.p1iota.app.cli.OptionSpec;
-import org.p1iota.app.cli.UsageException;
 import org.p1iota.camel.iota.mam.MamException;
 import org.p1iota.camel.iota.mam.MamMessage;
 import org.p1iota.camel.iota.mam.MamParser;
 import org.p1iota.camel.iota.mam.MamTrytes;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code mam parse}: verifies MAM v0 payloads read from stdin, one per line, and prints
  * {@code {"message","nextRoot"}} for each. Successive lines may follow the channel: a payload that is
  * not signed under the current root is tried under the previous message's nextRoot.
  */
-public final class MamParseCommand implements Command, OptionSpec {
+@Command(name = "parse", description = {"verify MAM v0 payloads read from stdin and print their messages", "",
+                "Reads payload trytes from stdin, one payload per line (blank lines are skipped), and prints",
+                "{\"message\",\"nextRoot\"} for each. The first payload must be signed under ROOT; a later one under the",
+                "same root (a tree with count > 1) or under the previous message's nextRoot (the channel moved on)."},
+        footer = "Exit status: 0 every payload verified, 1 an invalid payload (one line on stderr) or no payload at all, 2 usage error.")
+public final class MamParseCommand extends CliCommand {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Override
-    public String name() {
-        return "mam parse";
-    }
+    @Option(names = "--root", paramLabel = "ROOT", required = true, description = "the channel root the first payload is signed under (81 trytes)")
+    String root;
+
+    @Option(names = "--side-key", paramLabel = "KEY", description = "the side key of a restricted channel")
+    String sideKey;
 
     @Override
-    public String summary() {
-        return "verify MAM v0 payloads read from stdin and print their messages";
-    }
-
-    @Override
-    public String usage() {
-        return String.join("\n",
-                "Usage: ./p1-iota mam parse --root ROOT [--side-key KEY]",
-                "Reads payload trytes from stdin, one payload per line (blank lines are skipped), and prints",
-                "{\"message\",\"nextRoot\"} for each. The first payload must be signed under ROOT; a later one under the",
-                "same root (a tree with count > 1) or under the previous message's nextRoot (the channel moved on).",
-                "An invalid payload stops with exit code 1 and one line on stderr.");
-    }
-
-    @Override
-    public Kind kind() {
-        return Kind.TOOL;
-    }
-
-    @Override
-    public Set<String> valuedOptions() {
-        return Set.of("root", "side-key");
-    }
-
-    @Override
-    public int run(Arguments args, Console console) throws Exception {
-        String root = args.require("root").strip();
-        String sideKey = args.get("side-key");
+    protected int run(Console console) throws Exception {
+        String root = this.root.strip();
         try {
             MamTrytes.requireHash("--root", root);
             MamTrytes.padSideKey(sideKey);
         } catch (MamException e) {
-            throw new UsageException(e.getMessage());
+            throw usageError(e.getMessage());
         }
         BufferedReader in = new BufferedReader(new InputStreamReader(console.in(), StandardCharsets.US_ASCII));
         String nextRoot = null;
         int lineNumber = 0;
+        int payloads = 0;
         for (String line = in.readLine(); line != null; line = in.readLine()) {
             lineNumber++;
             String payload = line.strip();
             if (payload.isEmpty()) {
                 continue;
             }
+            payloads++;
             MamMessage message;
             try {
                 message = MamParser.parse(payload, root, sideKey);
@@ -96,6 +76,11 @@ public final class MamParseCommand implements Command, OptionSpec {
             console.out().println(JSON.writeValueAsString(out));
         }
         console.out().flush();
+        if (payloads == 0) {
+            console.err().println("p1-iota mam parse: no payload on standard input; give one payload's trytes per line,"
+                    + " e.g. the \"payload\" of mam create or a bundle's signature fragments");
+            return 1;
+        }
         return 0;
     }
 

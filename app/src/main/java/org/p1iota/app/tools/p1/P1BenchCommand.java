@@ -9,14 +9,12 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 
-import org.p1iota.app.cli.Arguments;
-import org.p1iota.app.cli.Command;
+import org.p1iota.app.cli.CliCommand;
 import org.p1iota.app.cli.Console;
-import org.p1iota.app.cli.OptionSpec;
-import org.p1iota.app.cli.UsageException;
 import org.p1iota.app.demo.MeterTelegrams;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code bench p1}: parse throughput on one thread. By default feeds the demo meter's DSMR 5 telegrams
@@ -28,7 +26,13 @@ import org.p1iota.app.demo.MeterTelegrams;
  * median, per wall-clock second and per CPU-second of the thread: on a shared machine the CPU-time rate
  * is what one core does, the wall rate what this process got.
  */
-public final class P1BenchCommand implements Command, OptionSpec {
+@Command(name = "p1", description = {"measure P1 parse throughput (telegrams/s on one core)", "",
+                "Frames, CRC-checks and parses P1 telegrams into the typed model on one thread: warm-up, then",
+                "N timed rounds of S seconds; prints each round and the median, per wall-clock second and per",
+                "CPU-second of the thread (the figure for one core on a shared machine).",
+                "Default input: a meter, 300 successive DSMR 5 telegrams with CRC of the demo's Iskra AM550 (a real",
+                "capture, time, registers and gas advancing each second), fed one at a time as a port delivers them."})
+public final class P1BenchCommand extends CliCommand {
 
     /**
      * The capture's 300 telegrams, five minutes of the meter: 265 KB, so the input stays in the CPU's
@@ -37,56 +41,32 @@ public final class P1BenchCommand implements Command, OptionSpec {
      */
     private static final int METER_TELEGRAMS = 300;
 
-    @Override
-    public String name() {
-        return "bench p1";
-    }
+    @Option(names = "--rounds", paramLabel = "N", description = "timed rounds (default ${DEFAULT-VALUE})")
+    int rounds = 7;
+
+    @Option(names = "--seconds", paramLabel = "S", description = "seconds per round (default ${DEFAULT-VALUE})")
+    int seconds = 2;
+
+    @Option(names = "--warmup", paramLabel = "S", description = "seconds of warm-up (default ${DEFAULT-VALUE})")
+    int warmup = 8;
+
+    @Option(names = "--telegram", paramLabel = "FILE", description = {"FILE, which must hold exactly one valid telegram, fed again",
+            "and again; an upper bound: no value ever changes"})
+    String telegram;
+
+    @Option(names = "--capture", paramLabel = "FILE", description = {"a raw capture (any number of telegrams, noise between them)",
+            "fed as a stream in 16 KiB reads, again and again: real, changing values"})
+    String capture;
 
     @Override
-    public String summary() {
-        return "measure P1 parse throughput (telegrams/s on one core)";
-    }
-
-    @Override
-    public String usage() {
-        return """
-                Usage: ./p1-iota bench p1 [--rounds N] [--seconds S] [--warmup S] [--telegram FILE | --capture FILE]
-
-                Frames, CRC-checks and parses P1 telegrams into the typed model on one thread: warm-up, then
-                N timed rounds of S seconds; prints each round and the median, per wall-clock second and per
-                CPU-second of the thread (the figure for one core on a shared machine).
-                  (default)         a meter: 300 successive DSMR 5 telegrams with CRC of the demo's Iskra
-                                    AM550 (a real capture, time, registers and gas advancing each second),
-                                    fed one at a time as a port delivers them
-                  --telegram FILE   FILE, which must hold exactly one valid telegram, fed again and again;
-                                    an upper bound: no value ever changes
-                  --capture FILE    a raw capture (any number of telegrams, noise between them) fed as a
-                                    stream in 16 KiB reads, again and again: real, changing values
-                Defaults: 7 rounds of 2 s after 8 s of warm-up.""";
-    }
-
-    @Override
-    public Kind kind() {
-        return Kind.TOOL;
-    }
-
-    @Override
-    public Set<String> valuedOptions() {
-        return Set.of("rounds", "seconds", "warmup", "telegram", "capture");
-    }
-
-    @Override
-    public int run(Arguments args, Console console) throws Exception {
-        int rounds = args.getInt("rounds", 7);
-        int seconds = args.getInt("seconds", 2);
-        int warmup = args.getInt("warmup", 8);
+    protected int run(Console console) throws Exception {
         if (rounds < 1 || seconds < 1 || warmup < 0) {
-            throw new UsageException("rounds and seconds must be at least 1, warmup at least 0");
+            throw usageError("rounds and seconds must be at least 1, warmup at least 0");
         }
-        if (args.has("telegram") && args.has("capture")) {
-            throw new UsageException("--telegram or --capture, not both");
+        if (telegram != null && capture != null) {
+            throw usageError("--telegram or --capture, not both");
         }
-        String file = args.has("capture") ? args.get("capture") : args.get("telegram");
+        String file = capture != null ? capture : telegram;
         BenchWorkload workload;
         if (file == null) {
             workload = meterWorkload(console);
@@ -98,7 +78,7 @@ public final class P1BenchCommand implements Command, OptionSpec {
                 console.err().println("p1-iota bench p1: cannot read " + file + " (" + e + ")");
                 return 1;
             }
-            workload = args.has("capture") ? captureWorkload(file, input, console) : telegramWorkload(input, console);
+            workload = capture != null ? captureWorkload(file, input, console) : telegramWorkload(input, console);
         }
         if (workload == null) {
             return 1;

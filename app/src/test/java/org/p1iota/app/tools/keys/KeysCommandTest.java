@@ -20,6 +20,9 @@ import org.p1iota.app.consent.secrets.InboxAddress;
 import org.p1iota.app.consent.secrets.SecretStore;
 import org.p1iota.app.consent.secrets.Seed;
 import org.p1iota.camel.iota.envelope.EnvelopeKeys;
+import org.p1iota.camel.iota.mam.ChannelState;
+import org.p1iota.camel.iota.mam.MamChannel;
+import org.p1iota.camel.iota.mam.MamMode;
 
 class KeysCommandTest {
 
@@ -48,6 +51,23 @@ class KeysCommandTest {
         out.reset();
         assertThat(run("keys", "--role", "device", "--data", data.toString())).isZero();
         assertThat(out.toString()).isEqualTo(first.substring(0, first.indexOf("created:")));
+    }
+
+    @Test
+    void deviceShowsItsDataChannelsFirstRootForMamFetch() throws Exception {
+        Path data = temp.resolve("device");
+        assertThat(run("keys", "--role", "device", "--data", data.toString())).isZero();
+        Seed seed = SecretStore.open(data, new SecureRandom()).seed();
+        // the root the device role computes (DeviceRole: restricted, its first side key, security 2)
+        String root = new MamChannel(ChannelState.initial(seed.trytes(), MamMode.RESTRICTED, "ANYSIDEKEY", 2)).root();
+        assertThat(out.toString()).contains("data root:       " + root)
+                .contains("side key:        not yet: the device creates it on its first start");
+
+        Files.writeString(data.resolve("device-state.json"), "{\"sideKey\":\"KEY\",\"nextRoot\":\"" + root + "\"}");
+        out.reset();
+        assertThat(run("keys", "--role", "device", "--data", data.toString())).isZero();
+        assertThat(out.toString()).contains("data root:       " + root)
+                .contains("side key:        in " + data.resolve("device-state.json")).doesNotContain("KEY\"");
     }
 
     @Test

@@ -138,4 +138,13 @@ class MamToolsTest {
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).contains("create, in memory").contains("create + confirm, durable").contains("parse").contains("median");
     }
+
+    @Test
+    void parseWithoutAnyPayloadExitsOneAndSaysSo() throws IOException {
+        String root = vectorCase("pub-restricted-BANANA-sec2").get("messages").get(0).get("root").asText();
+        Run empty = run("\n  \n", "mam", "parse", "--root", root, "--side-key", "BANANA");
+        assertThat(empty.exit()).isEqualTo(1);
+        assertThat(empty.out()).isEmpty();
+        assertThat(empty.err()).contains("no payload on standard input");
+    }
 }

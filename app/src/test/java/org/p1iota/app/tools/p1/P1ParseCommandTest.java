@@ -38,8 +38,15 @@ class P1ParseCommandTest {
         return out.toString(StandardCharsets.UTF_8).lines().toList();
     }
 
+    /** Standard error without the closing summary and hint (see {@link #endsWithASummaryAndSuggestsLenientWhenCrcsFail}). */
     private List<String> stderr() {
-        return err.toString(StandardCharsets.UTF_8).lines().toList();
+        return err.toString(StandardCharsets.UTF_8).lines()
+                .filter(line -> !line.startsWith("summary: ") && !line.startsWith("hint: ")).toList();
+    }
+
+    private List<String> summary() {
+        return err.toString(StandardCharsets.UTF_8).lines()
+                .filter(line -> line.startsWith("summary: ") || line.startsWith("hint: ")).toList();
     }
 
     @Test
@@ -68,6 +75,29 @@ class P1ParseCommandTest {
         assertThat(stdout()).hasSize(2);
         assertThat(stderr()).singleElement().satisfies(line -> assertThat(line)
                 .contains("CRC_MISMATCH").contains("at byte " + good.length).contains("9DF1"));
+    }
+
+    @Test
+    void endsWithASummaryAndSuggestsLenientWhenCrcsFail() {
+        byte[] good = bytes("corpus/dsmr/ndokter-telegram-v5.telegram");
+        byte[] bad = bytes("corpus/dsmr-bad/bad-crc-digit.bin");
+        byte[] input = new byte[good.length + bad.length + good.length + 20];
+        System.arraycopy(good, 0, input, 0, good.length);
+        System.arraycopy(bad, 0, input, good.length, bad.length);
+        System.arraycopy(good, 0, input, good.length + bad.length, good.length);
+        System.arraycopy(good, 0, input, good.length * 2 + bad.length, 20); // cut off by the end of input
+
+        assertThat(run(input, "p1", "parse", "-")).isZero();
+        assertThat(summary()).containsExactly(
+                "summary: 2 telegrams, 2 rejected frames (CRC_MISMATCH 1, INCOMPLETE 1)",
+                "hint: frames failed their CRC check; --lenient parses them anyway (marked \"crc\":\"invalid\")");
+        List<String> all = err.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(all.subList(all.size() - 2, all.size())).isEqualTo(summary()); // at the end, after the rejections
+
+        out.reset();
+        err.reset();
+        assertThat(run(input, "p1", "parse", "--lenient", "-")).isZero();
+        assertThat(summary()).containsExactly("summary: 3 telegrams, 1 rejected frame (INCOMPLETE 1)");
     }
 
     @Test
