@@ -31,7 +31,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code p1 parse [--lenient] [--key HEX [--aad HEX]] FILE|-}: reads a capture (any number of
+ * {@code p1 parse [--lenient] [--key HEX [--aad HEX|none]] FILE|-}: reads a capture (any number of
  * telegrams, noise between them), prints one JSON object per telegram on stdout, one line per
  * rejected frame on stderr and, at the end, a summary on stderr (telegrams, rejected frames by reason,
  * and a hint to {@code --lenient} when frames failed their CRC). Exit 0 when the input was read
@@ -51,7 +51,8 @@ public final class P1ParseCommand extends CliCommand {
     @Option(names = "--key", paramLabel = "HEX", description = "AES-128 key (32 hex digits) of an encrypted P1 port (Luxembourg, Austria)")
     String key;
 
-    @Option(names = "--aad", paramLabel = "HEX", description = "authentication key (32 hex digits) or full AAD; default 00112233...EEFF")
+    @Option(names = "--aad", paramLabel = "HEX|none", description = "authentication key (32 hex digits), full AAD, or"
+            + " 'none' for frames authenticated without AAD; default 00112233...EEFF, and frames without AAD too")
     String aad;
 
     @Parameters(paramLabel = "FILE|-", arity = "0..*", description = "the capture, or - for standard input")
