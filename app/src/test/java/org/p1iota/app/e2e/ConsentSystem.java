@@ -41,7 +41,7 @@ final class ConsentSystem implements AutoCloseable {
     }
 
     /** One consent request, granted: the provider's household id, My Home's policy id, the link's inbox. */
-    record Grant(Provider provider, String household, String policyId, String inbox) {
+    record Grant(Provider provider, String household, String policyId, String inbox, String grantSecret) {
 
         JsonNode status() throws Exception {
             return provider.api().ok("/api/status?household=" + household);
@@ -54,7 +54,8 @@ final class ConsentSystem implements AutoCloseable {
         /** The provider's own key pair for this household (request n of a fresh provider has key n = 1, 2, ...). */
         ProviderKeys keys(int requestNumber) {
             ConsentRequests requests = provider.running().running().beans().get("consentRequests", ConsentRequests.class);
-            return requests.keys(new Household(household, requestNumber, inbox, "", null, HouseholdState.RECEIVING, policyId, null, null));
+            return requests.keys(new Household(household, requestNumber, inbox, "", null, HouseholdState.RECEIVING, policyId, null,
+                    null, grantSecret, 0));
         }
     }
 
@@ -137,12 +138,13 @@ final class ConsentSystem implements AutoCloseable {
     /** The household grants a consent request for the device over My Home's API, as the consent page does. */
     Grant grant(Provider provider, JsonNode request) throws Exception {
         Map<String, String> link = consentLink(request.path("myHomeUrl").asText());
-        assertThat(link).containsKeys("requestId", "inbox", "publicKey", "goal", "returnUrl");
+        assertThat(link).containsKeys("requestId", "inbox", "publicKey", "goal", "returnUrl", "grantSecret");
         Map<String, String> body = new LinkedHashMap<>(link);
         body.put("device", device.address);
         ApiClient.Answer granted = household.post("/api/policies", body);
         assertThat(granted.status()).as("POST /api/policies: %s", granted.json()).isEqualTo(201);
-        return new Grant(provider, request.path("id").asText(), granted.json().path("policyId").asText(), link.get("inbox"));
+        return new Grant(provider, request.path("id").asText(), granted.json().path("policyId").asText(), link.get("inbox"),
+                link.get("grantSecret"));
     }
 
     /** The parameters of a consent link, from its query and (as the consent page reads them) its fragment. */

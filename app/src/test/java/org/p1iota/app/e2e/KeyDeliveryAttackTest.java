@@ -35,6 +35,7 @@ import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.p1iota.app.consent.delivery.EnvelopeOpener;
+import org.p1iota.app.consent.delivery.GrantSecret;
 import org.p1iota.app.consent.delivery.KeyDelivery;
 import org.p1iota.app.consent.delivery.Outgoing;
 import org.p1iota.app.consent.delivery.PostQuantumEnvelopes;
@@ -239,15 +240,18 @@ class KeyDeliveryAttackTest {
             template = camel.createProducerTemplate();
         }
 
-        /** The keys of the forger's channel, sealed for the request's published key, to the request's inbox. */
+        /**
+         * The keys of the forger's channel, sealed for the request's published key, to the request's inbox.
+         * The forger has everything the tangle and the public metadata show; the grant secret it can only guess.
+         */
         void deliverForgedKeys(String requestId, JsonNode metadata) throws Exception {
             ProviderIdentity provider = new ProviderIdentity(metadata.path("name").asText(), "http://127.0.0.1",
                     requestId, metadata.path("inboxAddress").asText(), metadata.path("publicKey").asText(),
                     metadata.path("publicKeyFingerprint").asText());
             ConsentPolicy policy = new ConsentPolicy(RandomIds.of(new SecureRandom()), address, provider, "anything",
-                    Instant.now());
+                    Instant.now(), GrantSecret.generate(new SecureRandom()));
             Outgoing forged = new KeyDelivery(address, codec, PostQuantumEnvelopes.sealer())
-                    .mamData(new DeviceAction.DeliverKeys(policy), firstRoot, sideKey, "9".repeat(80) + "E");
+                    .mamData(new DeviceAction.DeliverKeys(policy), firstRoot, sideKey);
             Exchange sent = template.request("iota:" + forged.sendTo() + "?" + node,
                     exchange -> exchange.getMessage().setBody(codec.encode(forged.message())));
             if (sent.getException() != null) {

@@ -3,7 +3,5 @@ package org.p1iota.app.consent.message;
 /** A message sent as plain transactions to an inbox address: pairing and key delivery. */
 public sealed interface InboxMessage extends ProtocolMessage
         permits ClaimDevice, Challenge, AnswerChallenge, ClaimResult, MamData {
-
-    /** The device the message concerns (its inbox address). */
-    String device();
+    // no device(): MAM_DATA v2 names its device only inside the envelope
 }

@@ -1,34 +1,56 @@
 package org.p1iota.app.consent.message;
 
-/** Every message type of protocol version 1, with its wire name (the {@code type} field) and record. */
+/**
+ * Every message type of the protocol, with its wire name (the {@code type} field), its record and its
+ * version: each type is versioned on its own (MAM_DATA, CHANNEL_KEYS and AUTHORIZED are at 2).
+ */
 public enum MessageType {
     CLAIM_DEVICE(ClaimDevice.class, "claim-device"),
     CHALLENGE(Challenge.class, "challenge"),
     ANSWER_CHALLENGE(AnswerChallenge.class, "answer-challenge"),
     CLAIM_RESULT(ClaimResult.class, "claim-result"),
-    MAM_DATA(MamData.class, "mam-data"),
+    MAM_DATA(MamData.class, "mam-data", 2, 2),
     DEVICE_ADDED(DeviceAdded.class, "device-added"),
     DEVICE_DELETED(DeviceDeleted.class, "device-deleted"),
-    AUTHORIZED(Authorized.class, "authorized"),
+    // version 1 is still read: My Home's channel and a device's state keep the events granted before v2
+    AUTHORIZED(Authorized.class, "authorized", 2, 1),
     AUTHORIZATION_REVOKED(AuthorizationRevoked.class, "authorization-revoked"),
     DATA(Data.class, "data"),
     KEY_ROTATION(KeyRotation.class, "key-rotation"),
-    CHANNEL_KEYS(ChannelKeys.class, "channel-keys"),
+    CHANNEL_KEYS(ChannelKeys.class, "channel-keys", 2, 2),
     ROTATED_KEY(RotatedKey.class, "rotated-key");
 
     private final Class<? extends ProtocolMessage> recordClass;
     private final String schemaName;
+    private final int version;
+    private final int oldestReadable;
 
     MessageType(Class<? extends ProtocolMessage> recordClass, String schemaName) {
+        this(recordClass, schemaName, ProtocolMessage.VERSION, ProtocolMessage.VERSION);
+    }
+
+    MessageType(Class<? extends ProtocolMessage> recordClass, String schemaName, int version, int oldestReadable) {
         this.recordClass = recordClass;
         this.schemaName = schemaName;
+        this.version = version;
+        this.oldestReadable = oldestReadable;
+    }
+
+    /** The version this release writes; documented in {@code docs/schemas/v<version>/}. */
+    public int version() {
+        return version;
+    }
+
+    /** Whether this release reads the type in {@code version}. */
+    public boolean reads(long version) {
+        return version >= oldestReadable && version <= this.version;
     }
 
     public Class<? extends ProtocolMessage> recordClass() {
         return recordClass;
     }
 
-    /** The file {@code docs/schemas/v1/<schemaName>.schema.json} documents this type. */
+    /** The file {@code docs/schemas/v<version>/<schemaName>.schema.json} documents this type. */
     public String schemaName() {
         return schemaName;
     }

@@ -78,7 +78,7 @@ public final class ProtocolCodec {
         ObjectNode fields = mapper.valueToTree(message);
         ObjectNode json = mapper.createObjectNode();
         json.put("type", message.messageType().name());
-        json.put("version", ProtocolMessage.VERSION);
+        json.put("version", message.messageType().version());
         json.setAll(fields);
         try {
             return mapper.writeValueAsString(json);
@@ -170,10 +170,10 @@ public final class ProtocolCodec {
         if (version == null) {
             throw new ProtocolException(ProtocolException.Reason.MISSING_FIELD, type + " needs a field 'version'");
         }
-        if (!version.isIntegralNumber() || version.asLong() != ProtocolMessage.VERSION) {
+        if (!version.isIntegralNumber() || !type.reads(version.asLong())) {
             throw new ProtocolException(ProtocolException.Reason.UNSUPPORTED_VERSION,
                     type + " version " + printable(version.toString()) + " is not supported (this release reads version "
-                            + ProtocolMessage.VERSION + ")");
+                            + type.version() + ")");
         }
     }
 
