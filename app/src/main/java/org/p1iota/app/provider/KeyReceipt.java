@@ -170,7 +170,8 @@ public final class KeyReceipt implements AutoCloseable {
     private void refused(String id, String why) throws SQLException {
         if (households.rejectedKeyDelivery(id)) {
             LOG.warn("Refused a key delivery at the inbox of consent request {}; still waiting for the household's: {}", id, why);
-            events.state(id, HouseholdState.WAITING_FOR_KEYS);
+            int count = households.find(id).map(Household::rejectedKeyDeliveries).orElse(1);
+            events.state(id, HouseholdState.WAITING_FOR_KEYS, ProviderApi.refusalMessage(count));
         }
     }
 

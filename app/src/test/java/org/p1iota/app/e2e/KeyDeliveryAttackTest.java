@@ -95,6 +95,8 @@ class KeyDeliveryAttackTest {
             String requestId = request.path("id").asText();
             ConsentSystem.Provider provider = system.watttA;
 
+            LiveStream live = new LiveStream(provider.running().baseUrl(), provider.running().token, requestId);
+
             // the stranger: inbox and key from the public metadata, keys of its own channel sealed into a MAM_DATA
             JsonNode metadata = publicMetadata(provider, requestId);
             forger.deliverForgedKeys(requestId, metadata);
@@ -109,6 +111,9 @@ class KeyDeliveryAttackTest {
                     .isEqualTo("waiting_for_keys");
             assertThat(refused.path("rejectedKeyDeliveries").asInt()).isEqualTo(1);
             assertThat(refused.path("message").asText()).contains("did not come from your meter");
+            await().atMost(10, TimeUnit.SECONDS).until(() -> live.events("status").stream()
+                    .anyMatch(e -> e.data().path("detail").asText().contains("did not come from your meter")));
+            live.close();
 
             // the household grants: the genuine delivery is still read, and only the meter's readings are stored
             ConsentSystem.Grant grant = system.grant(provider, request);
