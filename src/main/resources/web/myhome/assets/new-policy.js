@@ -7,6 +7,28 @@
   'use strict';
 
   const LINK_FIELDS = ['requestId', 'inbox', 'publicKey', 'goal', 'returnUrl'];
+  const SECRET_KEY = 'p1iota.grantSecret.';
+
+  /*
+   * The grant secret travels in the link's #fragment, which the browser sends to no server. It is
+   * moved to this tab's sessionStorage at once (it survives the detour through the login page, which
+   * keeps only path and query) and taken out of the address bar and history; only the Grant POST
+   * sends it, in its body, never in a URL.
+   */
+  function keepGrantSecret() {
+    const fragment = new URLSearchParams(location.hash.replace(/^#/, ''));
+    const secret = fragment.get('grantSecret');
+    const requestId = new URLSearchParams(location.search).get('requestId') || '';
+    if (secret) {
+      sessionStorage.setItem(SECRET_KEY + requestId, secret);
+      history.replaceState(null, '', location.pathname + location.search);
+    }
+    return requestId;
+  }
+
+  function forget(requestId) {
+    sessionStorage.removeItem(SECRET_KEY + requestId);
+  }
 
   function linkFromUrl() {
     const query = new URLSearchParams(location.search);
@@ -38,6 +60,7 @@
     P1.status(busyText, 'busy');
     try {
       const answer = await P1.send('POST', path, body);
+      forget(linkRequestId);
       P1.status('Done; back to the provider…', 'ok');
       go(answer.redirect);
     } catch (e) {
@@ -46,6 +69,8 @@
       document.getElementById('deny').disabled = false;
     }
   }
+
+  const linkRequestId = keepGrantSecret();
 
   MyHome.start(async () => {
     const link = linkFromUrl();
@@ -72,7 +97,9 @@
     P1.status('Verified: this request comes from ' + verified.provider.origin + '.', 'ok');
 
     document.getElementById('grant').addEventListener('click', () =>
-      decide('/api/policies', Object.assign({ device: select.value }, link), 'Granting; publishing the policy on the tangle…'));
+      decide('/api/policies', Object.assign({ device: select.value,
+        grantSecret: sessionStorage.getItem(SECRET_KEY + linkRequestId) || '' }, link),
+      'Granting; publishing the policy on the tangle…'));
     document.getElementById('deny').addEventListener('click', () =>
       decide('/api/consent-link/deny', link, 'Telling the provider no…'));
   });

@@ -128,7 +128,10 @@
       return;
     }
     const status = await P1.get('/api/status?household=' + encodeURIComponent(live.household));
-    setState(status.state, status.lastReadingAt ? 'Last reading ' + P1.formatTime(status.lastReadingAt) : '');
+    // a refused key delivery (not from the household's meter) is said first: the household should know
+    const detail = [status.message, status.lastReadingAt ? 'Last reading ' + P1.formatTime(status.lastReadingAt) : '']
+      .filter((text) => text).join(' ');
+    setState(status.state, detail);
     labelHousehold(status.household, status.state);
   }
 

@@ -109,7 +109,7 @@ public final class DataChannelWorker {
             }
             try {
                 Outgoing outgoing = keyDelivery.mamData(new DeviceAction.DeliverKeys(policy.get()), state.nextRoot(),
-                        state.sideKey(), home.get().eventChannelRoot());
+                        state.sideKey());
                 exchange.getMessage().setBody(inboxCodec.encode(outgoing.message()));
                 exchange.getMessage().setHeader(IotaConstants.ADDRESS, outgoing.sendTo());
                 exchange.setProperty(POLICY, policyId);

@@ -76,7 +76,9 @@ public final class PolicyApi {
         } catch (IllegalArgumentException e) {
             throw new ApiRefusal(502, "provider_metadata_invalid", "The provider's published details cannot be recorded: " + e.getMessage());
         }
-        GrantRequest request = new GrantRequest(device.strip(), identity, provider.link().goal());
+        // from the link's fragment, which only the household's browser saw; not part of the public metadata
+        GrantRequest request = new GrantRequest(device.strip(), identity, provider.link().goal(),
+                ApiRequests.text(body, "grantSecret"));
         try {
             Authorized authorized = store.execute(state -> commands.grant(state, request));
             consentLink.granted(exchange, authorized.policyId());

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.p1iota.app.consent.delivery.GrantSecret;
 import org.p1iota.app.consent.delivery.PostQuantumEnvelopes;
 import org.p1iota.app.consent.delivery.ProviderKeys;
 import org.p1iota.app.consent.message.ProtocolCodec;
@@ -26,9 +27,12 @@ import org.p1iota.camel.iota.envelope.EnvelopeScheme;
 
 /**
  * Creates consent requests and answers for their keys. Request n gets inbox address n of the
- * provider's seed and envelope key pair n derived from the same seed, so nothing but the index is
- * stored: the private key is re-derived when MAM_DATA or a KEY_ROTATION must be opened, and the
- * well-known metadata names the request's own address and key ({@code ?requestId=}).
+ * provider's seed and envelope key pair n derived from the same seed, so only the index is stored
+ * for them: the private key is re-derived when MAM_DATA or a KEY_ROTATION must be opened, and the
+ * well-known metadata names the request's own address and key ({@code ?requestId=}). Each request
+ * also gets a random grant secret, stored, and given only to the household in the consent link's
+ * fragment: the public metadata never names it, so only the device the household grants can prove
+ * its key delivery.
  */
 public final class ConsentRequests {
 
@@ -49,8 +53,12 @@ public final class ConsentRequests {
         this.clock = clock;
     }
 
-    /** A created request and the consent page to send the household to. */
+    /** A created request and the consent page to send the household to (its fragment holds the grant secret). */
     public record Created(String id, String myHomeUrl) {
+        @Override
+        public String toString() {
+            return "Created[id=" + id + ", consent link hidden]";
+        }
     }
 
     /**
@@ -63,12 +71,14 @@ public final class ConsentRequests {
         int index = households.nextKeyIndex();
         String id = "req_" + RandomIds.of(random);
         String inbox = InboxAddress.at(seed, index);
+        String grantSecret = GrantSecret.generate(random);
         households.insert(new Household(id, index, inbox, profile.goal(), clock.instant(), HouseholdState.WAITING_FOR_KEYS,
-                null, null, null));
+                null, null, null, grantSecret, 0));
         String returnUrl = profile.publicUrl() + "/?household=" + id;
+        // the grant secret goes in the fragment: the browser never sends it to a server (nor in a Referer)
         String link = base + "/new-policy?requestId=" + encode(id) + "&inbox=" + inbox
                 + "&publicKey=" + keyPair(index).publicKey().toBase64Url() + "&goal=" + encode(profile.goal())
-                + "&returnUrl=" + encode(returnUrl);
+                + "&returnUrl=" + encode(returnUrl) + "#grantSecret=" + grantSecret;
         return new Created(id, link);
     }
 
@@ -87,7 +97,8 @@ public final class ConsentRequests {
 
     /** Opens this household's MAM_DATA and KEY_ROTATION entries with its own key pair. */
     public ProviderKeys keys(Household household) {
-        return new ProviderKeys(household.id(), new ProtocolCodec(), PostQuantumEnvelopes.opener(keyPair(household.keyIndex())));
+        return new ProviderKeys(household.id(), household.grantSecret(), new ProtocolCodec(),
+                PostQuantumEnvelopes.opener(keyPair(household.keyIndex())));
     }
 
     private EnvelopeKeyPair keyPair(int index) {

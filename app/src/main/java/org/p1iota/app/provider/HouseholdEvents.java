@@ -27,9 +27,17 @@ public final class HouseholdEvents {
 
     /** {@code event: status} with {@code {"household", "state"}}. */
     public void state(String household, HouseholdState state) {
+        state(household, state, null);
+    }
+
+    /** {@code event: status} with {@code {"household", "state", "detail"}}: what the page shows beside the state. */
+    public void state(String household, HouseholdState state, String detail) {
         Map<String, String> status = new LinkedHashMap<>();
         status.put("household", household);
         status.put("state", state.apiName());
+        if (detail != null) {
+            status.put("detail", detail);
+        }
         events.publish(household, "status", null, json(status));
     }
 

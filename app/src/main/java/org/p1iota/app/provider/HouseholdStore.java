@@ -12,7 +12,8 @@ import java.util.Optional;
 /** The household table: consent requests, their state and their key index. */
 public final class HouseholdStore {
 
-    private static final String COLUMNS = "id, key_index, inbox, goal, requested_at, state, policy_id, device, last_reading_at";
+    private static final String COLUMNS = "id, key_index, inbox, goal, requested_at, state, policy_id, device, last_reading_at,"
+            + " grant_secret, rejected_key_deliveries";
 
     private final ProviderDatabase database;
 
@@ -34,7 +35,7 @@ public final class HouseholdStore {
     public void insert(Household household) throws SQLException {
         database.transaction(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO household (" + COLUMNS
-                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 insert.setString(1, household.id());
                 insert.setInt(2, household.keyIndex());
                 insert.setString(3, household.inbox());
@@ -44,6 +45,8 @@ public final class HouseholdStore {
                 insert.setString(7, household.policyId());
                 insert.setString(8, household.device());
                 insert.setObject(9, ProviderDatabase.utc(household.lastReadingAt()));
+                insert.setString(10, household.grantSecret());
+                insert.setInt(11, household.rejectedKeyDeliveries());
                 return insert.executeUpdate();
             }
         });
@@ -67,6 +70,12 @@ public final class HouseholdStore {
     public boolean startReceiving(String id, String policyId, String device) throws SQLException {
         return update("UPDATE household SET state = ?, policy_id = ?, device = ? WHERE id = ? AND state = ?",
                 HouseholdState.RECEIVING.apiName(), policyId, device, id, HouseholdState.WAITING_FOR_KEYS.apiName());
+    }
+
+    /** Counts a key delivery refused at the inbox of a request still waiting for its keys; false when it is not. */
+    public boolean rejectedKeyDelivery(String id) throws SQLException {
+        return update("UPDATE household SET rejected_key_deliveries = rejected_key_deliveries + 1 WHERE id = ? AND state = ?",
+                id, HouseholdState.WAITING_FOR_KEYS.apiName());
     }
 
     /** Marks requests still waiting for keys since before {@code cutoff} as expired; returns their ids. */
@@ -138,7 +147,8 @@ public final class HouseholdStore {
                 while (row.next()) {
                     households.add(new Household(row.getString(1), row.getInt(2), row.getString(3), row.getString(4),
                             ProviderDatabase.instant(row.getObject(5)), HouseholdState.parse(row.getString(6)),
-                            row.getString(7), row.getString(8), ProviderDatabase.instant(row.getObject(9))));
+                            row.getString(7), row.getString(8), ProviderDatabase.instant(row.getObject(9)), row.getString(10),
+                            row.getInt(11)));
                 }
             }
             return households;

@@ -23,8 +23,9 @@ import org.slf4j.LoggerFactory;
  * Receiving the keys of a consent request: every open request has its own inbox route, made from
  * the route template {@value #TEMPLATE} of {@code routes/provider.yaml} when the request is created
  * (and again on start for the requests still open). The route hands each message to
- * {@link #receive}, which opens MAM_DATA and sets the headers that subscribe the household's data
- * channel; {@link #subscribed} then records the household as receiving and retires the inbox route.
+ * {@link #receive}, which opens MAM_DATA, checks it comes from the granted device and sets the headers
+ * that subscribe the household's data channel; {@link #subscribed} then records the household as
+ * receiving and retires the inbox route. A refused delivery leaves the route in place.
  */
 public final class KeyReceipt implements AutoCloseable {
 
@@ -34,6 +35,7 @@ public final class KeyReceipt implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(KeyReceipt.class);
     private static final long STARTUP_CHECK_MILLIS = 20;
+    private static final java.util.regex.Pattern MAM_DATA_TYPE = java.util.regex.Pattern.compile("\"type\"\\s*:\\s*\"MAM_DATA\"");
 
     private final HouseholdStore households;
     private final ConsentRequests requests;
@@ -118,9 +120,11 @@ public final class KeyReceipt implements AutoCloseable {
     }
 
     /**
-     * Opens a message of a request's inbox. For a MAM_DATA that opens with the request's key, sets
-     * the headers of an iota-mam {@code subscribe}; anything else is dropped (the route stops): an
-     * inbox address is public, so garbage and replays are expected.
+     * Opens a message of a request's inbox. For a MAM_DATA whose keys open with the request's key and
+     * carry a valid proof under its grant secret, sets the headers of an iota-mam {@code subscribe};
+     * anything else is dropped (the route stops) and the inbox stays watched for the genuine delivery:
+     * an inbox address and its public key are public, so garbage, replays and forgeries are expected. A
+     * key delivery refused is counted on the household, so its status can say so.
      */
     public void receive(Exchange exchange) throws SQLException {
         Message message = exchange.getMessage();
@@ -130,24 +134,45 @@ public final class KeyReceipt implements AutoCloseable {
             exchange.setRouteStop(true);
             return;
         }
-        MamData mamData;
         ChannelKeys keys;
         try {
-            mamData = codec.decode(message.getBody(String.class), MamData.class);
+            MamData mamData = codec.decode(message.getBody(String.class), MamData.class);
             keys = requests.keys(household.get()).open(mamData);
-        } catch (ProtocolException | RejectedKeysException | RuntimeException e) {
-            LOG.warn("Dropped a message at the inbox of consent request {}: {}", id, e.getMessage());
+        } catch (ProtocolException e) {
+            if (e.reason() != ProtocolException.Reason.UNEXPECTED_TYPE && isKeyDelivery(message)) {
+                refused(id, "not a MAM_DATA this release reads: " + e.getMessage());
+            } else {
+                LOG.warn("Dropped a message at the inbox of consent request {}: {}", id, e.getMessage());
+            }
+            exchange.setRouteStop(true);
+            return;
+        } catch (RejectedKeysException | RuntimeException e) {
+            refused(id, e.getMessage());
             exchange.setRouteStop(true);
             return;
         }
         message.setBody(null);
         message.setHeader("P1iotaPolicy", keys.policyId());
-        message.setHeader("P1iotaDevice", mamData.device());
+        message.setHeader("P1iotaDevice", keys.device());
         message.setHeader(IotaMamConstants.OPERATION, IotaMamOperation.subscribe);
         message.setHeader(IotaMamConstants.SUBSCRIPTION, id);
         message.setHeader(IotaMamConstants.ROOT, keys.dataRoot());
         message.setHeader(IotaMamConstants.MODE, "restricted");
         message.setHeader(IotaMamConstants.SIDE_KEY, keys.sideKey());
+    }
+
+    /** Whether the body at least calls itself a MAM_DATA (of any version): a key delivery, refused or not. */
+    private static boolean isKeyDelivery(Message message) {
+        String body = message.getBody(String.class);
+        return body != null && MAM_DATA_TYPE.matcher(body).find();
+    }
+
+    private void refused(String id, String why) throws SQLException {
+        if (households.rejectedKeyDelivery(id)) {
+            LOG.warn("Refused a key delivery at the inbox of consent request {}; still waiting for the household's: {}", id, why);
+            int count = households.find(id).map(Household::rejectedKeyDeliveries).orElse(1);
+            events.state(id, HouseholdState.WAITING_FOR_KEYS, ProviderApi.refusalMessage(count));
+        }
     }
 
     /**

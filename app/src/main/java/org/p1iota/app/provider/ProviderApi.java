@@ -94,7 +94,10 @@ public final class ProviderApi {
                 .map(ProviderApi::householdJson).toList());
     }
 
-    /** {@code GET /api/status?household=} (without it: the most recent household). */
+    /**
+     * {@code GET /api/status?household=} (without it: the most recent household), with
+     * {@code rejectedKeyDeliveries} and a {@code message} for the household when any was refused.
+     */
     public void status(Exchange exchange) throws SQLException {
         Optional<Household> household = household(exchange, true);
         if (household == null) {
@@ -106,6 +109,9 @@ public final class ProviderApi {
         status.put("lastReadingAt", household.map(Household::lastReadingAt).map(Object::toString).orElse(null));
         status.put("readings", household.isPresent() ? readings.count(household.get().id()) : 0);
         status.put("node", node.state());
+        int rejected = household.map(Household::rejectedKeyDeliveries).orElse(0);
+        status.put("rejectedKeyDeliveries", rejected);
+        status.put("message", refusalMessage(rejected));
         WebJson.respond(exchange, 200, status);
     }
 
@@ -213,6 +219,16 @@ public final class ProviderApi {
         return household;
     }
 
+    /** What the household's page says about refused key deliveries, or null when there were none. */
+    static String refusalMessage(int rejected) {
+        if (rejected == 0) {
+            return null;
+        }
+        return (rejected == 1 ? "A key delivery that did not come from your meter was refused."
+                : rejected + " key deliveries that did not come from your meter were refused.")
+                + " Only your meter's own delivery is accepted; nothing else was stored.";
+    }
+
     private static Map<String, Object> householdJson(Household household) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", household.id());
@@ -220,6 +236,7 @@ public final class ProviderApi {
         json.put("state", household.state().apiName());
         json.put("requestedAt", household.requestedAt().toString());
         json.put("lastReadingAt", household.lastReadingAt() == null ? null : household.lastReadingAt().toString());
+        json.put("rejectedKeyDeliveries", household.rejectedKeyDeliveries());
         return json;
     }
 }

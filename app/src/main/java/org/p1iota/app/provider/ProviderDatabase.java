@@ -47,7 +47,10 @@ public final class ProviderDatabase implements AutoCloseable {
           raw VARCHAR(8192) NOT NULL,
           PRIMARY KEY (household, sequence))
         """,
-        "CREATE INDEX IF NOT EXISTS reading_by_time ON reading(household, measured_at)"
+        "CREATE INDEX IF NOT EXISTS reading_by_time ON reading(household, measured_at)",
+        // protocol v2: the request's grant secret (never logged) and the key deliveries refused at its inbox
+        "ALTER TABLE household ADD COLUMN IF NOT EXISTS grant_secret VARCHAR(43)",
+        "ALTER TABLE household ADD COLUMN IF NOT EXISTS rejected_key_deliveries INT DEFAULT 0 NOT NULL"
     };
 
     private final Connection connection;

@@ -12,6 +12,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.p1iota.app.consent.delivery.GrantSecret;
 import org.p1iota.app.consent.delivery.KeyDelivery;
 import org.p1iota.app.consent.delivery.Outgoing;
 import org.p1iota.app.consent.delivery.PostQuantumEnvelopes;
@@ -92,8 +93,12 @@ class ConsentScenarioTest {
         // two providers ask for consent; the household grants both
         EnvelopeKeyPair watttKeys = EnvelopeKeys.generate(EnvelopeScheme.ML_KEM_768);
         EnvelopeKeyPair solarKeys = EnvelopeKeys.generate(EnvelopeScheme.NTRU_HPS_2048_677);
-        Authorized wattt = publish(commands.grant(state(), new GrantRequest(device, provider("Wattt", "req-wattt", watttKeys), "advice")));
-        Authorized solar = publish(commands.grant(state(), new GrantRequest(device, provider("Solar", "req-solar", solarKeys), "forecast")));
+        String watttSecret = GrantSecret.generate(random);
+        String solarSecret = GrantSecret.generate(random);
+        Authorized wattt = publish(commands.grant(state(), new GrantRequest(device, provider("Wattt", "req-wattt", watttKeys), "advice",
+                watttSecret)));
+        Authorized solar = publish(commands.grant(state(), new GrantRequest(device, provider("Solar", "req-solar", solarKeys), "forecast",
+                solarSecret)));
 
         // the device follows the channel and carries out what its view decides
         DeviceAuthorizations view = DeviceAuthorizations.initial(device);
@@ -106,21 +111,21 @@ class ConsentScenarioTest {
             DeviceAuthorizations.Step step = view.apply(event);
             view = step.next();
             for (DeviceAction action : step.actions()) {
-                sent.add(delivery.mamData((DeviceAction.DeliverKeys) action, nextRoot, sideKey, paired.eventChannelRoot()));
+                sent.add(delivery.mamData((DeviceAction.DeliverKeys) action, nextRoot, sideKey));
             }
         }
         assertThat(sent).extracting(Outgoing::sendTo).containsExactly(wattt.provider().inbox(), solar.provider().inbox());
 
-        ProviderKeys watttSide = new ProviderKeys("req-wattt", channel, PostQuantumEnvelopes.opener(watttKeys));
-        ProviderKeys solarSide = new ProviderKeys("req-solar", channel, PostQuantumEnvelopes.opener(solarKeys));
+        ProviderKeys watttSide = new ProviderKeys("req-wattt", watttSecret, channel, PostQuantumEnvelopes.opener(watttKeys));
+        ProviderKeys solarSide = new ProviderKeys("req-solar", solarSecret, channel, PostQuantumEnvelopes.opener(solarKeys));
         ChannelKeys watttGot = watttSide.open(inbox.decode(inbox.encode(sent.get(0).message()), MamData.class));
         ChannelKeys solarGot = solarSide.open(inbox.decode(inbox.encode(sent.get(1).message()), MamData.class));
         assertThat(watttGot.sideKey()).isEqualTo(sideKey).isEqualTo(solarGot.sideKey());
         assertThat(watttGot.dataRoot()).isEqualTo(nextRoot);
-        assertThat(watttGot.eventChannelRoot()).isEqualTo(eventRoot);
+        assertThat(watttGot.device()).isEqualTo(device);
+        assertThat(inbox.encode(sent.get(0).message())).doesNotContain(eventRoot).doesNotContain(device);
         MamData solarsMessage = (MamData) sent.get(1).message();
-        assertThatThrownBy(() -> watttSide.open(new MamData("req-wattt", solarsMessage.policyId(), device,
-                solarsMessage.notBefore(), solarsMessage.envelope()))).isInstanceOf(ProviderKeys.RejectedKeysException.class);
+        assertThatThrownBy(() -> watttSide.open(solarsMessage)).isInstanceOf(ProviderKeys.RejectedKeysException.class);
 
         // the household revokes Wattt: the device rotates for Solar alone
         DeviceAuthorizations.Step revoked = view.apply(publish(commands.revoke(state(), wattt.policyId())));

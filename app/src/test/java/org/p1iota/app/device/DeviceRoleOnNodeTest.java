@@ -160,7 +160,8 @@ class DeviceRoleOnNodeTest {
         MamData delivery = (MamData) provider.received().poll(60, TimeUnit.SECONDS);
         assertThat(delivery).as("MAM_DATA for " + provider.name()).isNotNull();
         ChannelKeys keys = provider.opener().open(delivery);
-        assertThat(keys.eventChannelRoot()).hasSize(81);
+        assertThat(keys.device()).hasSize(81);
+        assertThat(keys.toString()).doesNotContain(keys.sideKey());
         return new DataChannelFollower(reader, provider.opener(), grant.policyId(), keys.dataRoot(), keys.sideKey());
     }
 

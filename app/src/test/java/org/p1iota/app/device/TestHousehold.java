@@ -15,6 +15,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.p1iota.app.consent.delivery.GrantSecret;
 import org.p1iota.app.consent.delivery.PostQuantumEnvelopes;
 import org.p1iota.app.consent.delivery.ProviderKeys;
 import org.p1iota.app.consent.message.Authorized;
@@ -47,7 +48,7 @@ final class TestHousehold implements AutoCloseable {
 
     /** A provider that asked for consent: its inbox, key pair and what arrived there. */
     record Provider(String name, String requestId, String inbox, EnvelopeKeyPair keys, ProviderKeys opener,
-            BlockingQueue<InboxMessage> received) {
+            BlockingQueue<InboxMessage> received, String grantSecret) {
     }
 
     private final SecureRandom random = new SecureRandom();
@@ -148,15 +149,16 @@ final class TestHousehold implements AutoCloseable {
         EnvelopeKeyPair keys = EnvelopeKeys.generate(EnvelopeScheme.ML_KEM_768);
         BlockingQueue<InboxMessage> received = new LinkedBlockingQueue<>();
         listen(providerInbox, received);
+        String grantSecret = GrantSecret.generate(random);
         return new Provider(name, requestId, providerInbox, keys,
-                new ProviderKeys(requestId, channelCodec, PostQuantumEnvelopes.opener(keys)), received);
+                new ProviderKeys(requestId, grantSecret, channelCodec, PostQuantumEnvelopes.opener(keys)), received, grantSecret);
     }
 
     Authorized grant(String device, Provider provider) throws Exception {
         String publicKey = provider.keys().publicKey().toBase64Url();
         ProviderIdentity identity = new ProviderIdentity(provider.name(), "https://" + provider.name().toLowerCase() + ".example",
                 provider.requestId(), provider.inbox(), publicKey, PostQuantumEnvelopes.fingerprint(publicKey));
-        return publish(commands.grant(state(), new GrantRequest(device, identity, "energy advice")));
+        return publish(commands.grant(state(), new GrantRequest(device, identity, "energy advice", provider.grantSecret())));
     }
 
     @Override

@@ -41,7 +41,7 @@ final class ConsentSystem implements AutoCloseable {
     }
 
     /** One consent request, granted: the provider's household id, My Home's policy id, the link's inbox. */
-    record Grant(Provider provider, String household, String policyId, String inbox) {
+    record Grant(Provider provider, String household, String policyId, String inbox, String grantSecret) {
 
         JsonNode status() throws Exception {
             return provider.api().ok("/api/status?household=" + household);
@@ -54,7 +54,8 @@ final class ConsentSystem implements AutoCloseable {
         /** The provider's own key pair for this household (request n of a fresh provider has key n = 1, 2, ...). */
         ProviderKeys keys(int requestNumber) {
             ConsentRequests requests = provider.running().running().beans().get("consentRequests", ConsentRequests.class);
-            return requests.keys(new Household(household, requestNumber, inbox, "", null, HouseholdState.RECEIVING, policyId, null, null));
+            return requests.keys(new Household(household, requestNumber, inbox, "", null, HouseholdState.RECEIVING, policyId, null,
+                    null, grantSecret, 0));
         }
     }
 
@@ -126,20 +127,34 @@ final class ConsentSystem implements AutoCloseable {
 
     /** The provider creates a consent request; the household grants it for the device over My Home's API. */
     Grant grant(Provider provider) throws Exception {
+        return grant(provider, request(provider));
+    }
+
+    /** The provider creates a consent request over its API: {@code {id, myHomeUrl}}. */
+    JsonNode request(Provider provider) throws Exception {
         ApiClient.Answer request = provider.api().post("/api/consent-requests", Map.of());
         assertThat(request.status()).as("POST /api/consent-requests: %s", request.json()).isEqualTo(201);
-        Map<String, String> link = query(request.json().path("myHomeUrl").asText());
-        assertThat(link).containsKeys("requestId", "inbox", "publicKey", "goal", "returnUrl");
+        return request.json();
+    }
+
+    /** The household grants a consent request for the device over My Home's API, as the consent page does. */
+    Grant grant(Provider provider, JsonNode request) throws Exception {
+        Map<String, String> link = consentLink(request.path("myHomeUrl").asText());
+        assertThat(link).containsKeys("requestId", "inbox", "publicKey", "goal", "returnUrl", "grantSecret");
         Map<String, String> body = new LinkedHashMap<>(link);
         body.put("device", device.address);
         ApiClient.Answer granted = household.post("/api/policies", body);
         assertThat(granted.status()).as("POST /api/policies: %s", granted.json()).isEqualTo(201);
-        return new Grant(provider, request.json().path("id").asText(), granted.json().path("policyId").asText(), link.get("inbox"));
+        return new Grant(provider, request.path("id").asText(), granted.json().path("policyId").asText(), link.get("inbox"),
+                link.get("grantSecret"));
     }
 
-    private static Map<String, String> query(String url) {
+    /** The parameters of a consent link, from its query and (as the consent page reads them) its fragment. */
+    static Map<String, String> consentLink(String url) {
         Map<String, String> parameters = new LinkedHashMap<>();
-        for (String pair : URI.create(url).getRawQuery().split("&")) {
+        URI uri = URI.create(url);
+        String all = uri.getRawQuery() + (uri.getRawFragment() == null ? "" : "&" + uri.getRawFragment());
+        for (String pair : all.split("&")) {
             int equals = pair.indexOf('=');
             parameters.put(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
                     URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));

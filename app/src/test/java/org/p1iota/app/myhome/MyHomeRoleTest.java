@@ -160,6 +160,9 @@ class MyHomeRoleTest {
         assertThat(device.events).filteredOn(Authorized.class::isInstance).extracting(e -> ((Authorized) e).policyId())
                 .containsExactly(grantedPolicy, keptPolicy);
         Authorized first = (Authorized) device.events.get(1);
+        assertThat(first.grantSecret()).as("the device learns the grant secret from AUTHORIZED").isEqualTo(GRANT_SECRET);
+        assertThat(browser.get("/api/policies").json().toString() + browser.get("/api/events").json())
+                .as("My Home's API never shows it").doesNotContain(GRANT_SECRET);
         assertThat(first.provider().inbox()).isEqualTo(provider.inbox);
         assertThat(first.provider().publicKey()).isEqualTo(provider.publicKey);
         assertThat(first.provider().origin()).isEqualTo(provider.origin);
@@ -293,12 +296,19 @@ class MyHomeRoleTest {
     private static String grant(String requestId) throws Exception {
         Map<String, String> grant = new LinkedHashMap<>(provider.link(requestId));
         grant.put("device", device.address);
+        // without the link's grant secret nothing is granted: the device could not prove its delivery
+        MyHomeClient.Answer withoutSecret = browser.post("/api/policies", grant);
+        assertThat(withoutSecret.status()).as(withoutSecret.json().toString()).isEqualTo(400);
+        assertThat(withoutSecret.json().toString()).contains("grant secret");
+        grant.put("grantSecret", GRANT_SECRET);
         MyHomeClient.Answer granted = browser.post("/api/policies", grant);
         assertThat(granted.status()).as(granted.json().toString()).isEqualTo(201);
         assertThat(granted.json().path("redirect").asText()).startsWith(provider.origin + "/?from=myhome&")
                 .contains("consent=granted");
         return granted.json().path("policyId").asText();
     }
+
+    static final String GRANT_SECRET = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8";
 
     private static String query(Map<String, String> parameters) {
         return parameters.entrySet().stream()

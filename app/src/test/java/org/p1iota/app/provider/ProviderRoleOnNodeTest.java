@@ -142,7 +142,10 @@ class ProviderRoleOnNodeTest {
         VerifiedProvider verified = new ProviderVerifier().verify(link);
         ProviderIdentity identity = new ProviderIdentity(verified.metadata().name(), link.origin(), link.requestId(),
                 link.inbox(), link.publicKey(), verified.metadata().publicKeyFingerprint());
-        return new ConsentPolicy(policyId, device.address, identity, link.goal(), Instant.now());
+        String grantSecret = fragment(URI.create(myHomeUrl)).get("grantSecret");
+        assertThat(grantSecret).as("the grant secret, in the link's fragment only").hasSize(43);
+        assertThat(provider.get("/.well-known/p1-iota-provider.json?requestId=" + link.requestId()).body()).doesNotContain(grantSecret);
+        return new ConsentPolicy(policyId, device.address, identity, link.goal(), Instant.now(), grantSecret);
     }
 
 
@@ -177,8 +180,16 @@ class ProviderRoleOnNodeTest {
     }
 
     private static Map<String, String> query(URI uri) {
+        return parameters(uri.getRawQuery());
+    }
+
+    private static Map<String, String> fragment(URI uri) {
+        return parameters(uri.getRawFragment());
+    }
+
+    private static Map<String, String> parameters(String raw) {
         Map<String, String> parameters = new HashMap<>();
-        for (String pair : uri.getRawQuery().split("&")) {
+        for (String pair : raw.split("&")) {
             int eq = pair.indexOf('=');
             parameters.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
                     URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));

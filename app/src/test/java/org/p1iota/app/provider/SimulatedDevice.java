@@ -67,7 +67,7 @@ final class SimulatedDevice implements AutoCloseable {
 
     /** MAM_DATA for the policy: read from the next message on, under the current side key. */
     void deliverKeys(ConsentPolicy policy) throws Exception {
-        Outgoing outgoing = delivery.mamData(new DeviceAction.DeliverKeys(policy), nextRoot, sideKey, eventRoot());
+        Outgoing outgoing = delivery.mamData(new DeviceAction.DeliverKeys(policy), nextRoot, sideKey);
         template.sendBody("iota:" + outgoing.sendTo() + "?" + node, codec.encode(outgoing.message()));
     }
 
@@ -119,10 +119,6 @@ final class SimulatedDevice implements AutoCloseable {
 
     static Telegram telegram(long sequence) {
         return new Telegram(sequence, "/ISK5\\2M550T-1012\r\n\r\n1-0:1.7.0(" + sequence + ")\r\n!0000\r\n", parsed(sequence));
-    }
-
-    private static String eventRoot() {
-        return "9".repeat(80) + "E";
     }
 
     @Override

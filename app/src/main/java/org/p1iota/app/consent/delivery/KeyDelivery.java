@@ -29,19 +29,24 @@ public final class KeyDelivery {
     }
 
     /**
-     * MAM_DATA for a new policy, to the provider's inbox.
+     * MAM_DATA for a new policy, to the provider's inbox: everything sealed, with the proof under the
+     * consent request's grant secret that this delivery is the granted one.
      *
-     * @param nextRoot         the data channel's root for the next message the device will publish
-     * @param sideKey          the data channel's current side key
-     * @param eventChannelRoot My Home's event-channel root, learnt during pairing
+     * @param nextRoot the data channel's root for the next message the device will publish
+     * @param sideKey  the data channel's current side key
+     * @throws EnvelopeFailure also when the policy has no grant secret (granted before protocol v2):
+     *                         the provider would refuse the delivery, so none is made
      */
-    public Outgoing mamData(DeviceAction.DeliverKeys action, String nextRoot, String sideKey, String eventChannelRoot)
-            throws EnvelopeFailure {
+    public Outgoing mamData(DeviceAction.DeliverKeys action, String nextRoot, String sideKey) throws EnvelopeFailure {
         ConsentPolicy policy = action.policy();
-        ChannelKeys keys = new ChannelKeys(policy.id(), nextRoot, sideKey, eventChannelRoot);
-        String envelope = sealFor(policy, codec.encodeUtf8(keys));
-        MamData message = new MamData(policy.provider().consentRequestId(), policy.id(), device, nextRoot, envelope);
-        return new Outgoing(policy.provider().inbox(), message);
+        if (policy.grantSecret() == null) {
+            throw new EnvelopeFailure("policy " + policy.id() + " was granted before protocol v2 and has no grant secret;"
+                    + " the household must grant it again");
+        }
+        String requestId = policy.provider().consentRequestId();
+        String proof = GrantSecret.proof(policy.grantSecret(), requestId, policy.id(), device, nextRoot, sideKey);
+        ChannelKeys keys = new ChannelKeys(requestId, policy.id(), device, nextRoot, sideKey, proof);
+        return new Outgoing(policy.provider().inbox(), new MamData(sealFor(policy, codec.encodeUtf8(keys))));
     }
 
     /** KEY_ROTATION to publish on the data channel under the old side key, announcing {@code newSideKey}. */

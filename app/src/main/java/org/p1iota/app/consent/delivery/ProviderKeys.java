@@ -11,12 +11,14 @@ import org.p1iota.app.consent.message.RotatedKey;
 import org.p1iota.app.consent.message.SealedContent;
 
 /**
- * The provider's side of key delivery for one consent request: opens MAM_DATA and the entries of
- * KEY_ROTATION meant for it, checking that what was sealed matches what was said in clear.
+ * The provider's side of key delivery for one consent request: opens MAM_DATA and accepts its keys
+ * only with a valid proof under the request's grant secret (so only from the device the household
+ * granted, never from whoever else learnt the inbox and public key), and opens the entries of
+ * KEY_ROTATION meant for it.
  */
 public final class ProviderKeys {
 
-    /** The sealed content did not match the message around it, or could not be read. */
+    /** The sealed content is not for this request, lacks a valid proof, or could not be read. */
     public static class RejectedKeysException extends Exception {
         public RejectedKeysException(String message, Throwable cause) {
             super(message, cause);
@@ -24,24 +26,29 @@ public final class ProviderKeys {
     }
 
     private final String consentRequestId;
+    private final String grantSecret;
     private final ProtocolCodec codec;
     private final EnvelopeOpener opener;
 
-    public ProviderKeys(String consentRequestId, ProtocolCodec codec, EnvelopeOpener opener) {
+    /** @param grantSecret the request's grant secret; null (a request made before v2) accepts no MAM_DATA */
+    public ProviderKeys(String consentRequestId, String grantSecret, ProtocolCodec codec, EnvelopeOpener opener) {
         this.consentRequestId = consentRequestId;
+        this.grantSecret = grantSecret;
         this.codec = codec;
         this.opener = opener;
     }
 
-    /** The keys to follow the device's data channel from {@link MamData#notBefore()} on. */
+    /** The keys to follow the device's data channel from {@link ChannelKeys#dataRoot()} on. */
     public ChannelKeys open(MamData message) throws RejectedKeysException {
-        if (!consentRequestId.equals(message.consentRequestId())) {
-            throw new RejectedKeysException("MAM_DATA for consent request " + message.consentRequestId()
-                    + ", expected " + consentRequestId, null);
-        }
         ChannelKeys keys = openAs(message.envelope(), ChannelKeys.class);
-        if (!keys.policyId().equals(message.policyId()) || !keys.dataRoot().equals(message.notBefore())) {
-            throw new RejectedKeysException("the sealed keys do not match the MAM_DATA around them", null);
+        if (!consentRequestId.equals(keys.consentRequestId())) {
+            throw new RejectedKeysException("the keys were sealed for consent request " + keys.consentRequestId()
+                    + ", not " + consentRequestId, null);
+        }
+        if (!GrantSecret.verify(grantSecret, keys.proof(), keys.consentRequestId(), keys.policyId(), keys.device(),
+                keys.dataRoot(), keys.sideKey())) {
+            throw new RejectedKeysException("the keys carry no valid proof of the household's grant: not from the granted device",
+                    null);
         }
         return keys;
     }

@@ -1,20 +1,32 @@
 package org.p1iota.app.consent.message;
 
+import org.p1iota.app.consent.delivery.GrantSecret;
+
 /**
- * Sealed inside {@link MamData#envelope()}: what a provider needs to follow a device. Never in clear.
+ * Sealed inside {@link MamData#envelope()}: what a provider needs to follow a device, and nothing
+ * beside (version 1 also carried My Home's event-channel root, which showed a provider every grant of
+ * the household). Never in clear.
  *
+ * @param consentRequestId the provider's id of the consent request this delivery answers
+ * @param policyId         the household's consent policy
+ * @param device           the device whose data channel this is
  * @param dataRoot         the data channel's next root: the first message the provider may read
  * @param sideKey          the data channel's current side key (81 trytes)
- * @param eventChannelRoot My Home's event-channel root, so the provider can see its own revocation
+ * @param proof            {@link GrantSecret#proof} over the fields above under the request's grant secret:
+ *                         this delivery comes from the device the household granted
  */
-public record ChannelKeys(String policyId, String dataRoot, String sideKey, String eventChannelRoot)
-        implements SealedContent {
+public record ChannelKeys(String consentRequestId, String policyId, String device, String dataRoot, String sideKey,
+        String proof) implements SealedContent {
 
     public ChannelKeys {
+        Check.id("consentRequestId", consentRequestId);
         Check.id("policyId", policyId);
+        Check.hash("device", device);
         Check.hash("dataRoot", dataRoot);
         Check.hash("sideKey", sideKey);
-        Check.hash("eventChannelRoot", eventChannelRoot);
+        if (!GrantSecret.wellFormed(proof)) {
+            throw new IllegalArgumentException("proof must be " + GrantSecret.LENGTH + " characters of base64url");
+        }
     }
 
     @Override
@@ -24,6 +36,7 @@ public record ChannelKeys(String policyId, String dataRoot, String sideKey, Stri
 
     @Override
     public String toString() {
-        return "ChannelKeys[policyId=" + policyId + ", dataRoot=" + dataRoot + ", secrets hidden]";
+        return "ChannelKeys[consentRequestId=" + consentRequestId + ", policyId=" + policyId + ", device=" + device
+                + ", dataRoot=" + dataRoot + ", secrets hidden]";
     }
 }

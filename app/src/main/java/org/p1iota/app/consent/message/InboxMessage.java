@@ -6,4 +6,5 @@ package org.p1iota.app.consent.message;
  */
 public sealed interface InboxMessage extends ProtocolMessage
         permits SealedPairingMessage, MamData {
+    // no device(): MAM_DATA v2 names its device only inside the envelope, pairing messages only inside their seal
 }

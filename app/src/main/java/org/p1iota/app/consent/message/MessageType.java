@@ -1,41 +1,51 @@
 package org.p1iota.app.consent.message;
 
 /**
- * Every message type, with its wire name (the {@code type} field), record and version. Versions are
- * per type: the four pairing messages are version 2 (sealed, see docs/protocol.md), the rest version 1.
+ * Every message type of the protocol, with its wire name (the {@code type} field), its record and its
+ * version: each type is versioned on its own (the four pairing messages, MAM_DATA, CHANNEL_KEYS and
+ * AUTHORIZED are at 2; see docs/protocol.md).
  */
 public enum MessageType {
-    CLAIM_DEVICE(ClaimDevice.class, "claim-device", 2),
-    CHALLENGE(Challenge.class, "challenge", 2),
-    ANSWER_CHALLENGE(AnswerChallenge.class, "answer-challenge", 2),
-    CLAIM_RESULT(ClaimResult.class, "claim-result", 2),
-    MAM_DATA(MamData.class, "mam-data"),
+    // pairing v2 is sealed (docs/protocol.md); v1 pairing is not read: both ends of a pairing run one release
+    CLAIM_DEVICE(ClaimDevice.class, "claim-device", 2, 2),
+    CHALLENGE(Challenge.class, "challenge", 2, 2),
+    ANSWER_CHALLENGE(AnswerChallenge.class, "answer-challenge", 2, 2),
+    CLAIM_RESULT(ClaimResult.class, "claim-result", 2, 2),
+    MAM_DATA(MamData.class, "mam-data", 2, 2),
     DEVICE_ADDED(DeviceAdded.class, "device-added"),
     DEVICE_DELETED(DeviceDeleted.class, "device-deleted"),
-    AUTHORIZED(Authorized.class, "authorized"),
+    // version 1 is still read: My Home's channel and a device's state keep the events granted before v2
+    AUTHORIZED(Authorized.class, "authorized", 2, 1),
     AUTHORIZATION_REVOKED(AuthorizationRevoked.class, "authorization-revoked"),
     DATA(Data.class, "data"),
     KEY_ROTATION(KeyRotation.class, "key-rotation"),
-    CHANNEL_KEYS(ChannelKeys.class, "channel-keys"),
+    CHANNEL_KEYS(ChannelKeys.class, "channel-keys", 2, 2),
     ROTATED_KEY(RotatedKey.class, "rotated-key");
 
     private final Class<? extends ProtocolMessage> recordClass;
     private final String schemaName;
     private final int version;
+    private final int oldestReadable;
 
     MessageType(Class<? extends ProtocolMessage> recordClass, String schemaName) {
-        this(recordClass, schemaName, ProtocolMessage.VERSION);
+        this(recordClass, schemaName, ProtocolMessage.VERSION, ProtocolMessage.VERSION);
     }
 
-    MessageType(Class<? extends ProtocolMessage> recordClass, String schemaName, int version) {
+    MessageType(Class<? extends ProtocolMessage> recordClass, String schemaName, int version, int oldestReadable) {
         this.recordClass = recordClass;
         this.schemaName = schemaName;
         this.version = version;
+        this.oldestReadable = oldestReadable;
     }
 
-    /** The version this release writes and the only one it reads for this type. */
+    /** The version this release writes; documented in {@code docs/schemas/v<version>/}. */
     public int version() {
         return version;
+    }
+
+    /** Whether this release reads the type in {@code version}. */
+    public boolean reads(long version) {
+        return version >= oldestReadable && version <= this.version;
     }
 
     public Class<? extends ProtocolMessage> recordClass() {

@@ -170,7 +170,7 @@ public final class ProtocolCodec {
         if (version == null) {
             throw new ProtocolException(ProtocolException.Reason.MISSING_FIELD, type + " needs a field 'version'");
         }
-        if (!version.isIntegralNumber() || version.asLong() != type.version()) {
+        if (!version.isIntegralNumber() || !type.reads(version.asLong())) {
             throw new ProtocolException(ProtocolException.Reason.UNSUPPORTED_VERSION,
                     type + " version " + printable(version.toString()) + " is not supported (this release reads version "
                             + type.version() + ")");

@@ -3,6 +3,7 @@ package org.p1iota.app.consent.policy;
 import java.security.SecureRandom;
 import java.time.Clock;
 
+import org.p1iota.app.consent.delivery.GrantSecret;
 import org.p1iota.app.consent.message.AuthorizationRevoked;
 import org.p1iota.app.consent.message.Authorized;
 import org.p1iota.app.consent.message.DeviceAdded;
@@ -37,6 +38,11 @@ public final class MyHomeCommands {
     /** Grants a provider access to a device's data: a new policy with a fresh random id. */
     public Authorized grant(MyHomeState state, GrantRequest request) throws CommandRefusedException {
         requireActiveDevice(state, request.device());
+        if (!GrantSecret.wellFormed(request.grantSecret())) {
+            // without it the device cannot prove its key delivery, and the provider would refuse it
+            throw new CommandRefusedException(Reason.INVALID_INPUT, "the consent link carries no valid grant secret"
+                    + " (#grantSecret=, " + GrantSecret.LENGTH + " characters); ask the provider for a new link");
+        }
         boolean granted = state.activePoliciesOf(request.device()).stream()
                 .anyMatch(p -> request.provider() != null
                         && p.provider().consentRequestId().equals(request.provider().consentRequestId()));
@@ -45,7 +51,7 @@ public final class MyHomeCommands {
                     "this consent request is already granted for device " + request.device());
         }
         return valid(() -> new Authorized(RandomIds.of(random), request.device(), request.provider(),
-                request.goal() == null ? null : request.goal().strip(), clock.instant()));
+                request.goal() == null ? null : request.goal().strip(), clock.instant(), request.grantSecret()));
     }
 
     public AuthorizationRevoked revoke(MyHomeState state, String policyId) throws CommandRefusedException {

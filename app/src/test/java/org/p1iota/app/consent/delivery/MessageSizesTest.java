@@ -38,16 +38,18 @@ class MessageSizesTest {
             ProviderIdentity provider = new ProviderIdentity("Wattt Insights", "https://wattt.example", RandomIds.of(random),
                     "P".repeat(81), keys.publicKey().toBase64Url(), keys.publicKey().fingerprint());
             Authorized authorized = new Authorized(RandomIds.of(random), device, provider, "Monthly energy advice",
-                    Instant.parse("2026-11-25T02:00:00Z"));
+                    Instant.parse("2026-11-25T02:00:00Z"), GrantSecret.generate(random));
             ConsentPolicy policy = ConsentPolicy.of(authorized);
             KeyDelivery delivery = new KeyDelivery(device, codec, PostQuantumEnvelopes.sealer());
-            ProtocolMessage mamData = delivery.mamData(new DeviceAction.DeliverKeys(policy), "R".repeat(81), "S".repeat(81),
-                    "E".repeat(81)).message();
+            ProtocolMessage mamData = delivery.mamData(new DeviceAction.DeliverKeys(policy), "R".repeat(81), "S".repeat(81))
+                    .message();
             ProtocolMessage rotation = delivery.keyRotation(new DeviceAction.RotateSideKey(List.of(), List.of(policy)),
                     "S".repeat(81));
 
             assertThat(transactions(authorized)).as(scheme + " AUTHORIZED").isEqualTo(2);
             assertThat(transactions(mamData)).as(scheme + " MAM_DATA").isEqualTo(3);
+            // v2: the clear fields moved inside and the event-channel root left; the proof came in
+            assertThat(codec.encode(mamData).length()).as(scheme + " MAM_DATA bytes").isBetween(2300, 2750);
             assertThat(transactions(rotation)).as(scheme + " KEY_ROTATION for one provider").isBetween(2, 3);
         }
     }

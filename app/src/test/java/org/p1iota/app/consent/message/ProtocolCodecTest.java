@@ -50,6 +50,24 @@ class ProtocolCodecTest {
     }
 
     @Test
+    void typesAreVersionedOnTheirOwn() throws Exception {
+        // MAM_DATA v1 (fields in clear, no proof inside) is no longer read; v2 says nothing but its envelope
+        String mamData = codec.encode(SampleMessages.all().get(MessageType.MAM_DATA));
+        assertThat(mamData).isEqualTo("{\"type\":\"MAM_DATA\",\"version\":2,\"envelope\":\"ENVELOPE9TRYTES\"}");
+        assertReason(mamData.replace("\"version\":2", "\"version\":1"), Reason.UNSUPPORTED_VERSION);
+        assertReason(mamData.replace("{\"type\":\"MAM_DATA\",", "{\"type\":\"MAM_DATA\",\"policyId\":\"policy-0001\","),
+                Reason.UNKNOWN_FIELD);
+        assertReason(codec.encode(SampleMessages.all().get(MessageType.CHANNEL_KEYS)).replace("\"version\":2", "\"version\":1"),
+                Reason.UNSUPPORTED_VERSION);
+        // AUTHORIZED v1, granted before v2, is still read (My Home's channel keeps it), without a grant secret
+        String authorized = codec.encode(SampleMessages.all().get(MessageType.AUTHORIZED));
+        assertThat(authorized).contains("\"version\":2").contains("\"grantSecret\":\"" + SampleMessages.GRANT_SECRET + "\"");
+        String v1 = authorized.replace("\"version\":2", "\"version\":1").replace(",\"grantSecret\":\"" + SampleMessages.GRANT_SECRET + "\"", "");
+        assertThat(codec.decode(v1, Authorized.class).grantSecret()).isNull();
+        assertReason(authorized.replace(SampleMessages.GRANT_SECRET, "too-short"), Reason.INVALID_FIELD);
+    }
+
+    @Test
     void refusesMissingAndInvalidFields() {
         String authorized = codec.encode(SampleMessages.all().get(MessageType.AUTHORIZED));
         assertReason(authorized.replace("\"goal\":\"Monthly energy advice\",", ""), Reason.MISSING_FIELD);

@@ -18,6 +18,8 @@ public final class SampleMessages {
     public static final String PROOF = "PROOF" + "D".repeat(76);
     /** A pairing message's box (version 2): base64url of nonce, ciphertext and tag. */
     public static final String SEALED = "AAECAwQFBgcICQoLCQmgSLmErhO9jdn8FrP1ycnvCIzi0x5yOKqAsZrcK6RutrSHFxVirNNyJB_nnJW8i7IPstEW";
+    public static final String GRANT_SECRET = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8";
+    public static final String GRANT_PROOF = "dFknYpUtpXR0UQf5ci-f1Hy-bbnkoH1zoNsQ7FyavCU";
     public static final Instant AT = Instant.parse("2026-11-25T02:30:00Z");
     public static final ProviderIdentity PROVIDER = new ProviderIdentity("Wattt Insights", "https://wattt.example",
             "request-0001", "PROVIDER" + "9".repeat(73), "AQIDBAUGBwgJ", "3f2a-91c0-0b1d-77e4-a5c2");
@@ -33,15 +35,15 @@ public final class SampleMessages {
         put(all, new Challenge(SEALED));
         put(all, new AnswerChallenge(SEALED));
         put(all, new ClaimResult(SEALED));
-        put(all, new MamData("request-0001", "policy-0001", DEVICE, ROOT, "ENVELOPE9TRYTES"));
+        put(all, new MamData("ENVELOPE9TRYTES"));
         put(all, new DeviceAdded(DEVICE, "Meter cupboard", AT));
         put(all, new DeviceDeleted(DEVICE, AT));
-        put(all, new Authorized("policy-0001", DEVICE, PROVIDER, "Monthly energy advice", AT));
+        put(all, new Authorized("policy-0001", DEVICE, PROVIDER, "Monthly energy advice", AT, GRANT_SECRET));
         put(all, new AuthorizationRevoked("policy-0001", DEVICE, AT));
         put(all, new Data(DEVICE, java.util.List.of(new Telegram(7, "/ISK5\\2M550T-1012\r\n\r\n!ABCD\r\n", parsed),
                 new Telegram(8, "/ISK5\\2M550T-1012\r\n\r\n!ABCE\r\n", parsed))));
         put(all, new KeyRotation(DEVICE, Map.of("policy-0001", "ENVELOPE9TRYTES")));
-        put(all, new ChannelKeys("policy-0001", ROOT, SIDE_KEY, ROOT));
+        put(all, new ChannelKeys("request-0001", "policy-0001", DEVICE, ROOT, SIDE_KEY, GRANT_PROOF));
         put(all, new RotatedKey("policy-0001", SIDE_KEY));
         return all;
     }

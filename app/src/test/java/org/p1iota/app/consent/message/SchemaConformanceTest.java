@@ -20,7 +20,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 
 /**
- * The documented schemas (docs/schemas/v1) and the codec agree: every sample the codec writes has
+ * The documented schemas (docs/schemas/v&lt;version&gt;, each type at its own version) and the codec agree: every sample the codec writes has
  * exactly the fields its schema lists, with the documented JSON types, patterns and constants, and the
  * schema's required fields are exactly the record's non-optional ones. A small structural check of
  * the schema keywords we use, not a full JSON Schema validator.
@@ -38,6 +38,12 @@ class SchemaConformanceTest {
                     .containsExactlyInAnyOrderElementsOf(List.of(MessageType.values()).stream()
                             .map(t -> t.schemaName() + ".schema.json").toList());
         }
+        Set<String> changedInV2 = new LinkedHashSet<>();
+        try (var files = Files.list(schemas.resolveSibling("v2"))) {
+            files.forEach(p -> changedInV2.add(p.getFileName().toString()));
+        }
+        assertThat(changedInV2).as("docs/schemas/v2: the types at version 2").containsExactlyInAnyOrderElementsOf(
+                List.of(MessageType.values()).stream().filter(t -> t.version() == 2).map(t -> t.schemaName() + ".schema.json").toList());
         for (Map.Entry<MessageType, ProtocolMessage> sample : SampleMessages.all().entrySet()) {
             MessageType type = sample.getKey();
             // v1 keeps every type of the first protocol; a type changed since has its current schema under v<version>
@@ -56,11 +62,11 @@ class SchemaConformanceTest {
 
     @Test
     void theCheckFindsWhatDoesNotConform() throws Exception {
-        JsonNode schema = JSON.readTree(schemaDirectory().resolve("authorized.schema.json").toFile());
+        JsonNode schema = JSON.readTree(schemaDirectory().resolveSibling("v2").resolve("authorized.schema.json").toFile());
         ObjectNode message = (ObjectNode) JSON.readTree(codec.encode(SampleMessages.all().get(MessageType.AUTHORIZED)));
         ((ObjectNode) message.get("provider")).put("colour", "red");
         ((ObjectNode) message.get("provider")).put("inbox", "lower-case");
-        message.put("version", 2);
+        message.put("version", 3);
         List<String> problems = new ArrayList<>();
         check(message, schema, schema, "AUTHORIZED", problems);
         assertThat(problems).hasSize(3);
@@ -148,7 +154,7 @@ class SchemaConformanceTest {
         return texts;
     }
 
-    /** docs/schemas/v1 of this checkout, found by walking up from the working directory. */
+    /** docs/schemas/v1 of this checkout (v2 beside it), found by walking up from the working directory. */
     static Path schemaDirectory() throws IOException {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             Path candidate = dir.resolve("docs/schemas/v1");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.p1iota.app.consent.policy.PolicyFixtures.GARAGE;
 import static org.p1iota.app.consent.policy.PolicyFixtures.METER;
+import static org.p1iota.app.consent.policy.PolicyFixtures.SECRET;
 import static org.p1iota.app.consent.policy.PolicyFixtures.provider;
 
 import java.security.SecureRandom;
@@ -32,10 +33,12 @@ class MyHomeCommandsTest {
     void pairGrantRevokeDelete() throws Exception {
         publish(commands.addDevice(state, METER, " Meter cupboard "));
         publish(commands.addDevice(state, GARAGE, "Garage"));
-        Authorized wattt = publish(commands.grant(state, new GrantRequest(METER, provider("Wattt Insights", "req-wattt-1"), "advice")));
-        Authorized other = publish(commands.grant(state, new GrantRequest(METER, provider("Solar Co", "req-solar-1"), "forecast")));
-        Authorized garage = publish(commands.grant(state, new GrantRequest(GARAGE, provider("Solar Co", "req-solar-2"), "forecast")));
+        Authorized wattt = publish(commands.grant(state, new GrantRequest(METER, provider("Wattt Insights", "req-wattt-1"), "advice", SECRET)));
+        Authorized other = publish(commands.grant(state, new GrantRequest(METER, provider("Solar Co", "req-solar-1"), "forecast", SECRET)));
+        Authorized garage = publish(commands.grant(state, new GrantRequest(GARAGE, provider("Solar Co", "req-solar-2"), "forecast", SECRET)));
         assertThat(wattt.policyId()).hasSize(22).isNotEqualTo(other.policyId());
+        assertThat(wattt.grantSecret()).isEqualTo(SECRET);
+        assertThat(wattt.toString()).doesNotContain(SECRET);
         assertThat(state.device(METER).orElseThrow().name()).isEqualTo("Meter cupboard");
         assertThat(state.activePoliciesOf(METER)).extracting(ConsentPolicy::id).containsExactly(wattt.policyId(), other.policyId());
 
@@ -58,7 +61,7 @@ class MyHomeCommandsTest {
 
     @Test
     void refusesWhatMakesNoSense() throws Exception {
-        assertRefused(() -> commands.grant(state, new GrantRequest(METER, provider("Wattt", "req-wattt-1"), "advice")),
+        assertRefused(() -> commands.grant(state, new GrantRequest(METER, provider("Wattt", "req-wattt-1"), "advice", SECRET)),
                 Reason.UNKNOWN_DEVICE);
         assertRefused(() -> commands.deleteDevice(state, METER), Reason.UNKNOWN_DEVICE);
         assertRefused(() -> commands.revoke(state, "no-such-policy"), Reason.UNKNOWN_POLICY);
@@ -67,18 +70,23 @@ class MyHomeCommandsTest {
 
         publish(commands.addDevice(state, METER, "Meter"));
         assertRefused(() -> commands.addDevice(state, METER, "Meter"), Reason.DEVICE_ALREADY_PAIRED);
-        assertRefused(() -> commands.grant(state, new GrantRequest(METER, provider("Wattt", "req-wattt-1"), "")),
+        assertRefused(() -> commands.grant(state, new GrantRequest(METER, provider("Wattt", "req-wattt-1"), "", SECRET)),
                 Reason.INVALID_INPUT);
-        assertRefused(() -> commands.grant(state, new GrantRequest(METER, null, "advice")), Reason.INVALID_INPUT);
-        Authorized granted = publish(commands.grant(state, new GrantRequest(METER, provider("Wattt", "req-wattt-1"), "advice")));
-        assertRefused(() -> commands.grant(state, new GrantRequest(METER, provider("Wattt", "req-wattt-1"), "advice")),
+        assertRefused(() -> commands.grant(state, new GrantRequest(METER, null, "advice", SECRET)), Reason.INVALID_INPUT);
+        // a link without its grant secret (or a mangled one): the device could not prove its delivery
+        assertRefused(() -> commands.grant(state, new GrantRequest(METER, provider("Wattt", "req-wattt-1"), "advice", null)),
+                Reason.INVALID_INPUT);
+        assertRefused(() -> commands.grant(state, new GrantRequest(METER, provider("Wattt", "req-wattt-1"), "advice", "short")),
+                Reason.INVALID_INPUT);
+        Authorized granted = publish(commands.grant(state, new GrantRequest(METER, provider("Wattt", "req-wattt-1"), "advice", SECRET)));
+        assertRefused(() -> commands.grant(state, new GrantRequest(METER, provider("Wattt", "req-wattt-1"), "advice", SECRET)),
                 Reason.ALREADY_GRANTED);
         publish(commands.revoke(state, granted.policyId()));
         assertRefused(() -> commands.revoke(state, granted.policyId()), Reason.ALREADY_REVOKED);
 
         publish(commands.deleteDevice(state, METER));
         assertRefused(() -> commands.deleteDevice(state, METER), Reason.DEVICE_DELETED);
-        assertRefused(() -> commands.grant(state, new GrantRequest(METER, provider("Wattt", "req-wattt-2"), "advice")),
+        assertRefused(() -> commands.grant(state, new GrantRequest(METER, provider("Wattt", "req-wattt-2"), "advice", SECRET)),
                 Reason.DEVICE_DELETED);
         // pairing again brings the device back, without its old policies
         publish(commands.addDevice(state, METER, "Meter again"));

@@ -6,6 +6,7 @@ final class PolicyFixtures {
 
     static final String METER = "METER" + "9".repeat(76);
     static final String GARAGE = "GARAGE" + "9".repeat(75);
+    static final String SECRET = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8";
 
     static ProviderIdentity provider(String name, String requestId) {
         return new ProviderIdentity(name, "https://" + name.toLowerCase().replace(' ', '-') + ".example", requestId,

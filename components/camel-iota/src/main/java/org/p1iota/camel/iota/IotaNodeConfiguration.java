@@ -37,10 +37,15 @@ public class IotaNodeConfiguration implements Cloneable {
     @UriParam(defaultValue = "0", label = "advanced")
     private int powThreads;
 
-    /** Tag of the transactions sent (up to 27 trytes). */
-    @UriParam(defaultValue = "PIOTA")
+    /**
+     * Tag of the transactions sent (up to 27 trytes). Empty by default, i.e. all 9s, as most IOTA
+     * transactions: a project tag would make every message of the project one query away
+     * ({@code findTransactions} by tag). The node's attachToTangle then copies the bundle's obsoleteTag
+     * (a digest of the message) into it, so no two messages share a tag.
+     */
+    @UriParam(defaultValue = "")
     @Metadata(label = "producer")
-    private String tag = "PIOTA";
+    private String tag = "";
 
     /** Attempts of a node call before the exchange fails to the route's error handler (node unreachable). */
     @UriParam(defaultValue = "5", label = "advanced")
