@@ -98,8 +98,8 @@ public final class AccessGate implements Processor {
         if (uri == null || !uri.startsWith("/") || uri.startsWith("//")) {
             return "";
         }
-        String query = exchange.getIn().getHeader(Exchange.HTTP_QUERY, String.class);
-        String next = query == null || query.isEmpty() ? uri : uri + "?" + query;
+        String query = HttpRequests.queryString(exchange);
+        String next = query.isEmpty() ? uri : uri + "?" + query;
         return "?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8);
     }
 

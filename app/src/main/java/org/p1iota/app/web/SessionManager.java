@@ -89,7 +89,7 @@ public final class SessionManager {
     /** Opens a session when {@code presentedToken} is the household token. */
     public synchronized Optional<Session> open(String presentedToken) {
         Instant now = clock.instant();
-        if (householdToken == null || now.isBefore(lockedUntil)) {
+        if (householdToken == null || presentedToken == null || now.isBefore(lockedUntil)) {
             return Optional.empty();
         }
         if (!Secrets.constantTimeEquals(householdToken, presentedToken)) {
