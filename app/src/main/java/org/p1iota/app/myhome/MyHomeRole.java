@@ -17,6 +17,7 @@ import org.p1iota.app.web.AccessGate;
 import org.p1iota.app.web.BearerAuth;
 import org.p1iota.app.web.ConsentLinkEndpoint;
 import org.p1iota.app.web.HeaderHygiene;
+import org.p1iota.app.web.ProviderOriginRules;
 import org.p1iota.app.web.ProviderVerifier;
 import org.p1iota.app.web.SecurityHeaders;
 import org.p1iota.app.web.SessionManager;
@@ -70,7 +71,9 @@ public final class MyHomeRole implements Role {
         MyHomeCommands commands = new MyHomeCommands(clock, random);
         Pairings pairings = beans.closeOnStop(new Pairings(store, commands, identity.inbox(), eventRoot, clock,
                 Duration.ofSeconds(settings.getLong("myhome.pairing-timeout-seconds", 600)), random));
-        ConsentLinkEndpoint consentLink = new ConsentLinkEndpoint(new ProviderVerifier());
+        ConsentLinkEndpoint consentLink = new ConsentLinkEndpoint(beans.closeOnStop(new ProviderVerifier(ProviderOriginRules.of(
+                settings.getBoolean("myhome.provider-check.allow-private-networks", false),
+                settings.get("myhome.provider-check.ports", "80,443")))));
         beans.bind("myhomeEvents", store);
         beans.bind("myhomePairings", pairings);
         beans.bind("myhomeDevices", new DeviceApi(store, commands, pairings));
