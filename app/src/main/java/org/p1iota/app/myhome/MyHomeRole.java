@@ -19,6 +19,7 @@ import org.p1iota.app.web.ConsentLinkEndpoint;
 import org.p1iota.app.web.HeaderHygiene;
 import org.p1iota.app.web.ProviderOriginRules;
 import org.p1iota.app.web.ProviderVerifier;
+import org.p1iota.app.web.RequestLimits;
 import org.p1iota.app.web.SecurityHeaders;
 import org.p1iota.app.web.SessionManager;
 import org.p1iota.app.web.StaticAssets;
@@ -88,6 +89,7 @@ public final class MyHomeRole implements Role {
         beans.bind("myhomeAssets", new StaticAssets("web/myhome", "web/common"));
         bindShared(beans, "securityHeaders", new SecurityHeaders());
         bindShared(beans, "headerHygiene", new HeaderHygiene());
+        bindShared(beans, "requestLimits", new RequestLimits());
 
         LOG.info("My Home on http://{}:{}/ ; log in with the household token in {} (also the API's Bearer token)",
                 settings.get("myhome.host", "127.0.0.1"), settings.get("myhome.port", "8080"), secrets.file(SecretStore.API_TOKEN));

@@ -26,7 +26,10 @@ public final class RawHttp {
     /** Bodies are read up to this many bytes; the rest is dropped. */
     public static final int MAX_BODY = 256 * 1024;
 
-    /** @param status 0 when the server closed the connection or sent no status line */
+    /** Status of an answer that never came: the server kept the connection open past the read timeout. */
+    public static final int TIMED_OUT = -1;
+
+    /** @param status 0 when the server closed the connection or sent no status line, {@link #TIMED_OUT} */
     public record Response(int status, Map<String, List<String>> headers, String body) {
         public Optional<String> header(String name) {
             List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
@@ -87,6 +90,7 @@ public final class RawHttp {
     public Response exchange(byte[] request) throws IOException {
         try (Socket socket = new Socket()) {
             socket.bind(new InetSocketAddress(source, 0));
+            socket.setSoLinger(true, 0); // many short connections: no TIME_WAIT pile-up on the client side
             socket.connect(new InetSocketAddress(server, port), timeoutMillis);
             socket.setSoTimeout(timeoutMillis);
             OutputStream out = socket.getOutputStream();
@@ -102,7 +106,12 @@ public final class RawHttp {
     }
 
     private static Response read(InputStream in) throws IOException {
-        String head = readHead(in);
+        String head;
+        try {
+            head = readHead(in);
+        } catch (SocketTimeoutException e) {
+            return new Response(TIMED_OUT, Map.of(), "");
+        }
         if (head.isEmpty()) {
             return new Response(0, Map.of(), "");
         }
@@ -143,7 +152,12 @@ public final class RawHttp {
             int b;
             try {
                 b = in.read();
-            } catch (SocketTimeoutException | java.net.SocketException e) {
+            } catch (SocketTimeoutException e) {
+                if (head.size() == 0) {
+                    throw e;
+                }
+                break;
+            } catch (java.net.SocketException e) {
                 break;
             }
             if (b < 0) {

@@ -160,6 +160,9 @@ class QueryParameterCredentialsTest {
             if (route.getEndpoint() instanceof JettyHttpEndpoint jetty) {
                 assertThat(jetty.getHeaderFilterStrategy()).as(route.getRouteId() + " needs headerFilterStrategy=#headerHygiene")
                         .isInstanceOf(HeaderHygiene.class);
+                assertThat(jetty.getFilters()).as(route.getRouteId() + " needs filters=#requestLimits")
+                        .anyMatch(filter -> filter instanceof RequestLimits);
+                assertThat(jetty.isEnableMultipartFilter()).as(route.getRouteId() + " needs enableMultipartFilter=false").isFalse();
                 String path = jetty.getHttpUri().getPath();
                 paths.add(path.equals("/") || path.isEmpty() ? "/index.html" : path);
             }
