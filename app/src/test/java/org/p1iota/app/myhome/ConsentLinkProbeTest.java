@@ -1,21 +1,30 @@
 package org.p1iota.app.myhome;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.p1iota.app.consent.secrets.SecretStore;
+import org.p1iota.app.demo.Demo;
+import org.p1iota.app.demo.DemoSettings;
 import org.p1iota.app.testing.RawHttp;
 import org.p1iota.app.testing.RunningMyHome;
 import org.p1iota.app.testing.RunningNode;
@@ -99,6 +108,25 @@ class ConsentLinkProbeTest {
             assertThat(answer.status()).as(answer.body()).isEqualTo(200);
             JsonNode view = JSON.readTree(answer.body());
             assertThat(view.at("/provider/origin").asText()).isEqualTo(provider.origin);
+        }
+    }
+
+    @Test
+    void theDemosMyHomeVerifiesTheDemosProvider() throws Exception {
+        DemoSettings settings = new DemoSettings(data, RunningNode.freePort(), RunningNode.freePort(), RunningNode.freePort(), 0, 3,
+                Duration.ofMillis(300), "127.0.0.1");
+        try (Demo demo = new Demo(settings, Optional.of(RunningNode.repositoryRoutes()),
+                new PrintStream(new ByteArrayOutputStream())).start()) {
+            String providerToken = Files.readString(settings.roleDirectory("provider").resolve(SecretStore.API_TOKEN)).strip();
+            String householdToken = Files.readString(settings.roleDirectory("myhome").resolve(SecretStore.API_TOKEN)).strip();
+            RawHttp.Response request = RawHttp.loopback(settings.providerPort()).send("POST", "/api/consent-requests", "{}",
+                    "Content-Type", "application/json", "Authorization", "Bearer " + providerToken);
+            assertThat(request.status()).as(request.body()).isEqualTo(201);
+            URI consentPage = URI.create(JSON.readTree(request.body()).get("myHomeUrl").asText());
+            RawHttp.Response answer = RawHttp.loopback(settings.myHomePort()).send("GET",
+                    "/api/consent-link?" + consentPage.getRawQuery(), null, "Authorization", "Bearer " + householdToken);
+            assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+            assertThat(JSON.readTree(answer.body()).at("/provider/origin").asText()).isEqualTo(settings.providerUrl());
         }
     }
 

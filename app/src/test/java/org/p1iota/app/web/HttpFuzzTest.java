@@ -2,6 +2,7 @@ package org.p1iota.app.web;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import org.p1iota.app.testing.RunningNode;
 import org.p1iota.app.testing.RunningProvider;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Thousands of random, malformed and hostile HTTP requests (seeded: {@code -Dp1iota.fuzz.seed=N}
@@ -56,7 +58,7 @@ class HttpFuzzTest {
         try (RunningNode node = RunningNode.start(data.resolve("node"), 3);
              RunningMyHome myHome = RunningMyHome.start(data.resolve("myhome"), node.port, 3);
              RunningProvider provider = RunningProvider.start(data.resolve("provider"), node.port, 3,
-                     Map.of("provider.max-open-requests", "100000"))) {
+                     Map.of("provider.max-open-requests", "100000", "provider.sse-heartbeat-seconds", "1"))) {
             Target home = new Target("My Home", myHome.port, jettyPaths(myHome.running().camelContext()),
                     myHome.token(), "p1iota_session");
             Target wattt = new Target("Wattt Insights", provider.port, jettyPaths(provider.running().camelContext()),
@@ -75,6 +77,11 @@ class HttpFuzzTest {
 
             assertEveryRouteStarted(myHome.running().camelContext());
             assertEveryRouteStarted(provider.running().camelContext());
+            // no exchange of a web route left hanging (a live stream whose client left ends at its next heartbeat)
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                assertThat(webInflight(myHome.running().camelContext())).isZero();
+                assertThat(webInflight(provider.running().camelContext())).isZero();
+            });
             genuineFlow(myHome, provider);
         }
     }
@@ -261,6 +268,16 @@ class HttpFuzzTest {
         paths.add("/login.html");
         paths.add("/nothing-here");
         return paths;
+    }
+
+    private static int webInflight(CamelContext camel) {
+        int inflight = 0;
+        for (Route route : camel.getRoutes()) {
+            if (route.getEndpoint() instanceof org.apache.camel.component.jetty.JettyHttpEndpoint) {
+                inflight += camel.getInflightRepository().size(route.getRouteId());
+            }
+        }
+        return inflight;
     }
 
     private static void assertEveryRouteStarted(CamelContext camel) {
