@@ -164,10 +164,7 @@ public final class SessionManager {
         String client = HttpRequests.remoteAddress(exchange).orElse(null);
         Optional<Duration> wait = throttle.waitFor(client);
         if (wait.isPresent()) {
-            long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
-            exchange.getMessage().setHeader("Retry-After", String.valueOf(seconds));
-            WebJson.fail(exchange, 429, "too_many_attempts", "Too many wrong tokens from this address. Wait "
-                    + seconds + (seconds == 1 ? " second" : " seconds") + " and try again.");
+            tooManyAttempts(exchange, wait.get());
             return;
         }
         Optional<Session> session = open(client, tokenFrom(exchange.getIn().getBody(String.class)));
@@ -178,6 +175,19 @@ public final class SessionManager {
         }
         exchange.getMessage().setHeader("Set-Cookie", setCookie(session.get()));
         WebJson.respond(exchange, 200, describeBody(session.get()));
+    }
+
+    /** The throttle of wrong tokens per client; {@link AccessGate} counts wrong bearer tokens in it too. */
+    LoginThrottle throttle() {
+        return throttle;
+    }
+
+    /** 429 {@code too_many_attempts} with {@code Retry-After}: the client must wait {@code wait}. */
+    static void tooManyAttempts(Exchange exchange, Duration wait) {
+        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        exchange.getMessage().setHeader("Retry-After", String.valueOf(seconds));
+        WebJson.fail(exchange, 429, "too_many_attempts", "Too many wrong tokens from this address. Wait "
+                + seconds + (seconds == 1 ? " second" : " seconds") + " and try again.");
     }
 
     private static String tokenFrom(String body) {

@@ -58,6 +58,30 @@ class LoginThrottleAttackTest {
         }
     }
 
+    @Test
+    void wrongBearerTokensOnTheApiAreThrottledPerClientToo() throws Exception {
+        String deadNode = "http://127.0.0.1:" + RunningNode.freePort();
+        try (RunningMyHome myHome = RunningMyHome.start(data, deadNode, 3, RunningNode.freePort(), Map.of())) {
+            RawHttp attacker = RawHttp.from(myHome.port, "127.0.0.4");
+            RawHttp household = RawHttp.from(myHome.port, "127.0.0.1");
+            int throttled = 0;
+            for (int i = 0; i < 12; i++) {
+                RawHttp.Response guess = attacker.send("GET", "/api/pairings/pr_unknown1", null,
+                        "Authorization", "Bearer guess-" + i + "-abcdefghijklmnop");
+                assertThat(guess.status()).as(guess.body()).isIn(401, 429);
+                if (guess.status() == 429) {
+                    throttled++;
+                    assertThat(guess.header("Retry-After")).isPresent();
+                }
+            }
+            assertThat(throttled).as("bearer guesses from one client are slowed down like logins").isPositive();
+            // the household's script, another client, uses the API at once
+            RawHttp.Response genuine = household.send("GET", "/api/pairings/pr_unknown1", null,
+                    "Authorization", "Bearer " + myHome.token());
+            assertThat(genuine.status()).as(genuine.body()).isEqualTo(404);
+        }
+    }
+
     private static RawHttp.Response login(RawHttp client, String token) throws Exception {
         return client.send("POST", "/login", "{\"token\":\"" + token + "\"}", "Content-Type", "application/json");
     }
