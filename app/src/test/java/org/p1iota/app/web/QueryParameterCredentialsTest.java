@@ -74,6 +74,11 @@ class QueryParameterCredentialsTest {
         assertThat(http.send("GET", "/index.html", null, "Cookie", session.cookie()).status()).isEqualTo(200);
         assertThat(http.send("POST", "/logout", "{}", "Content-Type", "application/json", "Cookie", session.cookie(),
                 "X-CSRF-Token", session.csrf()).status()).isEqualTo(200);
+        // an HTML form post carries the token in its body, which still counts
+        Victim form = myHomeSession();
+        RawHttp.Response formLogout = http.send("POST", "/logout", "_csrf=" + form.csrf(),
+                "Content-Type", "application/x-www-form-urlencoded", "Cookie", form.cookie());
+        assertThat(formLogout.status()).as(formLogout.body()).isEqualTo(200);
     }
 
     @Test
