@@ -52,7 +52,10 @@ public final class Demo implements AutoCloseable {
 
             step("myhome", "My Home on " + settings.myHomeUrl());
             String mwm = String.valueOf(settings.minWeightMagnitude());
-            startRole("myhome", "--port", String.valueOf(settings.myHomePort()), "--node", settings.nodeUrl(), "--mwm", mwm);
+            // the demo's provider runs on this machine: My Home may check it there
+            startRole("myhome", "--port", String.valueOf(settings.myHomePort()), "--node", settings.nodeUrl(), "--mwm", mwm,
+                    "--myhome.provider-check.allow-private-networks", "true",
+                    "--myhome.provider-check.ports", String.valueOf(settings.providerPort()));
             step("provider", "Wattt Insights on " + settings.providerUrl());
             startRole("provider", "--port", String.valueOf(settings.providerPort()), "--node", settings.nodeUrl(),
                     "--myhome-url", settings.myHomeUrl(), "--public-url", settings.providerUrl(), "--mwm", mwm);

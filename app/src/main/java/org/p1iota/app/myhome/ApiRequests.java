@@ -4,12 +4,12 @@ import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.camel.Exchange;
 import org.p1iota.app.consent.policy.CommandRefusedException;
+import org.p1iota.app.web.HttpRequests;
 import org.p1iota.app.web.WebJson;
 
 /** Reading My Home's API requests and answering refusals in docs/http-api.md's error shape. */
@@ -21,8 +21,7 @@ final class ApiRequests {
     }
 
     static String method(Exchange exchange) {
-        String method = exchange.getIn().getHeader(Exchange.HTTP_METHOD, String.class);
-        return method == null ? "GET" : method.toUpperCase(Locale.ROOT);
+        return HttpRequests.method(exchange);
     }
 
     /** The path below the route's own (camel-jetty's {@code CamelHttpPath}), without slashes around it. */
@@ -37,8 +36,8 @@ final class ApiRequests {
 
     static Map<String, String> query(Exchange exchange) {
         Map<String, String> parameters = new LinkedHashMap<>();
-        String query = exchange.getIn().getHeader(Exchange.HTTP_QUERY, String.class);
-        if (query == null || query.isEmpty()) {
+        String query = HttpRequests.queryString(exchange);
+        if (query.isEmpty()) {
             return parameters;
         }
         for (String pair : query.split("&")) {
@@ -55,8 +54,7 @@ final class ApiRequests {
 
     /** The request's JSON object; the body is kept as text so later steps can read it again. */
     static JsonNode jsonBody(Exchange exchange) throws ApiRefusal {
-        String type = exchange.getIn().getHeader(Exchange.CONTENT_TYPE, String.class);
-        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+        if (!HttpRequests.hasJsonBody(exchange)) {
             throw new ApiRefusal(415, "unsupported_media_type", "Send the request body as JSON (Content-Type: application/json).");
         }
         String body = exchange.getIn().getBody(String.class);

@@ -17,7 +17,9 @@ import org.p1iota.app.web.AccessGate;
 import org.p1iota.app.web.BearerAuth;
 import org.p1iota.app.web.ConsentLinkEndpoint;
 import org.p1iota.app.web.HeaderHygiene;
+import org.p1iota.app.web.ProviderOriginRules;
 import org.p1iota.app.web.ProviderVerifier;
+import org.p1iota.app.web.RequestLimits;
 import org.p1iota.app.web.SecurityHeaders;
 import org.p1iota.app.web.SessionManager;
 import org.p1iota.app.web.StaticAssets;
@@ -71,7 +73,9 @@ public final class MyHomeRole implements Role {
         Pairings pairings = beans.closeOnStop(new Pairings(store, commands, identity.inbox(), eventRoot, clock,
                 Duration.ofSeconds(settings.getLong("myhome.pairing-challenge-wait-seconds", 180)),
                 Duration.ofSeconds(settings.getLong("myhome.pairing-timeout-seconds", 600)), random));
-        ConsentLinkEndpoint consentLink = new ConsentLinkEndpoint(new ProviderVerifier());
+        ConsentLinkEndpoint consentLink = new ConsentLinkEndpoint(beans.closeOnStop(new ProviderVerifier(ProviderOriginRules.of(
+                settings.getBoolean("myhome.provider-check.allow-private-networks", false),
+                settings.get("myhome.provider-check.ports", "80,443")))));
         beans.bind("myhomeEvents", store);
         beans.bind("myhomePairings", pairings);
         beans.bind("myhomeDevices", new DeviceApi(store, commands, pairings));
@@ -86,6 +90,7 @@ public final class MyHomeRole implements Role {
         beans.bind("myhomeAssets", new StaticAssets("web/myhome", "web/common"));
         bindShared(beans, "securityHeaders", new SecurityHeaders());
         bindShared(beans, "headerHygiene", new HeaderHygiene());
+        bindShared(beans, "requestLimits", new RequestLimits());
 
         LOG.info("My Home on http://{}:{}/ ; log in with the household token in {} (also the API's Bearer token)",
                 settings.get("myhome.host", "127.0.0.1"), settings.get("myhome.port", "8080"), secrets.file(SecretStore.API_TOKEN));

@@ -12,6 +12,7 @@ import java.util.Optional;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.p1iota.app.web.HttpRequests;
 import org.p1iota.app.web.ServerSentEvents;
 import org.p1iota.app.web.WebJson;
 
@@ -128,7 +129,7 @@ public final class ProviderApi {
             found = readings.between(household.get().id(), query.instant("from").orElse(null), query.instant("to").orElse(null),
                     query.integer("limit", DEFAULT_LIMIT, 1, MAX_LIMIT));
             csv = query.text("format").map("csv"::equals).orElse(false)
-                    || exchange.getIn().getHeader("Accept", "", String.class).contains("text/csv");
+                    || HttpRequests.header(exchange, "Accept").orElse("").contains("text/csv");
         } catch (Query.BadQueryException e) {
             WebJson.fail(exchange, 400, "bad_request", e.getMessage() + ".");
             return;

@@ -13,6 +13,7 @@ import org.p1iota.app.role.RoleSettings;
 import org.p1iota.app.web.AccessGate;
 import org.p1iota.app.web.BearerAuth;
 import org.p1iota.app.web.HeaderHygiene;
+import org.p1iota.app.web.RequestLimits;
 import org.p1iota.app.web.ProviderMetadataEndpoint;
 import org.p1iota.app.web.SecurityHeaders;
 import org.p1iota.app.web.ServerSentEvents;
@@ -84,6 +85,9 @@ public final class ProviderRole implements Role {
         }
         if (beans.get("headerHygiene", HeaderHygiene.class) == null) {
             beans.bind("headerHygiene", new HeaderHygiene());
+        }
+        if (beans.get("requestLimits", RequestLimits.class) == null) {
+            beans.bind("requestLimits", new RequestLimits());
         }
         beans.bind("watttSessions", sessions);
         beans.bind("watttApiGate", AccessGate.forApi(sessions, new BearerAuth(secrets.apiToken().value())));

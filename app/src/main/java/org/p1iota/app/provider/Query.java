@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.apache.camel.Exchange;
+import org.p1iota.app.web.HttpRequests;
 
 /** A request's query parameters (first value of each), with typed getters whose errors say what was wrong. */
 final class Query {
@@ -21,11 +22,9 @@ final class Query {
 
     static Query of(Exchange exchange) {
         Map<String, String> values = new HashMap<>();
-        String raw = exchange.getIn().getHeader(Exchange.HTTP_RAW_QUERY, String.class);
-        if (raw == null) {
-            raw = exchange.getIn().getHeader(Exchange.HTTP_QUERY, String.class);
-        }
-        if (raw != null && !raw.isEmpty()) {
+        // the request's own query: camel-jetty's headers mix in whatever the query names (CamelHttpRawQuery too)
+        String raw = HttpRequests.queryString(exchange);
+        if (!raw.isEmpty()) {
             for (String pair : raw.split("&")) {
                 int eq = pair.indexOf('=');
                 String name = decode(eq < 0 ? pair : pair.substring(0, eq));

@@ -66,11 +66,7 @@ public final class AccessGate implements Processor {
         }
         Optional<String> authorization = HttpRequests.header(exchange, "Authorization");
         if (authorization.isPresent()) {
-            if (bearer != null && bearer.accepts(authorization.get())) {
-                exchange.setProperty(PRINCIPAL, "bearer");
-            } else {
-                BearerAuth.refuse(exchange);
-            }
+            checkBearer(exchange, authorization.get());
             return;
         }
         Optional<Session> session = sessions.current(exchange);
@@ -81,6 +77,27 @@ public final class AccessGate implements Processor {
         exchange.setProperty(PRINCIPAL, "session");
         exchange.setProperty(SESSION, session.get());
         csrf.process(exchange);
+    }
+
+    /**
+     * A bearer token is a guess like a login is: wrong ones count in the same per-client throttle, or
+     * the token could be guessed at network speed through any API route instead of the login.
+     */
+    private void checkBearer(Exchange exchange, String authorization) {
+        if (bearer == null) {
+            BearerAuth.refuse(exchange);
+            return;
+        }
+        String client = HttpRequests.remoteAddress(exchange).orElse(null);
+        Optional<java.time.Duration> wait = sessions.throttle().waitFor(client);
+        if (wait.isPresent()) {
+            SessionManager.tooManyAttempts(exchange, wait.get());
+        } else if (bearer.accepts(authorization)) {
+            exchange.setProperty(PRINCIPAL, "bearer");
+        } else {
+            sessions.throttle().failed(client);
+            BearerAuth.refuse(exchange);
+        }
     }
 
     private boolean isPublic(String httpPath) {
@@ -98,8 +115,8 @@ public final class AccessGate implements Processor {
         if (uri == null || !uri.startsWith("/") || uri.startsWith("//")) {
             return "";
         }
-        String query = exchange.getIn().getHeader(Exchange.HTTP_QUERY, String.class);
-        String next = query == null || query.isEmpty() ? uri : uri + "?" + query;
+        String query = HttpRequests.queryString(exchange);
+        String next = query.isEmpty() ? uri : uri + "?" + query;
         return "?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8);
     }
 

@@ -34,7 +34,7 @@ public final class BearerAuth implements Processor {
 
     @Override
     public void process(Exchange exchange) {
-        if (!accepts(exchange.getIn().getHeader("Authorization", String.class))) {
+        if (!accepts(HttpRequests.header(exchange, "Authorization").orElse(null))) {
             refuse(exchange);
         }
     }

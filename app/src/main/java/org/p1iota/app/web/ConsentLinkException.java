@@ -8,6 +8,8 @@ public final class ConsentLinkException extends Exception {
         MALFORMED(400, "consent_link_malformed"),
         /** The return URL is not an http(s) URL with a host. */
         RETURN_URL_NOT_HTTP(400, "return_url_not_http"),
+        /** The provider's origin is not one My Home fetches from (private network, port): nothing was fetched. */
+        ORIGIN_NOT_ALLOWED(403, "provider_origin_not_allowed"),
         /** The provider's metadata could not be fetched in time. */
         METADATA_UNREACHABLE(502, "provider_unreachable"),
         /** The provider answered, but not with valid metadata. */

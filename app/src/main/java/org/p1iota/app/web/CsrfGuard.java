@@ -1,6 +1,5 @@
 package org.p1iota.app.web;
 
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -19,6 +18,8 @@ public final class CsrfGuard implements Processor {
     public static final String HEADER = "X-CSRF-Token";
     public static final String FORM_FIELD = "_csrf";
 
+    private static final int MAX_FORM_BODY = 16 * 1024;
+
     private final SessionManager sessions;
 
     public CsrfGuard(SessionManager sessions) {
@@ -35,7 +36,7 @@ public final class CsrfGuard implements Processor {
             WebJson.fail(exchange, 403, "csrf_no_session", "This change needs a logged-in session; log in again.");
             return;
         }
-        if (HttpRequests.queryParameters(exchange).containsKey(FORM_FIELD)) {
+        if (tokenInUrl(exchange)) {
             WebJson.fail(exchange, 403, "csrf_token_in_url", "The CSRF token must not be sent in the URL.");
             return;
         }
@@ -51,15 +52,32 @@ public final class CsrfGuard implements Processor {
         }
     }
 
+    private static boolean tokenInUrl(Exchange exchange) {
+        try {
+            return HttpRequests.queryParameters(exchange).containsKey(FORM_FIELD);
+        } catch (IllegalArgumentException malformed) {
+            return HttpRequests.queryString(exchange).contains(FORM_FIELD);
+        }
+    }
+
     private static Optional<String> presentedToken(Exchange exchange) {
         Optional<String> header = HttpRequests.header(exchange, HEADER);
         if (header.isPresent()) {
             return header;
         }
-        boolean formPost = HttpRequests.header(exchange, Exchange.CONTENT_TYPE)
-                .map(type -> type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded"))
-                .orElse(false);
-        // camel-jetty maps the fields of a form body to headers; the URL was checked above
-        return formPost ? HttpRequests.header(exchange, FORM_FIELD) : Optional.empty();
+        if (!HttpRequests.hasContentType(exchange, "application/x-www-form-urlencoded")) {
+            return Optional.empty();
+        }
+        // the form body itself (camel-jetty's copy of its fields in the headers is mixed with the URL's)
+        String body = exchange.getIn().getBody(String.class);
+        exchange.getIn().setBody(body);
+        if (body == null || body.length() > MAX_FORM_BODY) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.ofNullable(HttpRequests.parseForm(body).get(FORM_FIELD)).filter(v -> !v.isEmpty());
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 }

@@ -13,6 +13,13 @@ import org.apache.camel.http.base.HttpHeaderFilterStrategy;
  * (and to any cache in between). This strategy lets out only the response headers this application
  * sets, by name. Use it on every jetty endpoint ({@code ?headerFilterStrategy=#headerHygiene}); as a
  * processor at the end of a route it also removes every other header from the message.
+ * <p>
+ * Inbound it lets nothing in: camel-jetty maps query parameters and form fields into the same headers
+ * as the request's real ones, so {@code ?Authorization=…} or {@code ?Content-Type=…} would be
+ * indistinguishable from the real thing (and {@code ?CamelHttpRawQuery=…} or other {@code Camel*}
+ * names could steer Camel itself). The web classes read the request through {@link HttpRequests}.
+ * camel-jetty's own {@code CamelHttp*} headers and {@code Content-Type} are written by the binding
+ * directly, after the mapping, so they still come from the request.
  */
 public final class HeaderHygiene extends HttpHeaderFilterStrategy implements Processor {
 
@@ -21,6 +28,11 @@ public final class HeaderHygiene extends HttpHeaderFilterStrategy implements Pro
             "content-type", "cache-control", "content-security-policy", "x-content-type-options",
             "referrer-policy", "x-frame-options", "cross-origin-opener-policy", "set-cookie", "location",
             "content-disposition", "www-authenticate", "retry-after", "allow", "x-accel-buffering");
+
+    @Override
+    public boolean applyFilterToExternalHeaders(String headerName, Object headerValue, Exchange exchange) {
+        return true;
+    }
 
     @Override
     public boolean applyFilterToCamelHeaders(String headerName, Object headerValue, Exchange exchange) {

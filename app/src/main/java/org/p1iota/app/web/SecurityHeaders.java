@@ -1,6 +1,7 @@
 package org.p1iota.app.web;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
 
@@ -9,6 +10,9 @@ import org.apache.camel.Processor;
  * inline script (so injected markup cannot run), no framing, no MIME sniffing, no referrer, and
  * {@code Cache-Control: no-store} (API answers and pages hold household data; {@link StaticAssets}
  * relaxes it for assets). Put it first in a route so error answers carry the headers too.
+ * <p>
+ * It also makes the answer UTF-8 whatever charset the request named: camel-jetty would otherwise
+ * encode the answer in the request's charset ({@link RequestLimits} lets only UTF-8 in).
  */
 public final class SecurityHeaders implements Processor {
 
@@ -24,5 +28,6 @@ public final class SecurityHeaders implements Processor {
         message.setHeader("X-Frame-Options", "DENY");
         message.setHeader("Cross-Origin-Opener-Policy", "same-origin");
         message.setHeader("Cache-Control", "no-store");
+        exchange.setProperty(ExchangePropertyKey.CHARSET_NAME, "UTF-8");
     }
 }

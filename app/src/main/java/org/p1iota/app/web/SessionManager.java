@@ -17,8 +17,9 @@ import org.apache.camel.Exchange;
  * <p>
  * Logging in with the household token opens a session whose id (128 random bits or more) lives only
  * in an {@code HttpOnly; SameSite=Strict} cookie; logout forgets it at once; an expired session is
- * gone. After {@value #MAX_FAILED_LOGINS} wrong tokens in a row logins are refused for
- * {@link #LOCKOUT} so the token cannot be guessed at network speed.
+ * gone. A client (remote address) that sends wrong tokens is slowed down by {@link LoginThrottle},
+ * with growing delays, so the token cannot be guessed at network speed; other clients, the
+ * household's own browser among them, are not affected.
  * <p>
  * Route methods (use as {@code bean: {ref: sessions, method: login}}): {@link #login(Exchange)},
  * {@link #logout(Exchange)}, {@link #describe(Exchange)}.
@@ -27,8 +28,6 @@ public final class SessionManager {
 
     public static final String DEFAULT_COOKIE = "p1iota_session";
     public static final Duration DEFAULT_LIFETIME = Duration.ofHours(8);
-    static final int MAX_FAILED_LOGINS = 5;
-    static final Duration LOCKOUT = Duration.ofSeconds(30);
     private static final int SESSION_ID_BYTES = 24;
     private static final int CSRF_TOKEN_BYTES = 24;
     private static final int MAX_LOGIN_BODY = 4096;
@@ -41,8 +40,7 @@ public final class SessionManager {
     private final boolean secureCookie;
     private final Clock clock;
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
-    private int failedLogins;
-    private Instant lockedUntil = Instant.MIN;
+    private final LoginThrottle throttle;
 
     /**
      * @param householdToken the secret that opens a session; null for visitor sessions, which
@@ -65,6 +63,7 @@ public final class SessionManager {
         this.lifetime = lifetime;
         this.secureCookie = secureCookie;
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.throttle = new LoginThrottle(clock);
     }
 
     /** Sessions opened with {@code householdToken}, cookie {@value #DEFAULT_COOKIE}, 8 hours. */
@@ -86,21 +85,21 @@ public final class SessionManager {
         return householdToken == null;
     }
 
-    /** Opens a session when {@code presentedToken} is the household token. */
-    public synchronized Optional<Session> open(String presentedToken) {
-        Instant now = clock.instant();
-        if (householdToken == null || now.isBefore(lockedUntil)) {
+    /**
+     * Opens a session when {@code presentedToken} is the household token and {@code client} (its
+     * remote address) is not waiting out earlier wrong tokens. A missing token is no guess and
+     * costs nothing.
+     */
+    public Optional<Session> open(String client, String presentedToken) {
+        if (householdToken == null || presentedToken == null || throttle.waitFor(client).isPresent()) {
             return Optional.empty();
         }
         if (!Secrets.constantTimeEquals(householdToken, presentedToken)) {
-            if (++failedLogins >= MAX_FAILED_LOGINS) {
-                lockedUntil = now.plus(LOCKOUT);
-                failedLogins = 0;
-            }
+            throttle.failed(client);
             return Optional.empty();
         }
-        failedLogins = 0;
-        return Optional.of(newSession(now));
+        throttle.succeeded(client);
+        return Optional.of(newSession(clock.instant()));
     }
 
     /** A visitor session (only for managers without a household token). */
@@ -109,10 +108,6 @@ public final class SessionManager {
             throw new IllegalStateException("this app logs in with the household token; it has no visitor sessions");
         }
         return newSession(clock.instant());
-    }
-
-    public synchronized boolean lockedOut() {
-        return clock.instant().isBefore(lockedUntil);
     }
 
     private synchronized Session newSession(Instant now) {
@@ -166,12 +161,13 @@ public final class SessionManager {
             WebJson.fail(exchange, 415, "unsupported_media_type", "Send the token as JSON: {\"token\": \"...\"}.");
             return;
         }
-        if (lockedOut()) {
-            exchange.getMessage().setHeader("Retry-After", String.valueOf(LOCKOUT.toSeconds()));
-            WebJson.fail(exchange, 429, "too_many_attempts", "Too many wrong tokens. Wait half a minute and try again.");
+        String client = HttpRequests.remoteAddress(exchange).orElse(null);
+        Optional<Duration> wait = throttle.waitFor(client);
+        if (wait.isPresent()) {
+            tooManyAttempts(exchange, wait.get());
             return;
         }
-        Optional<Session> session = open(tokenFrom(exchange.getIn().getBody(String.class)));
+        Optional<Session> session = open(client, tokenFrom(exchange.getIn().getBody(String.class)));
         if (session.isEmpty()) {
             WebJson.fail(exchange, 401, "wrong_token", householdToken == null
                     ? "This app has no login." : "That is not this household's token.");
@@ -179,6 +175,19 @@ public final class SessionManager {
         }
         exchange.getMessage().setHeader("Set-Cookie", setCookie(session.get()));
         WebJson.respond(exchange, 200, describeBody(session.get()));
+    }
+
+    /** The throttle of wrong tokens per client; {@link AccessGate} counts wrong bearer tokens in it too. */
+    LoginThrottle throttle() {
+        return throttle;
+    }
+
+    /** 429 {@code too_many_attempts} with {@code Retry-After}: the client must wait {@code wait}. */
+    static void tooManyAttempts(Exchange exchange, Duration wait) {
+        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        exchange.getMessage().setHeader("Retry-After", String.valueOf(seconds));
+        WebJson.fail(exchange, 429, "too_many_attempts", "Too many wrong tokens from this address. Wait "
+                + seconds + (seconds == 1 ? " second" : " seconds") + " and try again.");
     }
 
     private static String tokenFrom(String body) {

@@ -139,7 +139,7 @@ class ProviderRoleOnNodeTest {
         ConsentLink link = ConsentLink.fromParameters(query(URI.create(myHomeUrl)));
         assertThat(link.requestId()).isEqualTo(body.get("id").asText());
         assertThat(link.origin()).isEqualTo("http://localhost:" + provider.port);
-        VerifiedProvider verified = new ProviderVerifier().verify(link);
+        VerifiedProvider verified = new ProviderVerifier(new org.p1iota.app.web.ProviderOriginRules(true, java.util.Set.of())).verify(link);
         ProviderIdentity identity = new ProviderIdentity(verified.metadata().name(), link.origin(), link.requestId(),
                 link.inbox(), link.publicKey(), verified.metadata().publicKeyFingerprint());
         String grantSecret = fragment(URI.create(myHomeUrl)).get("grantSecret");

@@ -46,6 +46,9 @@ public final class RunningMyHome implements AutoCloseable {
         properties.put("iota.local-pow", "true");
         properties.put("myhome.inbox-poll-millis", "250");
         properties.put("camel.main.jmx-enabled", "false");
+        // the tests' providers run on loopback, on free ports
+        properties.put("myhome.provider-check.allow-private-networks", "true");
+        properties.put("myhome.provider-check.ports", "*");
         properties.putAll(extra);
         RoleSettings settings = RoleSettings.load(MyHomeRole.NAME, properties);
         RoleRunner runner = new RoleRunner(new MyHomeRole(), settings, Optional.of(RunningNode.repositoryRoutes()));

@@ -30,7 +30,7 @@ class MyHomeWebRoutesTest extends JettyRouteTestSupport {
         context.getRegistry().bind("myhomeApiGate", AccessGate.forApi(sessions, null));
         context.getRegistry().bind("myhomePageGate", AccessGate.forPages(sessions, "/login.html"));
         context.getRegistry().bind("myhomeAssets", new StaticAssets("web/myhome", "web/common"));
-        context.getRegistry().bind("consentLink", new ConsentLinkEndpoint(new ProviderVerifier()));
+        context.getRegistry().bind("consentLink", new ConsentLinkEndpoint(new ProviderVerifier(new ProviderOriginRules(true, java.util.Set.of()))));
         return new RouteBuilder() {
             @Override
             public void configure() {

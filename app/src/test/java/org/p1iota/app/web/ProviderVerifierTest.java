@@ -26,9 +26,11 @@ class ProviderVerifierTest extends JettyRouteTestSupport {
 
     static final String INBOX = "A".repeat(80) + "9";
     static final String OTHER_INBOX = "B".repeat(81);
+    /** The test's provider is on loopback, on a free port. */
+    static final ProviderOriginRules LOCAL = new ProviderOriginRules(true, java.util.Set.of());
 
     /** Generous: a loaded build machine may take a second for Jetty's first answer. */
-    private final ProviderVerifier verifier = new ProviderVerifier(Duration.ofSeconds(5), 2048);
+    private final ProviderVerifier verifier = new ProviderVerifier(LOCAL, Duration.ofSeconds(5), 2048);
     private final CountDownLatch silence = new CountDownLatch(1);
     private volatile String metadataJson;
     private volatile int metadataStatus = 200;
@@ -150,7 +152,7 @@ class ProviderVerifierTest extends JettyRouteTestSupport {
     @Test
     void aSilentOrClosedProviderIsUnreachable() {
         silent = true;
-        ProviderVerifier impatient = new ProviderVerifier(Duration.ofMillis(500), 2048);
+        ProviderVerifier impatient = new ProviderVerifier(LOCAL, Duration.ofMillis(500), 2048);
         assertThatThrownBy(() -> impatient.verify(ConsentLink.fromParameters(link(INBOX, publicKey, base() + "/"))))
                 .isInstanceOfSatisfying(ConsentLinkException.class,
                         e -> assertThat(e.reason()).isEqualTo(Reason.METADATA_UNREACHABLE));
@@ -170,7 +172,7 @@ class ProviderVerifierTest extends JettyRouteTestSupport {
                         .process(exchange -> trickle.respond(exchange, topic -> false));
             }
         });
-        ProviderVerifier impatient = new ProviderVerifier(Duration.ofSeconds(1), 2048);
+        ProviderVerifier impatient = new ProviderVerifier(LOCAL, Duration.ofSeconds(1), 2048);
         long started = System.nanoTime();
 
         assertThatThrownBy(() -> impatient.verify(ConsentLink.fromParameters(link(INBOX, publicKey,

@@ -78,7 +78,7 @@ class WatttWebRoutesTest extends JettyRouteTestSupport {
                 .isEqualTo(ProviderMetadata.fingerprintOf(publicKey));
         assertThat(get(ProviderMetadata.PATH + "?requestId=req_unknown000").statusCode()).isEqualTo(404);
 
-        VerifiedProvider verified = new ProviderVerifier().verify(ConsentLink.fromParameters(Map.of(
+        VerifiedProvider verified = new ProviderVerifier(new ProviderOriginRules(true, java.util.Set.of())).verify(ConsentLink.fromParameters(Map.of(
                 "requestId", "req_0123456789", "inbox", ProviderVerifierTest.INBOX, "publicKey", publicKey,
                 "goal", "Energy insights", "returnUrl", base() + "/?from=myhome")));
         assertThat(verified.name()).isEqualTo("Wattt Insights");
