@@ -86,6 +86,10 @@ public final class PairingInbox {
             }
         } catch (PairingException e) {
             drop(e.getMessage());
+        } catch (java.io.UncheckedIOException e) {
+            throw e; // the device's own storage: the consumer offers the message again
+        } catch (RuntimeException e) { // a well-formed message with content the pairing cannot use
+            drop(received.messageType() + " not usable: " + e);
         }
     }
 

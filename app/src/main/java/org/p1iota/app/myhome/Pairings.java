@@ -16,6 +16,7 @@ import org.apache.camel.ProducerTemplate;
 import org.p1iota.app.consent.message.AnswerChallenge;
 import org.p1iota.app.consent.message.Challenge;
 import org.p1iota.app.consent.message.ClaimResult;
+import org.p1iota.app.consent.message.InboxDrops;
 import org.p1iota.app.consent.message.InboxMessage;
 import org.p1iota.app.consent.message.ProtocolCodec;
 import org.p1iota.app.consent.message.ProtocolException;
@@ -51,6 +52,7 @@ public final class Pairings implements AutoCloseable {
     private final Duration timeout;
     private final SecureRandom random;
     private final ProtocolCodec codec = ProtocolCodec.forInbox();
+    private final InboxDrops drops = new InboxDrops(LOG, "My Home's inbox");
     private final Map<String, PairingProgress> pairings = new LinkedHashMap<>();
     private final ExecutorService sender = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "myhome-pairing-sender");
@@ -101,7 +103,10 @@ public final class Pairings implements AutoCloseable {
         }
     }
 
-    /** The inbox route's step: one message from My Home's public inbox. */
+    /**
+     * The inbox route's step: one message from My Home's public inbox. Anyone writes there: whatever
+     * this cannot use is dropped and counted, never thrown at the inbox consumer.
+     */
     public void onInbox(Exchange exchange) {
         useContext(exchange.getContext());
         String body = exchange.getMessage().getBody(String.class);
@@ -109,23 +114,32 @@ public final class Pairings implements AutoCloseable {
         try {
             message = codec.decode(body, InboxMessage.class);
         } catch (ProtocolException e) {
-            LOG.info("Dropped a message on My Home's inbox: {}", e.getMessage());
+            drops.dropped(e.getMessage());
             return;
         }
-        if (message instanceof Challenge challenge) {
-            withPairing(challenge.claimId()).ifPresent(p -> onChallenge(p, challenge));
-        } else if (message instanceof ClaimResult result) {
-            withPairing(result.claimId()).ifPresent(p -> onResult(p, result));
-        } else {
-            LOG.info("Dropped a {} on My Home's inbox: not a message My Home expects", message.messageType());
+        try {
+            if (message instanceof Challenge challenge) {
+                withPairing(challenge.claimId()).ifPresent(p -> onChallenge(p, challenge));
+            } else if (message instanceof ClaimResult result) {
+                withPairing(result.claimId()).ifPresent(p -> onResult(p, result));
+            } else {
+                drops.dropped(message.messageType() + " is not a message My Home expects");
+            }
+        } catch (RuntimeException e) { // a well-formed message with content the pairing cannot use
+            drops.dropped(message.messageType() + " not usable: " + e);
         }
+    }
+
+    /** Messages on the inbox that were dropped since start. */
+    public long droppedMessages() {
+        return drops.count();
     }
 
     private Optional<PairingProgress> withPairing(String claimId) {
         synchronized (pairings) {
             Optional<PairingProgress> found = Optional.ofNullable(pairings.get(claimId));
             if (found.isEmpty()) {
-                LOG.info("Dropped an answer for claim {}: no pairing of this My Home", claimId);
+                drops.dropped("an answer for claim " + claimId + ": no pairing of this My Home");
             }
             return found;
         }

@@ -11,6 +11,7 @@ import org.apache.camel.Message;
 import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.p1iota.app.consent.delivery.ProviderKeys.RejectedKeysException;
 import org.p1iota.app.consent.message.ChannelKeys;
+import org.p1iota.app.consent.message.InboxDrops;
 import org.p1iota.app.consent.message.MamData;
 import org.p1iota.app.consent.message.ProtocolCodec;
 import org.p1iota.app.consent.message.ProtocolException;
@@ -41,6 +42,7 @@ public final class KeyReceipt implements AutoCloseable {
     private final java.time.Clock clock;
     private final java.time.Duration requestTtl;
     private final ProtocolCodec codec = ProtocolCodec.forInbox();
+    private final InboxDrops drops = new InboxDrops(LOG, "a consent request's inbox");
     /** Adds and retires inbox routes when that cannot happen on the calling thread, one at a time. */
     private final ExecutorService routeChanges = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "provider-inbox-routes");
@@ -136,7 +138,7 @@ public final class KeyReceipt implements AutoCloseable {
             mamData = codec.decode(message.getBody(String.class), MamData.class);
             keys = requests.keys(household.get()).open(mamData);
         } catch (ProtocolException | RejectedKeysException | RuntimeException e) {
-            LOG.warn("Dropped a message at the inbox of consent request {}: {}", id, e.getMessage());
+            drops.dropped("consent request " + id + ": " + e.getMessage());
             exchange.setRouteStop(true);
             return;
         }
@@ -148,6 +150,11 @@ public final class KeyReceipt implements AutoCloseable {
         message.setHeader(IotaMamConstants.ROOT, keys.dataRoot());
         message.setHeader(IotaMamConstants.MODE, "restricted");
         message.setHeader(IotaMamConstants.SIDE_KEY, keys.sideKey());
+    }
+
+    /** Messages on the requests' inboxes that were dropped since start. */
+    public long droppedMessages() {
+        return drops.count();
     }
 
     /**
