@@ -178,7 +178,8 @@ class InboxFuzzTest {
         int edits = 1 + random.nextInt(4);
         for (int i = 0; i < edits && text.length() > 0; i++) {
             int at = random.nextInt(text.length());
-            char c = "{}[]\":,01aZ\\ \u0000\u00e9".charAt(random.nextInt(16));
+            String alphabet = "{}[]\":,01aZ\\ \u0000\u00e9";
+            char c = alphabet.charAt(random.nextInt(alphabet.length()));
             switch (random.nextInt(3)) {
                 case 0 -> text.setCharAt(at, c);
                 case 1 -> text.insert(at, c);

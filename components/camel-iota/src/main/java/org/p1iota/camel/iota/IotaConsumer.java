@@ -1,6 +1,7 @@
 package org.p1iota.camel.iota;
 
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -31,6 +32,8 @@ public class IotaConsumer extends ScheduledPollConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(IotaConsumer.class);
     private static final int REMEMBERED_INVALID = 10_000;
+    /** About 10 MB of hashes; past that the set starts again (one poll then reads everything once more). */
+    private static final int REMEMBERED_TRANSACTIONS = 100_000;
 
     private TangleClient client;
     private ProcessedBundles processed;
@@ -42,6 +45,11 @@ public class IotaConsumer extends ScheduledPollConsumer {
             return size() > REMEMBERED_INVALID;
         }
     });
+    /**
+     * Transactions of bundles that are handled or invalid for good: not fetched again, so the cost of a
+     * poll grows with what is new at the address, not with all the junk ever written there.
+     */
+    private final Set<String> settledTransactions = new HashSet<>();
     private final DropLog invalid = new DropLog(LOG, "Dropped a bundle that does not validate");
     private final DropLog undecodable = new DropLog(LOG, "Dropped a message whose trytes are no bytes");
     private final DropLog failed = new DropLog(LOG, "Dropped a message the route kept failing on");
@@ -66,7 +74,7 @@ public class IotaConsumer extends ScheduledPollConsumer {
 
     @Override
     protected int poll() throws Exception {
-        BundleAssembler.Result result = client.read(getEndpoint().getAddress());
+        BundleAssembler.Result result = client.read(getEndpoint().getAddress(), settledTransactions);
         for (String bundle : result.rejectedBundles()) {
             if (reportedInvalid.add(bundle)) {
                 invalid.dropped("bundle " + bundle + " at " + getEndpoint().getAddress());
@@ -96,7 +104,21 @@ public class IotaConsumer extends ScheduledPollConsumer {
                 count++;
             }
         }
+        settle(result);
         return count;
+    }
+
+    private void settle(BundleAssembler.Result result) {
+        if (settledTransactions.size() > REMEMBERED_TRANSACTIONS) {
+            settledTransactions.clear();
+        }
+        // a bundle that does not validate stays invalid: its transactions are fixed by their hashes (a
+        // valid chain of the same bundle is new transactions, which are fetched)
+        result.transactionsByBundle().forEach((bundle, transactions) -> {
+            if (processed.contains(bundle) || result.rejectedBundles().contains(bundle)) {
+                settledTransactions.addAll(transactions);
+            }
+        });
     }
 
     private enum Outcome { PROCESSED, GIVEN_UP, RETRY_LATER }
