@@ -6,7 +6,9 @@ import java.util.Random;
 
 import org.iota.jota.IotaAPI;
 import org.iota.jota.model.Transaction;
-import org.p1iota.camel.iota.pow.PearlDiverProofOfWork;
+import org.iota.jota.pow.ICurl;
+import org.iota.jota.pow.SpongeFactory;
+import org.iota.jota.utils.Converter;
 import org.p1iota.camel.iota.pow.TangleAttacher;
 import org.p1iota.camel.iota.tangle.TryteCodec;
 import org.p1iota.camel.iota.tangle.ZeroValueBundle;
@@ -23,8 +25,14 @@ public final class InboxJunk {
 
     private final IotaAPI api;
     private final int mwm;
-    private final TangleAttacher attacher = new TangleAttacher(new PearlDiverProofOfWork(1));
     private final List<String> pending = new ArrayList<>();
+    private static final String NULL_HASH = "9".repeat(81);
+    private static final int TRUNK_OFFSET = 2430;
+    private static final int TAG_OFFSET = 2592;
+    private static final int NONCE_TRYTE_OFFSET = 2646;
+    /** A transaction is 8,019 trits: 33 Curl blocks of 243, the nonce in the last 81. */
+    private static final int PREFIX_TRITS = 32 * 243;
+    private static final int NONCE_OFFSET = 8019 - 81;
 
     public InboxJunk(RunningNode node, int mwm) {
         this.api = node.jota();
@@ -42,7 +50,7 @@ public final class InboxJunk {
     /** A complete, valid zero-value bundle whose message is these trytes, attached. */
     public List<String> bundle(String address, String messageTrytes) throws InterruptedException {
         List<String> unattached = ZeroValueBundle.build(address, "JUNK", messageTrytes, System.currentTimeMillis() / 1000);
-        return attacher.attach("9".repeat(81), "9".repeat(81), mwm, unattached);
+        return attach(NULL_HASH, unattached);
     }
 
     /** A valid bundle whose message trytes do not decode to bytes (e.g. 4,001 random trytes). */
@@ -59,10 +67,11 @@ public final class InboxJunk {
         return bundle(address, TryteCodec.encode(text));
     }
 
-    /** The tail of a bundle of at least two transactions, without the rest. */
+    /** The tail of a bundle of two transactions, without the other (its trunk names a transaction nobody has). */
     public List<String> halfBundle(String address, Random random) throws InterruptedException {
-        List<String> whole = bundle(address, TryteCodec.encode("half " + randomTrytes(random, 3000)));
-        return whole.subList(0, Math.max(1, whole.size() - 1));
+        List<String> whole = ZeroValueBundle.build(address, "JUNK", TryteCodec.encode("half " + randomTrytes(random, 3000)),
+                System.currentTimeMillis() / 1000);
+        return attach(randomTrytes(random, 81), whole.subList(0, 1));
     }
 
     /** A bundle whose essence no longer matches its bundle hash (the tail's obsoleteTag changed after signing). */
@@ -72,7 +81,58 @@ public final class InboxJunk {
         Transaction tail = new Transaction(unattached.get(0));
         tail.setObsoleteTag("FORGED" + "9".repeat(21));
         unattached.set(0, tail.toTrytes());
-        return attacher.attach("9".repeat(81), "9".repeat(81), mwm, unattached);
+        return attach(NULL_HASH, unattached);
+    }
+
+    /**
+     * attachToTangle as {@link TangleAttacher} does it (head first, each transaction's trunk the next
+     * one's hash), with the nonce searched on this thread: thousands of bundles at a low MWM are cheaper
+     * without a search thread per transaction.
+     *
+     * @param headTrunk the trunk of the transaction with the highest index
+     */
+    private List<String> attach(String headTrunk, List<String> unattached) {
+        List<String> attached = new ArrayList<>();
+        String previous = headTrunk;
+        String bounds = "9".repeat(9) + Converter.trytes(Converter.trits(TangleAttacher.MAX_TIMESTAMP_VALUE, 27));
+        for (int i = unattached.size() - 1; i >= 0; i--) { // in currentIndex order, as ZeroValueBundle builds them
+            String trytes = unattached.get(i);
+            String now = Converter.trytes(Converter.trits(System.currentTimeMillis(), 27));
+            String withTips = trytes.substring(0, TRUNK_OFFSET) + previous + NULL_HASH + trytes.substring(TAG_OFFSET, TAG_OFFSET + 27)
+                    + now + bounds + trytes.substring(NONCE_TRYTE_OFFSET);
+            int[] trits = Converter.trits(withTips);
+            int[] hash = searchNonce(trits);
+            previous = Converter.trytes(hash);
+            attached.add(0, Converter.trytes(trits));
+        }
+        return attached;
+    }
+
+    /** Sets the nonce (the last 81 trits) so that the hash ends in {@code mwm} zero trits; returns the hash. */
+    private int[] searchNonce(int[] trits) {
+        ICurl prefix = SpongeFactory.create(SpongeFactory.Mode.CURL_P81);
+        prefix.absorb(trits, 0, PREFIX_TRITS);
+        int[] state = prefix.getState().clone();
+        for (long n = 0; ; n++) {
+            long value = n;
+            for (int i = NONCE_OFFSET; i < trits.length; i++) {
+                int digit = (int) (value % 3);
+                trits[i] = digit == 2 ? -1 : digit;
+                value = value / 3 + (digit == 2 ? 1 : 0);
+            }
+            ICurl curl = SpongeFactory.create(SpongeFactory.Mode.CURL_P81);
+            curl.setState(state.clone());
+            curl.absorb(trits, PREFIX_TRITS, trits.length - PREFIX_TRITS);
+            int[] hash = new int[243];
+            curl.squeeze(hash, 0, 243);
+            boolean heavy = true;
+            for (int i = 243 - mwm; i < 243 && heavy; i++) {
+                heavy = hash[i] == 0;
+            }
+            if (heavy) {
+                return hash;
+            }
+        }
     }
 
     /** JSON texts an inbox must drop: broken, truncated, oversized, deeply nested, unknown type, wrong types, empty. */
