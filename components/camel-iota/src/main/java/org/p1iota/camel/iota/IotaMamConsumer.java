@@ -105,7 +105,8 @@ public class IotaMamConsumer extends ScheduledPollConsumer {
 
     private int follow(String id) throws Exception {
         int count = 0;
-        while (count < getEndpoint().getMaxMessagesPerPoll() && isRunAllowed()) {
+        // skipped messages count against the poll's limit too: a channel of junk must not hold the others
+        for (int step = 0; step < getEndpoint().getMaxMessagesPerPoll() && isRunAllowed(); step++) {
             Optional<Subscription> current = book.get(id); // fresh: the route may have changed its key
             if (current.isEmpty()) {
                 break;
