@@ -101,6 +101,10 @@ public final class PairingInbox {
                 unopened.incrementAndGet(); // anyone's garbage or forgery: counted, not logged one by one
             }
             drop(e.reason() + ": " + e.getMessage());
+        } catch (java.io.UncheckedIOException e) {
+            throw e; // the device's own storage: the consumer offers the message again
+        } catch (RuntimeException e) { // a well-formed message with content the pairing cannot use
+            drop(received.messageType() + " not usable: " + e);
         }
     }
 

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -18,6 +17,7 @@ import org.apache.camel.ProducerTemplate;
 import org.p1iota.app.consent.message.AnswerChallenge;
 import org.p1iota.app.consent.message.Challenge;
 import org.p1iota.app.consent.message.ClaimResult;
+import org.p1iota.app.consent.message.InboxDrops;
 import org.p1iota.app.consent.message.InboxMessage;
 import org.p1iota.app.consent.message.ProtocolCodec;
 import org.p1iota.app.consent.message.ProtocolException;
@@ -58,7 +58,7 @@ public final class Pairings implements AutoCloseable {
     private final Duration timeout;
     private final SecureRandom random;
     private final ProtocolCodec codec = ProtocolCodec.forInbox();
-    private final AtomicLong ignored = new AtomicLong();
+    private final InboxDrops drops = new InboxDrops(LOG, "My Home's inbox");
     private final Map<String, PairingProgress> pairings = new LinkedHashMap<>();
     private final ExecutorService sender = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "myhome-pairing-sender");
@@ -116,7 +116,10 @@ public final class Pairings implements AutoCloseable {
         }
     }
 
-    /** The inbox route's step: one message from My Home's public inbox. */
+    /**
+     * The inbox route's step: one message from My Home's public inbox. Anyone writes there: whatever
+     * this cannot use is dropped and counted, never thrown at the inbox consumer.
+     */
     public void onInbox(Exchange exchange) {
         useContext(exchange.getContext());
         String body = exchange.getMessage().getBody(String.class);
@@ -124,35 +127,36 @@ public final class Pairings implements AutoCloseable {
         try {
             message = codec.decode(body, InboxMessage.class);
         } catch (ProtocolException e) {
-            LOG.info("Dropped a message on My Home's inbox: {}", e.getMessage());
+            drops.dropped(e.getMessage());
             return;
         }
-        // each pairing's keys are tried in turn: a message that opens under none is not for a pairing of ours
-        boolean opened = false;
-        for (PairingProgress progress : running()) {
-            if (message instanceof Challenge challenge) {
-                Optional<ChallengeContent> content = progress.session().open(challenge);
-                content.ifPresent(c -> onChallenge(progress, c));
-                opened |= content.isPresent();
-            } else if (message instanceof ClaimResult result) {
-                Optional<ResultContent> content = progress.session().open(result);
-                content.ifPresent(r -> onResult(progress, r));
-                opened |= content.isPresent();
+        try {
+            // each pairing's keys are tried in turn: a message that opens under none is not for a pairing of ours
+            boolean opened = false;
+            for (PairingProgress progress : running()) {
+                if (message instanceof Challenge challenge) {
+                    Optional<ChallengeContent> content = progress.session().open(challenge);
+                    content.ifPresent(c -> onChallenge(progress, c));
+                    opened |= content.isPresent();
+                } else if (message instanceof ClaimResult result) {
+                    Optional<ResultContent> content = progress.session().open(result);
+                    content.ifPresent(r -> onResult(progress, r));
+                    opened |= content.isPresent();
+                }
+                if (opened) {
+                    return;
+                }
             }
-            if (opened) {
-                return;
-            }
-        }
-        long count = ignored.incrementAndGet();
-        if (count <= 10 || count % 100 == 0) {
-            LOG.info("Dropped a {} on My Home's inbox ({} so far): it belongs to no pairing in progress"
-                    + " (forged, someone else's, a replay, or not a pairing message)", message.messageType(), count);
+            drops.dropped("a " + message.messageType() + " that belongs to no pairing in progress"
+                    + " (forged, someone else's, a replay, or not a pairing message)");
+        } catch (RuntimeException e) { // a well-formed message with content the pairing cannot use
+            drops.dropped(message.messageType() + " not usable: " + e);
         }
     }
 
-    /** Messages on My Home's inbox that belonged to no pairing in progress. */
-    public long ignoredMessages() {
-        return ignored.get();
+    /** Messages on My Home's inbox that were dropped since start: unreadable, or for no pairing in progress. */
+    public long droppedMessages() {
+        return drops.count();
     }
 
     private List<PairingProgress> running() {

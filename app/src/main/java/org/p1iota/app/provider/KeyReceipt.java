@@ -11,6 +11,7 @@ import org.apache.camel.Message;
 import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.p1iota.app.consent.delivery.ProviderKeys.RejectedKeysException;
 import org.p1iota.app.consent.message.ChannelKeys;
+import org.p1iota.app.consent.message.InboxDrops;
 import org.p1iota.app.consent.message.MamData;
 import org.p1iota.app.consent.message.ProtocolCodec;
 import org.p1iota.app.consent.message.ProtocolException;
@@ -43,6 +44,7 @@ public final class KeyReceipt implements AutoCloseable {
     private final java.time.Clock clock;
     private final java.time.Duration requestTtl;
     private final ProtocolCodec codec = ProtocolCodec.forInbox();
+    private final InboxDrops drops = new InboxDrops(LOG, "a consent request's inbox");
     /** Adds and retires inbox routes when that cannot happen on the calling thread, one at a time. */
     private final ExecutorService routeChanges = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "provider-inbox-routes");
@@ -141,13 +143,13 @@ public final class KeyReceipt implements AutoCloseable {
         } catch (ProtocolException e) {
             if (e.reason() != ProtocolException.Reason.UNEXPECTED_TYPE && isKeyDelivery(message)) {
                 refused(id, "not a MAM_DATA this release reads: " + e.getMessage());
-            } else {
-                LOG.warn("Dropped a message at the inbox of consent request {}: {}", id, e.getMessage());
             }
+            drops.dropped("consent request " + id + ": " + e.getMessage());
             exchange.setRouteStop(true);
             return;
         } catch (RejectedKeysException | RuntimeException e) {
             refused(id, e.getMessage());
+            drops.dropped("consent request " + id + ": " + e.getMessage());
             exchange.setRouteStop(true);
             return;
         }
@@ -173,6 +175,11 @@ public final class KeyReceipt implements AutoCloseable {
             int count = households.find(id).map(Household::rejectedKeyDeliveries).orElse(1);
             events.state(id, HouseholdState.WAITING_FOR_KEYS, ProviderApi.refusalMessage(count));
         }
+    }
+
+    /** Messages on the requests' inboxes that were dropped since start (refused key deliveries among them). */
+    public long droppedMessages() {
+        return drops.count();
     }
 
     /**

@@ -44,6 +44,8 @@ public class IotaEndpointConfigurer extends PropertyConfigurerSupport implements
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "localpow":
         case "localPow": target.getConfiguration().setLocalPow(property(camelContext, boolean.class, value)); return true;
+        case "maxredeliveries":
+        case "maxRedeliveries": target.setMaxRedeliveries(property(camelContext, int.class, value)); return true;
         case "messageformat":
         case "messageFormat": target.setMessageFormat(property(camelContext, org.p1iota.camel.iota.MessageFormat.class, value)); return true;
         case "minweightmagnitude":
@@ -108,6 +110,8 @@ public class IotaEndpointConfigurer extends PropertyConfigurerSupport implements
         case "lazyStartProducer": return boolean.class;
         case "localpow":
         case "localPow": return boolean.class;
+        case "maxredeliveries":
+        case "maxRedeliveries": return int.class;
         case "messageformat":
         case "messageFormat": return org.p1iota.camel.iota.MessageFormat.class;
         case "minweightmagnitude":
@@ -173,6 +177,8 @@ public class IotaEndpointConfigurer extends PropertyConfigurerSupport implements
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "localpow":
         case "localPow": return target.getConfiguration().isLocalPow();
+        case "maxredeliveries":
+        case "maxRedeliveries": return target.getMaxRedeliveries();
         case "messageformat":
         case "messageFormat": return target.getMessageFormat();
         case "minweightmagnitude":

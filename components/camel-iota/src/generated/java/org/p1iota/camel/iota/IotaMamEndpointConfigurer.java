@@ -46,6 +46,8 @@ public class IotaMamEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "localPow": target.getConfiguration().setLocalPow(property(camelContext, boolean.class, value)); return true;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": target.setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
+        case "maxredeliveries":
+        case "maxRedeliveries": target.setMaxRedeliveries(property(camelContext, int.class, value)); return true;
         case "messageformat":
         case "messageFormat": target.setMessageFormat(property(camelContext, org.p1iota.camel.iota.MessageFormat.class, value)); return true;
         case "minweightmagnitude":
@@ -121,6 +123,8 @@ public class IotaMamEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "localPow": return boolean.class;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return int.class;
+        case "maxredeliveries":
+        case "maxRedeliveries": return int.class;
         case "messageformat":
         case "messageFormat": return org.p1iota.camel.iota.MessageFormat.class;
         case "minweightmagnitude":
@@ -197,6 +201,8 @@ public class IotaMamEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "localPow": return target.getConfiguration().isLocalPow();
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return target.getMaxMessagesPerPoll();
+        case "maxredeliveries":
+        case "maxRedeliveries": return target.getMaxRedeliveries();
         case "messageformat":
         case "messageFormat": return target.getMessageFormat();
         case "minweightmagnitude":

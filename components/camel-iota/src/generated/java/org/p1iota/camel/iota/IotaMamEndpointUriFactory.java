@@ -23,7 +23,7 @@ public class IotaMamEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(40);
+        Set<String> props = new HashSet<>(41);
         props.add("backoffErrorThreshold");
         props.add("backoffIdleThreshold");
         props.add("backoffMultiplier");
@@ -38,6 +38,7 @@ public class IotaMamEndpointUriFactory extends org.apache.camel.support.componen
         props.add("lazyStartProducer");
         props.add("localPow");
         props.add("maxMessagesPerPoll");
+        props.add("maxRedeliveries");
         props.add("messageFormat");
         props.add("minWeightMagnitude");
         props.add("mode");

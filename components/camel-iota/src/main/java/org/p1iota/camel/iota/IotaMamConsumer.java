@@ -12,12 +12,15 @@ import org.apache.camel.Processor;
 import org.apache.camel.api.management.ManagedAttribute;
 import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.support.ScheduledPollConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.p1iota.camel.iota.mam.MamAddresses;
 import org.p1iota.camel.iota.mam.MamException;
 import org.p1iota.camel.iota.mam.MamMessage;
 import org.p1iota.camel.iota.mam.MamMode;
 import org.p1iota.camel.iota.mam.MamParser;
 import org.p1iota.camel.iota.state.FollowBook;
+import org.p1iota.camel.iota.state.Redeliveries;
 import org.p1iota.camel.iota.state.Subscription;
 import org.p1iota.camel.iota.tangle.TangleClient;
 import org.p1iota.camel.iota.tangle.TangleMessage;
@@ -26,7 +29,11 @@ import org.p1iota.camel.iota.tangle.TangleMessage;
  * Follows every subscription of the endpoint: reads the bundles at the address of its current root,
  * emits the one that parses and verifies under that root and side key, and moves on to its next root
  * once the route processed it. Bundles that do not parse (junk, or a key this reader does not have) are
- * skipped and counted; the subscription waits at that root.
+ * skipped and counted; the subscription waits at that root. A message that verifies but whose trytes
+ * are no bytes is skipped at once, and one the route fails on is offered again on the next polls and
+ * skipped after {@code 1 + maxRedeliveries} attempts: both are counted, and the subscription moves on
+ * to the next root, so a channel's owner cannot stop its followers. One subscription's failure never
+ * keeps the others from being read.
  */
 @ManagedResource(description = "IOTA MAM channel follower")
 public class IotaMamConsumer extends ScheduledPollConsumer {
@@ -34,6 +41,7 @@ public class IotaMamConsumer extends ScheduledPollConsumer {
     static final String DEFAULT_SUBSCRIPTION = "default";
 
     private static final int REMEMBERED_UNREADABLE = 10_000;
+    private static final Logger LOG = LoggerFactory.getLogger(IotaMamConsumer.class);
 
     private TangleClient client;
     private FollowBook book;
@@ -46,6 +54,9 @@ public class IotaMamConsumer extends ScheduledPollConsumer {
     });
     private volatile long unreadableBundles;
     private volatile long emitted;
+    private Redeliveries redeliveries;
+    private final DropLog undecodable = new DropLog(LOG, "Skipped a channel message whose trytes are no bytes");
+    private final DropLog failed = new DropLog(LOG, "Skipped a channel message the route kept failing on");
 
     public IotaMamConsumer(IotaMamEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -60,6 +71,7 @@ public class IotaMamConsumer extends ScheduledPollConsumer {
     protected void doStart() throws Exception {
         client = getEndpoint().createClient();
         book = getEndpoint().followBook();
+        redeliveries = new Redeliveries(getEndpoint().getMaxRedeliveries());
         if (getEndpoint().getRoot() != null) {
             book.putIfAbsent(new Subscription(DEFAULT_SUBSCRIPTION, getEndpoint().getRoot(), getEndpoint().getMode(),
                     getEndpoint().getSideKey()));
@@ -70,29 +82,53 @@ public class IotaMamConsumer extends ScheduledPollConsumer {
     @Override
     protected int poll() throws Exception {
         int total = 0;
+        Exception first = null;
         for (Subscription subscription : book.all()) {
-            total += follow(subscription.id());
+            try {
+                total += follow(subscription.id());
+            } catch (InterruptedException e) {
+                throw e;
+            } catch (Exception e) {
+                // the others are still read; the poll reports the failure afterwards (node down: all fail alike)
+                if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
         }
         return total;
     }
 
     private int follow(String id) throws Exception {
         int count = 0;
-        while (count < getEndpoint().getMaxMessagesPerPoll() && isRunAllowed()) {
+        // skipped messages count against the poll's limit too: a channel of junk must not hold the others
+        for (int step = 0; step < getEndpoint().getMaxMessagesPerPoll() && isRunAllowed(); step++) {
             Optional<Subscription> current = book.get(id); // fresh: the route may have changed its key
             if (current.isEmpty()) {
                 break;
             }
             Subscription subscription = current.get();
             Optional<Read> read = readAt(subscription);
-            if (read.isEmpty() || !emit(subscription, read.get())) {
+            if (read.isEmpty()) {
+                break;
+            }
+            Outcome outcome = emit(subscription, read.get());
+            if (outcome == Outcome.RETRY_LATER) {
                 break;
             }
             book.advance(id, subscription.root(), read.get().message().nextRoot());
-            count++;
+            if (outcome == Outcome.PROCESSED) {
+                count++;
+            }
         }
         return count;
     }
+
+    private enum Outcome { PROCESSED, SKIPPED, RETRY_LATER }
 
     private record Read(MamMessage message, String address) {
     }
@@ -104,7 +140,7 @@ public class IotaMamConsumer extends ScheduledPollConsumer {
         for (TangleMessage bundle : bundles) {
             try {
                 return Optional.of(new Read(MamParser.parse(bundle.trytes(), subscription.root(), subscription.sideKey()), address));
-            } catch (MamException e) {
+            } catch (MamException | RuntimeException e) { // anyone writes to the address: a parser slip is junk too
                 if (countedUnreadable.add(bundle.bundleHash())) {
                     unreadableBundles++;
                 }
@@ -113,22 +149,46 @@ public class IotaMamConsumer extends ScheduledPollConsumer {
         return Optional.empty();
     }
 
-    private boolean emit(Subscription subscription, Read read) throws Exception {
+    private Outcome emit(Subscription subscription, Read read) {
+        Object body;
+        try {
+            body = MessageBodies.fromTrytes(read.message().message(), getEndpoint().getMessageFormat());
+        } catch (UndecodableMessageException e) {
+            undecodable.dropped("subscription " + subscription.id() + ", message at " + read.address() + ": " + e.getMessage());
+            return Outcome.SKIPPED;
+        }
+        // the same root with the same next root is the same message: its failures count together
+        String key = subscription.id() + "/" + subscription.root();
+        int failures = redeliveries.failuresOf(key);
         Exchange exchange = createExchange(true);
         try {
-            exchange.getMessage().setBody(MessageBodies.fromTrytes(read.message().message(), getEndpoint().getMessageFormat()));
+            exchange.getMessage().setBody(body);
             exchange.getMessage().setHeader(IotaMamConstants.SUBSCRIPTION, subscription.id());
             exchange.getMessage().setHeader(IotaMamConstants.ROOT, subscription.root());
             exchange.getMessage().setHeader(IotaMamConstants.NEXT_ROOT, read.message().nextRoot());
             exchange.getMessage().setHeader(IotaMamConstants.ADDRESS, read.address());
-            getProcessor().process(exchange);
-            if (exchange.getException() != null) {
-                getExceptionHandler().handleException("Failed processing MAM message at root " + subscription.root(),
-                        exchange, exchange.getException());
-                return false; // the same root is read again on the next poll: nothing is skipped
+            if (failures > 0) {
+                exchange.getMessage().setHeader(Exchange.REDELIVERED, true);
+                exchange.getMessage().setHeader(Exchange.REDELIVERY_COUNTER, failures);
             }
-            emitted++;
-            return true;
+            try {
+                getProcessor().process(exchange);
+            } catch (Exception e) {
+                exchange.setException(e);
+            }
+            if (exchange.getException() == null) {
+                redeliveries.succeeded(key);
+                emitted++;
+                return Outcome.PROCESSED;
+            }
+            if (redeliveries.failed(key)) {
+                failed.dropped("subscription " + subscription.id() + ", message at " + read.address() + " after "
+                        + (failures + 1) + " attempts: " + exchange.getException());
+                return Outcome.SKIPPED;
+            }
+            getExceptionHandler().handleException("Failed processing MAM message at root " + subscription.root() + " (attempt "
+                    + (failures + 1) + "); it is offered again on the next poll", exchange, exchange.getException());
+            return Outcome.RETRY_LATER; // the same root is read again on the next poll: nothing is skipped yet
         } finally {
             releaseExchange(exchange, false);
         }
@@ -137,6 +197,16 @@ public class IotaMamConsumer extends ScheduledPollConsumer {
     @ManagedAttribute(description = "Bundles at followed addresses that did not parse under the subscription's root and key")
     public long getUnreadableBundles() {
         return unreadableBundles;
+    }
+
+    @ManagedAttribute(description = "Verified channel messages whose trytes are no bytes: skipped")
+    public long getUndecodableMessages() {
+        return undecodable.count();
+    }
+
+    @ManagedAttribute(description = "Channel messages the route failed on 1 + maxRedeliveries times: skipped")
+    public long getFailedMessages() {
+        return failed.count();
     }
 
     @ManagedAttribute(description = "Messages emitted since start")

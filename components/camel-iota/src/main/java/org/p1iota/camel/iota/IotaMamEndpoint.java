@@ -64,7 +64,7 @@ public class IotaMamEndpoint extends TangleEndpointSupport {
     @UriParam(label = "consumer")
     private String root;
 
-    /** Most messages emitted per followed channel in one poll. */
+    /** Most messages read (emitted, or skipped as docs/components.md says) per followed channel in one poll. */
     @UriParam(label = "consumer", defaultValue = "100")
     private int maxMessagesPerPoll = 100;
 

@@ -40,7 +40,19 @@ public final class MessageBodies {
         }
     }
 
-    public static Object fromTrytes(String trytes, MessageFormat format) {
-        return format == MessageFormat.TRYTES ? trytes : TryteCodec.decodeText(trytes);
+    /**
+     * The body of a message read from the tangle.
+     *
+     * @throws UndecodableMessageException when the format is TEXT and the trytes are no bytes
+     */
+    public static Object fromTrytes(String trytes, MessageFormat format) throws UndecodableMessageException {
+        if (format == MessageFormat.TRYTES) {
+            return trytes;
+        }
+        try {
+            return TryteCodec.decodeText(trytes);
+        } catch (IllegalArgumentException e) {
+            throw new UndecodableMessageException("the message is not text or bytes: " + e.getMessage(), e);
+        }
     }
 }

@@ -21,6 +21,18 @@ public abstract class TangleEndpointSupport extends ScheduledPollEndpoint {
     @UriParam(defaultValue = "p1-iota-state")
     private String stateDirectory = "p1-iota-state";
 
+    /**
+     * Consumer: how many more times a message is offered to the route after the route failed on it
+     * (one attempt per poll, so {@code delay} apart) before it is dropped, counted (JMX
+     * {@code FailedMessages}) and recorded as handled. Later messages wait meanwhile, so the order is
+     * kept and a transient failure (the node down while the route replies) is retried; a message the
+     * route always fails on holds them back for at most this many polls. -1 retries for ever (nothing is
+     * ever dropped, and one such message blocks the address or channel for good). For retries within
+     * one attempt use the route's error handler; a message whose trytes are no bytes is dropped at once.
+     */
+    @UriParam(label = "consumer", defaultValue = "5")
+    private int maxRedeliveries = 5;
+
     protected TangleEndpointSupport(String uri, TangleComponentSupport component, IotaNodeConfiguration configuration) {
         super(uri, component);
         this.configuration = configuration;
@@ -50,6 +62,14 @@ public abstract class TangleEndpointSupport extends ScheduledPollEndpoint {
 
     public void setMessageFormat(MessageFormat messageFormat) {
         this.messageFormat = messageFormat;
+    }
+
+    public int getMaxRedeliveries() {
+        return maxRedeliveries;
+    }
+
+    public void setMaxRedeliveries(int maxRedeliveries) {
+        this.maxRedeliveries = maxRedeliveries;
     }
 
     public String getStateDirectory() {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +27,19 @@ import org.iota.jota.utils.BundleValidator;
  */
 public final class BundleAssembler {
 
-    /** The outcome for one set of transactions. */
-    public record Result(List<TangleMessage> messages, Set<String> rejectedBundles, Set<String> incompleteBundles) {
+    /**
+     * The outcome for one set of transactions.
+     *
+     * @param transactionsByBundle for every accepted or rejected bundle, the hashes of the transactions
+     *                             read that carry its bundle hash (a consumer that has handled the bundle
+     *                             need not fetch them again)
+     */
+    public record Result(List<TangleMessage> messages, Set<String> rejectedBundles, Set<String> incompleteBundles,
+                         Map<String, Set<String>> transactionsByBundle) {
+
+        public Result(List<TangleMessage> messages, Set<String> rejectedBundles, Set<String> incompleteBundles) {
+            this(messages, rejectedBundles, incompleteBundles, Map.of());
+        }
     }
 
     private BundleAssembler() {
@@ -66,7 +78,14 @@ public final class BundleAssembler {
         incomplete.removeAll(accepted.keySet());
         List<TangleMessage> messages = new ArrayList<>(accepted.values());
         messages.sort(Comparator.comparingLong(TangleMessage::attachmentTimestamp).thenComparing(TangleMessage::bundleHash));
-        return new Result(messages, rejected, incomplete);
+        Map<String, Set<String>> byBundle = new HashMap<>();
+        for (Transaction transaction : byHash.values()) {
+            String bundle = transaction.getBundle();
+            if (accepted.containsKey(bundle) || rejected.contains(bundle)) {
+                byBundle.computeIfAbsent(bundle, b -> new HashSet<>()).add(transaction.getHash());
+            }
+        }
+        return new Result(messages, rejected, incomplete, byBundle);
     }
 
     private static Optional<List<Transaction>> followTrunk(Transaction tail, Map<String, Transaction> byHash) {

@@ -29,6 +29,8 @@ public class TangleClient {
 
     private static final Logger LOG = LoggerFactory.getLogger(TangleClient.class);
     private static final int GET_TRYTES_BATCH = 500;
+    /** IRI refuses lists of more than 1,000 entries; anyone can leave that many half bundles at an address. */
+    private static final int FIND_BUNDLES_BATCH = 500;
 
     private final IotaNodeConfiguration configuration;
     private final IotaAPI api;
@@ -112,10 +114,15 @@ public class TangleClient {
         // a bundle's other transactions are usually at the same address; fetch the rest by bundle if not
         Set<String> partial = BundleAssembler.assemble(addr, transactions).incompleteBundles();
         if (!partial.isEmpty()) {
-            String[] bundles = partial.toArray(String[]::new);
-            String[] more = call("findTransactions", () -> api.findTransactions(null, null, null, bundles)).getHashes();
+            List<String> incomplete = new ArrayList<>(partial);
             Set<String> have = new HashSet<>(wanted);
-            List<String> missing = Arrays.stream(more).filter(h -> !have.contains(h)).toList();
+            List<String> missing = new ArrayList<>();
+            for (int start = 0; start < incomplete.size(); start += FIND_BUNDLES_BATCH) {
+                String[] bundles = incomplete.subList(start, Math.min(incomplete.size(), start + FIND_BUNDLES_BATCH))
+                        .toArray(String[]::new);
+                String[] more = call("findTransactions", () -> api.findTransactions(null, null, null, bundles)).getHashes();
+                Arrays.stream(more).filter(have::add).forEach(missing::add);
+            }
             transactions.addAll(getTransactions(missing));
         }
         return BundleAssembler.assemble(addr, transactions);

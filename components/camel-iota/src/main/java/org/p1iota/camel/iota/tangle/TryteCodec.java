@@ -33,6 +33,9 @@ public final class TryteCodec {
      * Decodes trytes written by {@link #encode}. Trailing {@code 9}s are transaction padding and are
      * dropped first (as the reference readers do), so a message cannot end in NUL bytes.
      *
+     * Anything read from the tangle may be any trytes: an odd count, or pairs above 255, are reported
+     * with the exception below, never with another runtime exception.
+     *
      * @throws IllegalArgumentException for characters outside the alphabet or pairs that are no byte
      */
     public static byte[] decode(String trytes) {
@@ -40,13 +43,11 @@ public final class TryteCodec {
         while (end > 0 && trytes.charAt(end - 1) == '9') {
             end--;
         }
-        if (end % 2 == 1) {
-            end++; // the last byte's high tryte was 9 (a value below 27)
-        }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(end / 2);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(end / 2 + 1);
         for (int i = 0; i < end; i += 2) {
             int low = value(trytes, i);
-            int high = value(trytes, i + 1);
+            // an odd count: the last byte's high tryte was a 9 (a value below 27), cut with the padding
+            int high = i + 1 < end ? value(trytes, i + 1) : 0;
             int b = low + 27 * high;
             if (b > 255) {
                 throw new IllegalArgumentException("trytes " + trytes.substring(i, i + 2) + " at offset " + i + " are no byte");
