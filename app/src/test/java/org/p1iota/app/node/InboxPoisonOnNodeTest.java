@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.iota.jota.utils.Checksum;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -76,6 +77,44 @@ class InboxPoisonOnNodeTest {
         context.start();
         contexts.add(context);
         return context;
+    }
+
+    @Test
+    void copiesOfAMessageWithTheSameBundleHashAndOtherContentDoNotHideIt() throws Exception {
+        String inbox = address("COPIED9INBOX");
+        List<String> received = Collections.synchronizedList(new ArrayList<>());
+        CamelContext sender = context(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:send").to("iota:" + inbox + "?" + nodeOptions());
+            }
+        });
+        sender.createProducerTemplate().sendBody("direct:send", "genuine");
+        // a stranger reads the genuine bundle and attaches five copies with the same bundle hash
+        String genuine = node.jota().getTrytes(node.jota().findTransactionsByAddresses(Checksum.addChecksum(inbox)).getHashes())
+                .getTrytes()[0];
+        InboxJunk junk = new InboxJunk(node, MWM);
+        for (int i = 0; i < 5; i++) {
+            junk.store(junk.sameBundleOtherContent(genuine, "forged " + i));
+        }
+        junk.flush();
+
+        CamelContext context = context(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("iota:" + inbox + "?delay=200&stateDirectory=" + state + "&" + nodeOptions()).routeId("inbox")
+                        .process(e -> received.add(e.getMessage().getBody(String.class)));
+            }
+        });
+        await().atMost(WAIT).until(() -> received.size() >= 6);
+        assertThat(received).contains("genuine").hasSize(6).doesNotHaveDuplicates();
+
+        // after a restart none of them is new
+        context.getRouteController().stopRoute("inbox");
+        context.getRouteController().startRoute("inbox");
+        sender.createProducerTemplate().sendBody("direct:send", "after the restart");
+        await().atMost(WAIT).until(() -> received.contains("after the restart"));
+        assertThat(received).hasSize(7);
     }
 
     @Test

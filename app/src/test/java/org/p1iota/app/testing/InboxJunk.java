@@ -85,6 +85,17 @@ public final class InboxJunk {
     }
 
     /**
+     * A copy of someone's one-transaction bundle with other content and the same bundle hash (the bundle
+     * hash does not cover the message fragments), attached anew.
+     */
+    public List<String> sameBundleOtherContent(String genuineTransaction, String text) throws InterruptedException {
+        Transaction copy = new Transaction(genuineTransaction);
+        String trytes = TryteCodec.encode(text);
+        copy.setSignatureFragments(trytes + "9".repeat(ZeroValueBundle.FRAGMENT_TRYTES - trytes.length()));
+        return attach(NULL_HASH, List.of(copy.toTrytes()));
+    }
+
+    /**
      * attachToTangle as {@link TangleAttacher} does it (head first, each transaction's trunk the next
      * one's hash), with the nonce searched on this thread: thousands of bundles at a low MWM are cheaper
      * without a search thread per transaction.

@@ -85,14 +85,15 @@ public class IotaConsumer extends ScheduledPollConsumer {
             if (!isRunAllowed()) {
                 break;
             }
-            if (processed.contains(message.bundleHash())) {
+            // a bare bundle hash is how a release before 2026-12 recorded a handled message
+            if (processed.contains(message.messageKey()) || processed.contains(message.bundleHash())) {
                 continue;
             }
             Object body;
             try {
                 body = MessageBodies.fromTrytes(message.trytes(), getEndpoint().getMessageFormat());
             } catch (UndecodableMessageException e) {
-                processed.add(message.bundleHash()); // the same trytes will never decode: not read again
+                processed.add(message.messageKey()); // the same trytes will never decode: not read again
                 undecodable.dropped("bundle " + message.bundleHash() + ": " + e.getMessage());
                 continue;
             }
@@ -114,8 +115,8 @@ public class IotaConsumer extends ScheduledPollConsumer {
         }
         // a bundle that does not validate stays invalid: its transactions are fixed by their hashes (a
         // valid chain of the same bundle is new transactions, which are fetched)
-        result.transactionsByBundle().forEach((bundle, transactions) -> {
-            if (processed.contains(bundle) || result.rejectedBundles().contains(bundle)) {
+        result.transactionsByBundle().forEach((key, transactions) -> {
+            if (processed.contains(key) || result.rejectedBundles().contains(key)) {
                 settledTransactions.addAll(transactions);
             }
         });
@@ -126,6 +127,7 @@ public class IotaConsumer extends ScheduledPollConsumer {
     private Outcome emit(TangleMessage message, Object body) {
         Exchange exchange = createExchange(true);
         String bundle = message.bundleHash();
+        String key = message.messageKey();
         try {
             exchange.getMessage().setBody(body);
             exchange.getMessage().setHeader(IotaConstants.ADDRESS, message.address());
@@ -133,7 +135,7 @@ public class IotaConsumer extends ScheduledPollConsumer {
             exchange.getMessage().setHeader(IotaConstants.TAIL_HASH, message.tailHash());
             exchange.getMessage().setHeader(IotaConstants.TAG, message.tag());
             exchange.getMessage().setHeader(IotaConstants.ATTACHMENT_TIMESTAMP, message.attachmentTimestamp());
-            int failures = redeliveries.failuresOf(bundle);
+            int failures = redeliveries.failuresOf(key);
             if (failures > 0) {
                 exchange.getMessage().setHeader(Exchange.REDELIVERED, true);
                 exchange.getMessage().setHeader(Exchange.REDELIVERY_COUNTER, failures);
@@ -144,13 +146,13 @@ public class IotaConsumer extends ScheduledPollConsumer {
                 exchange.setException(e);
             }
             if (exchange.getException() == null) {
-                processed.add(bundle);
-                redeliveries.succeeded(bundle);
+                processed.add(key);
+                redeliveries.succeeded(key);
                 emitted++;
                 return Outcome.PROCESSED;
             }
-            if (redeliveries.failed(bundle)) {
-                processed.add(bundle);
+            if (redeliveries.failed(key)) {
+                processed.add(key);
                 failed.dropped("bundle " + bundle + " after " + (failures + 1) + " attempts: " + exchange.getException());
                 return Outcome.GIVEN_UP;
             }

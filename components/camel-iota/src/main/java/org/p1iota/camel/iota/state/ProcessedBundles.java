@@ -12,7 +12,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The bundles a consumer has already emitted, kept in an append-only file (one bundle hash per line,
+ * The messages a consumer has already emitted, kept in an append-only file (one message key per line,
+ * {@link org.p1iota.camel.iota.tangle.TangleMessage#messageKey()}; files written before 2026-12 hold bundle hashes,
  * forced to disk before {@link #add} returns) so that a restarted consumer emits each message once.
  * A torn last line from a crash is ignored.
  */
@@ -31,7 +32,7 @@ public final class ProcessedBundles {
         if (Files.exists(file)) {
             List<String> lines = Files.readAllLines(file, StandardCharsets.US_ASCII);
             for (String line : lines) {
-                if (line.length() == 81) {
+                if (line.length() == 81 || line.length() == 108) { // a bundle hash (before 2026-12) or a message key
                     processed.bundles.add(line);
                 }
             }

@@ -23,15 +23,19 @@ import org.iota.jota.utils.BundleValidator;
  * <p>
  * The bundle hash covers each transaction's essence (address, value, tags, timestamp, indexes), not its
  * message fragment: the integrity of a message's content is for the message format to prove (MAM
- * signs its payloads).
+ * signs its payloads). Anyone can therefore attach a copy of a bundle with the same hash and other
+ * content; such copies are distinct messages ({@link TangleMessage#messageKey()}), so a copy never hides
+ * the original, whichever is read first.
  */
 public final class BundleAssembler {
 
     /**
      * The outcome for one set of transactions.
      *
-     * @param transactionsByBundle for every accepted or rejected bundle, the hashes of the transactions
-     *                             read that carry its bundle hash (a consumer that has handled the bundle
+         * @param transactionsByBundle for every message, keyed by its {@link TangleMessage#messageKey()}, the
+     *                             hashes of the transactions that carry it, and for every rejected bundle,
+     *                             keyed by its bundle hash, the transactions that carry that hash (a
+     *                             consumer that has handled a message, or knows a bundle is invalid,
      *                             need not fetch them again)
      */
     public record Result(List<TangleMessage> messages, Set<String> rejectedBundles, Set<String> incompleteBundles,
@@ -54,12 +58,13 @@ public final class BundleAssembler {
         for (Transaction transaction : transactions) {
             byHash.put(transaction.getHash(), transaction);
         }
-        Map<String, TangleMessage> accepted = new HashMap<>();
+        Map<String, TangleMessage> accepted = new HashMap<>(); // by message key
+        Map<String, Set<String>> settled = new HashMap<>();
+        Set<String> acceptedBundles = new HashSet<>();
         Set<String> rejected = new LinkedHashSet<>();
         Set<String> incomplete = new LinkedHashSet<>();
         for (Transaction tail : byHash.values()) {
-            if (tail.getCurrentIndex() != 0 || !address.equals(tail.getAddress())
-                    || accepted.containsKey(tail.getBundle())) {
+            if (tail.getCurrentIndex() != 0 || !address.equals(tail.getAddress())) {
                 continue;
             }
             Optional<List<Transaction>> chain = followTrunk(tail, byHash);
@@ -68,24 +73,27 @@ public final class BundleAssembler {
                 continue;
             }
             if (isValid(chain.get())) {
-                accepted.put(tail.getBundle(), toMessage(chain.get()));
-                rejected.remove(tail.getBundle());
-                incomplete.remove(tail.getBundle());
+                TangleMessage message = toMessage(chain.get());
+                String key = message.messageKey();
+                accepted.putIfAbsent(key, message); // a reattachment of the same content counts once
+                Set<String> carriers = settled.computeIfAbsent(key, k -> new HashSet<>());
+                chain.get().forEach(t -> carriers.add(t.getHash()));
+                acceptedBundles.add(tail.getBundle());
             } else {
                 rejected.add(tail.getBundle());
             }
         }
-        incomplete.removeAll(accepted.keySet());
+        rejected.removeAll(acceptedBundles);
+        incomplete.removeAll(acceptedBundles);
         List<TangleMessage> messages = new ArrayList<>(accepted.values());
-        messages.sort(Comparator.comparingLong(TangleMessage::attachmentTimestamp).thenComparing(TangleMessage::bundleHash));
-        Map<String, Set<String>> byBundle = new HashMap<>();
+        messages.sort(Comparator.comparingLong(TangleMessage::attachmentTimestamp).thenComparing(TangleMessage::tailHash));
         for (Transaction transaction : byHash.values()) {
             String bundle = transaction.getBundle();
-            if (accepted.containsKey(bundle) || rejected.contains(bundle)) {
-                byBundle.computeIfAbsent(bundle, b -> new HashSet<>()).add(transaction.getHash());
+            if (rejected.contains(bundle)) {
+                settled.computeIfAbsent(bundle, b -> new HashSet<>()).add(transaction.getHash());
             }
         }
-        return new Result(messages, rejected, incomplete, byBundle);
+        return new Result(messages, rejected, incomplete, settled);
     }
 
     private static Optional<List<Transaction>> followTrunk(Transaction tail, Map<String, Transaction> byHash) {

@@ -12,4 +12,13 @@ package org.p1iota.camel.iota.tangle;
  */
 public record TangleMessage(String bundleHash, String tailHash, String address, String tag, String trytes,
                             long attachmentTimestamp) {
+
+    /**
+     * What tells this message from any other: its bundle hash and a digest of its content (108 trytes).
+     * The bundle hash alone does not do: it does not cover the message fragments, so anyone who sees a
+     * message can attach a copy with the same bundle hash and other content.
+     */
+    public String messageKey() {
+        return bundleHash + ZeroValueBundle.messageDigestTag(trytes);
+    }
 }

@@ -66,6 +66,33 @@ class BundleAssemblerTest {
     }
 
     @Test
+    void aCopyOfABundleWithOtherContentDoesNotHideTheOriginal() throws Exception {
+        // the bundle hash does not cover the message fragments: a stranger who sees a message can attach a
+        // copy with the same bundle hash and other content; both are messages, whichever comes first
+        List<Transaction> genuine = sendAttached("the genuine claim");
+        Transaction copy = new Transaction(genuine.get(0).toTrytes());
+        copy.setSignatureFragments(TryteCodec.encode("a stranger's text") + "9".repeat(2187 - 34));
+        List<Transaction> forged = new ArrayList<>();
+        for (String trytes : attacher.attach(NULL_HASH, NULL_HASH, 1, List.of(copy.toTrytes()))) {
+            forged.add(new Transaction(trytes));
+        }
+        assertThat(forged.get(0).getBundle()).isEqualTo(genuine.get(0).getBundle());
+
+        for (List<Transaction> order : List.of(concat(forged, genuine), concat(genuine, forged))) {
+            BundleAssembler.Result result = BundleAssembler.assemble(ADDRESS, order);
+            assertThat(result.messages()).extracting(m -> TryteCodec.decodeText(m.trytes()).replace("\0", ""))
+                    .hasSize(2).anySatisfy(text -> assertThat(text).startsWith("the genuine claim"));
+            assertThat(result.messages()).extracting(TangleMessage::messageKey).doesNotHaveDuplicates();
+        }
+    }
+
+    private static List<Transaction> concat(List<Transaction> a, List<Transaction> b) {
+        List<Transaction> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    @Test
     void missingTransactionLeavesTheBundleIncompleteNotEmitted() throws Exception {
         List<Transaction> transactions = sendAttached("y".repeat(2000));
         BundleAssembler.Result result = BundleAssembler.assemble(ADDRESS, List.of(transactions.get(0)));
