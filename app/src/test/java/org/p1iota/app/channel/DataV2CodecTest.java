@@ -64,6 +64,8 @@ class DataV2CodecTest {
         List<byte[]> largest = capture.subList(0, Data.MAX_TELEGRAMS);
         String trytes = DataV2Codec.encode(new TelegramBatch(DEVICE, 1000, largest));
         assertThat(trytes.length()).isLessThan(MamTrytes.MAX_MESSAGE_TRYTES);
+        System.out.printf("DATA v2, shared capture, the largest batch (%d telegrams): %d message trytes%n", largest.size(),
+                trytes.length());
         Data data = DataChannelDecoder.toData(DataV2Codec.decode(trytes));
         assertThat(data.firstSequence()).isEqualTo(1000);
         for (int i = 0; i < largest.size(); i++) {
