@@ -29,7 +29,7 @@ import org.p1iota.camel.p1.parse.TelegramListener;
  * a message and the largest batch, and refusals of every altered or cut message. Also prints the bytes a
  * telegram costs, which docs/performance.md quotes.
  */
-class DataV2CodecTest {
+public class DataV2CodecTest {
 
     static final String DEVICE = "DEVICE".repeat(13) + "999";
 
@@ -193,7 +193,7 @@ class DataV2CodecTest {
     }
 
     /** The frames of the shared capture, as the device's p1 consumer hands them on. */
-    static List<byte[]> capture() throws IOException {
+    public static List<byte[]> capture() throws IOException {
         List<byte[]> frames = new ArrayList<>();
         TelegramDecoder decoder = new TelegramDecoder(new TelegramListener() {
             @Override
