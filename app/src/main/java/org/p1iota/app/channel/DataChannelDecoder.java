@@ -56,7 +56,8 @@ public final class DataChannelDecoder {
 
     static Telegram parse(long sequence, byte[] raw) throws DataV2Exception {
         Decoding result = new Decoding();
-        TelegramDecoder decoder = new TelegramDecoder(result, false);
+        // up to the protocol's limit, not the parser's 4 kB default: a device may allow larger telegrams
+        TelegramDecoder decoder = new TelegramDecoder(result, false, Telegram.MAX_RAW);
         decoder.feed(raw);
         decoder.finish();
         if (!result.rejected().isEmpty()) {
