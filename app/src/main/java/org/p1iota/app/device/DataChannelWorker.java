@@ -11,12 +11,12 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.p1iota.app.channel.DataV2Codec;
+import org.p1iota.app.channel.TelegramBatch;
 import org.p1iota.app.consent.delivery.EnvelopeFailure;
 import org.p1iota.app.consent.delivery.KeyDelivery;
 import org.p1iota.app.consent.delivery.Outgoing;
-import org.p1iota.app.consent.message.Data;
 import org.p1iota.app.consent.message.ProtocolCodec;
-import org.p1iota.app.consent.message.Telegram;
 import org.p1iota.app.consent.pairing.PairedHome;
 import org.p1iota.app.consent.policy.ConsentPolicy;
 import org.p1iota.app.consent.policy.DeviceAction;
@@ -34,7 +34,9 @@ import org.slf4j.LoggerFactory;
  * of work and sets the exchange up for it, in this order: a pending KEY_ROTATION (under the old key,
  * header {@code CamelIotaMamNextSideKey} = the new key), then pending key deliveries (MAM_DATA with the
  * channel's current next root and side key, so a delivery never hands out a key that a rotation
- * decided before it is about to replace), then a DATA batch when one is due. Each piece is
+ * decided before it is about to replace), then a DATA batch when one is due: DATA v2 trytes
+ * ({@link DataV2Codec}), which the route's {@code iota-mam:data} endpoint ({@code messageFormat=TRYTES})
+ * sends as they are. Each piece is
  * acknowledged only after it was sent; until then it stays in the spool or the state's outbox.
  */
 public final class DataChannelWorker {
@@ -53,7 +55,6 @@ public final class DataChannelWorker {
     private final HouseholdEvents household;
     private final KeyDelivery keyDelivery;
     private final ProtocolCodec inboxCodec = ProtocolCodec.forInbox();
-    private final ProtocolCodec channelCodec = new ProtocolCodec();
     private final int batchSize;
     private final Duration maxWait;
     private final Clock clock;
@@ -89,7 +90,8 @@ public final class DataChannelWorker {
         if (rotations.isEmpty()) {
             return false;
         }
-        message.setBody(rotations.get(0).message());
+        // the data channel's endpoint sends trytes as they are (DATA v2 is trytes): JSON as IOTA text
+        message.setBody(TryteCodec.encode(rotations.get(0).message()));
         message.setHeader(IotaMamConstants.NEXT_SIDE_KEY, rotations.get(0).newSideKey());
         return true;
     }
@@ -153,20 +155,21 @@ public final class DataChannelWorker {
             }
             records = spool.peek(batchSize);
         }
-        List<Telegram> telegrams = new ArrayList<>();
+        List<byte[]> telegrams = new ArrayList<>();
         for (SpoolRecord record : records) {
-            telegrams.add(MeterIntake.telegram(record.sequence(), record.payload()));
+            telegrams.add(MeterIntake.raw(record.payload()));
         }
-        String json = channelCodec.encode(new Data(device, telegrams));
-        while (TryteCodec.encode(json).length() > MamTrytes.MAX_MESSAGE_TRYTES && telegrams.size() > 1) {
-            // a MAM message holds at most ~44 kB: fewer telegrams this time, the rest go in the next batch
-            telegrams.remove(telegrams.size() - 1);
-            json = channelCodec.encode(new Data(device, telegrams));
+        long first = records.get(0).sequence();
+        String trytes = DataV2Codec.encode(new TelegramBatch(device, first, telegrams));
+        while (trytes.length() > MamTrytes.MAX_MESSAGE_TRYTES && telegrams.size() > 1) {
+            // a MAM message holds at most 88,573 trytes: fewer telegrams this time, the rest go in the next batch
+            telegrams.subList(telegrams.size() / 2, telegrams.size()).clear();
+            trytes = DataV2Codec.encode(new TelegramBatch(device, first, telegrams));
         }
         if (inFlight.isEmpty()) {
-            state.publishing(new DeviceState.InFlight(telegrams.get(0).sequence(), telegrams.get(telegrams.size() - 1).sequence()));
+            state.publishing(new DeviceState.InFlight(first, first + telegrams.size() - 1));
         }
-        message.setBody(json);
+        message.setBody(trytes);
         return true;
     }
 

@@ -31,8 +31,8 @@ import org.p1iota.camel.iota.mam.MamMode;
 public final class DeviceRole implements Role {
 
     public static final String NAME = "device";
-    /** MAM security level of the data channel. */
-    public static final int SECURITY = 2;
+    /** The default MAM security level of a new data channel ({@code device.channel.security}). */
+    public static final int SECURITY = DeviceSettings.DEFAULT_CHANNEL_SECURITY;
 
     @Override
     public String name() {
@@ -54,7 +54,8 @@ public final class DeviceRole implements Role {
             state = DeviceState.open(settings.stateFile(), null, null);
         } else {
             String firstKey = sideKeys.next();
-            String firstRoot = new MamChannel(ChannelState.initial(seed.trytes(), MamMode.RESTRICTED, firstKey, SECURITY)).root();
+            String firstRoot = new MamChannel(ChannelState.initial(seed.trytes(), MamMode.RESTRICTED, firstKey,
+                    settings.channelSecurity())).root();
             state = DeviceState.open(settings.stateFile(), firstKey, firstRoot);
         }
         DurableSpool spool = beans.closeOnStop(DurableSpool.open(settings.spoolDirectory()));

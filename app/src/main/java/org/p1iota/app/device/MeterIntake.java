@@ -74,6 +74,11 @@ public final class MeterIntake {
         return rejected.get();
     }
 
+    /** The telegram's bytes exactly as the meter sent them, from a spool record. */
+    static byte[] raw(byte[] record) throws IOException {
+        return JSON.readTree(record).get("raw").asText().getBytes(StandardCharsets.ISO_8859_1);
+    }
+
     /** Rebuilds a protocol telegram from a spool record. */
     static Telegram telegram(long sequence, byte[] record) throws IOException {
         JsonNode json = JSON.readTree(record);

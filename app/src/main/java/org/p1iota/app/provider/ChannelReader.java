@@ -9,11 +9,12 @@ import java.util.Optional;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.p1iota.app.channel.DataChannelDecoder;
+import org.p1iota.app.channel.DataV2Exception;
 import org.p1iota.app.consent.delivery.ProviderKeys.RejectedKeysException;
 import org.p1iota.app.consent.message.Data;
 import org.p1iota.app.consent.message.DataChannelMessage;
 import org.p1iota.app.consent.message.KeyRotation;
-import org.p1iota.app.consent.message.ProtocolCodec;
 import org.p1iota.app.consent.message.ProtocolException;
 import org.p1iota.app.consent.message.RotatedKey;
 import org.p1iota.app.consent.message.Telegram;
@@ -24,7 +25,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads what the households' data channels carry (the iota-mam follower's messages, header
- * {@code CamelIotaMamSubscription} = household): DATA is stored and pushed to live pages;
+ * {@code CamelIotaMamSubscription} = household, body = the message trytes): DATA (v2, or v1 on older
+ * channels; {@link DataChannelDecoder} re-parses each telegram and checks its CRC) is stored and
+ * pushed to live pages;
  * KEY_ROTATION either gives this provider the new side key (headers for
  * {@code changeSubscriptionSideKey}) or leaves it out, which means revoked (headers for
  * {@code unsubscribe}). After this bean, the route sends to the iota-mam producer when
@@ -40,7 +43,7 @@ public final class ChannelReader {
     private final ConsentRequests requests;
     private final HouseholdEvents events;
     private final Clock clock;
-    private final ProtocolCodec codec = new ProtocolCodec();
+    private final DataChannelDecoder decoder = new DataChannelDecoder();
 
     public ChannelReader(HouseholdStore households, ReadingStore readings, ConsentRequests requests, HouseholdEvents events,
             Clock clock) {
@@ -69,8 +72,8 @@ public final class ChannelReader {
         }
         DataChannelMessage decoded;
         try {
-            decoded = codec.decode(message.getBody(String.class), DataChannelMessage.class);
-        } catch (ProtocolException e) {
+            decoded = decoder.decode(message.getBody(String.class));
+        } catch (ProtocolException | DataV2Exception e) {
             // signed by the channel owner but not a message we understand: skip it, keep following
             LOG.warn("Skipped an unreadable message on the data channel of {}: {}", id, e.getMessage());
             return;

@@ -8,7 +8,6 @@ import org.p1iota.app.consent.delivery.ProviderKeys;
 import org.p1iota.app.consent.message.Data;
 import org.p1iota.app.consent.message.DataChannelMessage;
 import org.p1iota.app.consent.message.KeyRotation;
-import org.p1iota.app.consent.message.ProtocolCodec;
 import org.p1iota.app.consent.message.RotatedKey;
 
 /**
@@ -20,7 +19,7 @@ final class DataChannelFollower {
     private final DataChannelReader reader;
     private final ProviderKeys keys;
     private final String policyId;
-    private final ProtocolCodec codec = new ProtocolCodec();
+    private final org.p1iota.app.channel.DataChannelDecoder decoder = new org.p1iota.app.channel.DataChannelDecoder();
     final List<DataChannelReader.Read> reads = new ArrayList<>();
     final List<DataChannelMessage> messages = new ArrayList<>();
     String root;
@@ -43,7 +42,7 @@ final class DataChannelFollower {
             if (read.isEmpty()) {
                 return;
             }
-            DataChannelMessage message = codec.decode(read.get().text(), DataChannelMessage.class);
+            DataChannelMessage message = decoder.decode(read.get().trytes());
             reads.add(read.get());
             messages.add(message);
             root = read.get().nextRoot();

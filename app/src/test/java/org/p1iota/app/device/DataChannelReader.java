@@ -13,7 +13,6 @@ import org.p1iota.camel.iota.mam.MamParser;
 import org.p1iota.camel.iota.tangle.RetryPolicy;
 import org.p1iota.camel.iota.tangle.TangleClient;
 import org.p1iota.camel.iota.tangle.TangleMessage;
-import org.p1iota.camel.iota.tangle.TryteCodec;
 
 /**
  * Reads a restricted MAM channel the way a provider does, with {@link MamParser} on the bundles the
@@ -22,8 +21,8 @@ import org.p1iota.camel.iota.tangle.TryteCodec;
  */
 final class DataChannelReader {
 
-    /** A message read: where it was and its text. */
-    record Read(String root, String address, String text, String nextRoot) {
+    /** A message read: where it was and its message trytes (DATA v2, or a JSON message as text trytes). */
+    record Read(String root, String address, String trytes, String nextRoot) {
     }
 
     private final TangleClient client;
@@ -40,7 +39,7 @@ final class DataChannelReader {
         for (TangleMessage bundle : client.read(address).messages()) {
             try {
                 MamMessage message = MamParser.parse(bundle.trytes(), root, sideKey);
-                return java.util.Optional.of(new Read(root, address, TryteCodec.decodeText(message.message()), message.nextRoot()));
+                return java.util.Optional.of(new Read(root, address, message.message(), message.nextRoot()));
             } catch (MamException e) {
                 // not openable with this key (or not a MAM message): try the next bundle
             }

@@ -16,7 +16,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.p1iota.app.consent.message.Data;
-import org.p1iota.app.consent.message.ProtocolCodec;
 import org.p1iota.app.consent.message.Telegram;
 import org.p1iota.app.spool.DurableSpool;
 import org.p1iota.app.testing.RunningDevice;
@@ -123,11 +122,11 @@ class DeviceResilienceTest {
         DeviceState state = DeviceState.open(deviceData.resolve("device-state.json"), null, null);
         String root = new MamChannel(ChannelState.initial(seed, MamMode.RESTRICTED, state.sideKey(), DeviceRole.SECURITY)).root();
         DataChannelReader reader = new DataChannelReader(nodePort);
-        ProtocolCodec codec = new ProtocolCodec();
+        org.p1iota.app.channel.DataChannelDecoder decoder = new org.p1iota.app.channel.DataChannelDecoder();
         List<Telegram> telegrams = new ArrayList<>();
         for (Optional<DataChannelReader.Read> read = reader.readAt(root, state.sideKey()); read.isPresent();
                 read = reader.readAt(read.get().nextRoot(), state.sideKey())) {
-            telegrams.addAll(codec.decode(read.get().text(), Data.class).telegrams());
+            telegrams.addAll(((Data) decoder.decode(read.get().trytes())).telegrams());
         }
         return telegrams;
     }

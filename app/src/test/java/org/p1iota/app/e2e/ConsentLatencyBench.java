@@ -36,7 +36,7 @@ import org.p1iota.camel.iota.mam.MamMode;
  * run per batch size, each on a fresh system.
  * Run (docs/performance.md):
  * <pre>mvn -B -o -q -pl app -am verify -Dtest=ConsentLatencyBench -Dsurefire.failIfNoSpecifiedTests=false \
- *   -Dp1iota.bench.mwm=9 -Dp1iota.bench.telegrams=90 -Dp1iota.bench.batches=10,1</pre>
+ *   -Dp1iota.bench.mwm=9 -Dp1iota.bench.telegrams=90 -Dp1iota.bench.batches=10,2/1000</pre>
  * (surefire hands the {@code -D} user properties to the test JVM; each has the default shown).
  */
 @Tag("bench")
@@ -54,8 +54,12 @@ class ConsentLatencyBench {
         int telegrams = Integer.getInteger("p1iota.bench.telegrams", 90);
         long pace = Long.getLong("p1iota.bench.pace", 1000);
         List<String> report = new ArrayList<>();
-        for (String batch : System.getProperty("p1iota.bench.batches", "10,1").split(",")) {
-            report.add(measure(data.resolve("batch-" + batch), mwm, Integer.parseInt(batch.strip()), telegrams, pace));
+        // each entry: batch size, optionally /max-wait in ms (default 10000, the shipped one), e.g. 10,2/1000
+        for (String batch : System.getProperty("p1iota.bench.batches", "10,2/1000").split(",")) {
+            String[] setting = batch.strip().split("/");
+            long maxWait = setting.length > 1 ? Long.parseLong(setting[1]) : 10_000;
+            report.add(measure(data.resolve("batch-" + setting[0] + "-" + maxWait), mwm, Integer.parseInt(setting[0]), maxWait,
+                    telegrams, pace));
         }
         System.out.println();
         System.out.printf("ConsentLatencyBench: MWM %d, meter pace %d ms, %d cores, %s%n", mwm, pace,
@@ -63,11 +67,11 @@ class ConsentLatencyBench {
         report.forEach(System.out::println);
     }
 
-    private String measure(Path dir, int mwm, int batchSize, int wanted, long pace) throws Exception {
+    private String measure(Path dir, int mwm, int batchSize, long maxWait, int wanted, long pace) throws Exception {
         Map<String, String> device = new LinkedHashMap<>();
         device.put("device.batch.size", String.valueOf(batchSize));
         // the shipped defaults on the data path (application-device/-provider.properties)
-        device.put("device.batch.max-wait", "10000");
+        device.put("device.batch.max-wait", String.valueOf(maxWait));
         device.put("device.worker.tick", "1000");
         Map<String, String> provider = Map.of("provider.follow-delay", "1000");
         try (ConsentSystem system = new ConsentSystem(dir, mwm, Duration.ofMillis(pace), device, provider)) {
@@ -107,7 +111,7 @@ class ConsentLatencyBench {
             latencies.sort(Long::compare);
 
             String transactions = transactionsPerTelegram(system, grant);
-            return String.format("  batch size %2d: %d telegrams, latency meter -> provider API median %.1f s, p95 %.1f s, min %.1f s,"
+            return String.format("  batch size %2d, max-wait " + maxWait + " ms: %d telegrams, latency meter -> provider API median %.1f s, p95 %.1f s, min %.1f s,"
                     + " max %.1f s; %s", batchSize, latencies.size(), percentile(latencies, 50) / 1000.0,
                     percentile(latencies, 95) / 1000.0, latencies.get(0) / 1000.0, latencies.get(latencies.size() - 1) / 1000.0,
                     transactions);

@@ -70,7 +70,7 @@ final class DataChannelWalk {
             try {
                 MamMessage message = MamParser.parse(payload, root, sideKey);
                 return Optional.of(new Step(root,
-                        codec.decode(TryteCodec.decodeText(message.message()), DataChannelMessage.class), message.nextRoot()));
+                        new org.p1iota.app.channel.DataChannelDecoder().decode(message.message()), message.nextRoot()));
             } catch (MamException e) {
                 // not for this key
             }

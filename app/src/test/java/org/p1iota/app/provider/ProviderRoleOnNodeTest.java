@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -127,6 +128,50 @@ class ProviderRoleOnNodeTest {
         } finally {
             provider.close();
         }
+    }
+
+    /**
+     * DATA v2 on the real provider: granted after the channel's first message, it reads from the message
+     * its keys name; a cut and an altered message are skipped with their reason, and the next one is read.
+     */
+    @Test
+    void dataV2IsReadMidStreamAndDamagedMessagesCostNothingElse() throws Exception {
+        List<byte[]> capture = org.p1iota.app.channel.DataV2CodecTest.capture();
+        RunningProvider provider = startProvider(data.resolve("provider-v2"), RunningNode.freePort());
+        try (SimulatedDevice device = new SimulatedDevice(node.port, MWM, data.resolve("device-v2"))) {
+            device.publishTrytes(dataV2(device, capture, 1, 3)); // before the grant: not for this provider
+            ConsentPolicy policy = consent(provider, device, "pol_datav2001");
+            device.deliverKeys(policy);
+            String cut = dataV2(device, capture, 4, 6);
+            device.publishTrytes(cut.substring(0, cut.length() - 40));
+            String altered = dataV2(device, capture, 7, 9);
+            int at = altered.length() / 2;
+            device.publishTrytes(altered.substring(0, at) + (altered.charAt(at) == 'A' ? 'B' : 'A') + altered.substring(at + 1));
+            String good = dataV2(device, capture, 10, 12);
+            device.publishTrytes(good);
+            awaitReadings(provider, policy, 3);
+
+            JsonNode readings = JSON.readTree(provider.get("/api/readings?household=" + household(policy)).body()).get("readings");
+            org.p1iota.app.consent.message.Data expected = org.p1iota.app.channel.DataChannelDecoder.toData(
+                    org.p1iota.app.channel.DataV2Codec.decode(good));
+            List<String> stamps = new ArrayList<>();
+            for (JsonNode reading : readings) {
+                stamps.add(reading.get("timestamp").asText());
+            }
+            List<String> sent = new ArrayList<>();
+            for (org.p1iota.app.consent.message.Telegram telegram : expected.telegrams()) {
+                sent.add(java.time.OffsetDateTime.parse(telegram.parsed().get("timestamp").asText()).toInstant().toString());
+            }
+            assertThat(stamps).as("only the good message's telegrams, none of the skipped ones")
+                    .containsExactlyInAnyOrderElementsOf(sent);
+        } finally {
+            provider.close();
+        }
+    }
+
+    private static String dataV2(SimulatedDevice device, List<byte[]> capture, int first, int last) {
+        return org.p1iota.app.channel.DataV2Codec.encode(new org.p1iota.app.channel.TelegramBatch(device.address, first,
+                capture.subList(first - 1, last)));
     }
 
     /** Creates a consent request, checks it with My Home's verifier, and grants it as My Home would record it. */

@@ -26,6 +26,7 @@ import org.p1iota.app.consent.policy.SideKeys;
 import org.p1iota.app.consent.secrets.InboxAddress;
 import org.p1iota.app.consent.secrets.Seed;
 import org.p1iota.camel.iota.IotaMamConstants;
+import org.p1iota.camel.iota.tangle.TryteCodec;
 import org.p1iota.camel.iota.mam.ChannelState;
 import org.p1iota.camel.iota.mam.MamChannel;
 import org.p1iota.camel.iota.mam.MamMode;
@@ -58,8 +59,8 @@ final class SimulatedDevice implements AutoCloseable {
         sideKey = sideKeys.next();
         delivery = new KeyDelivery(address, codec, PostQuantumEnvelopes.sealer());
         node = "nodeUrl=http://127.0.0.1:" + nodePort + "&minWeightMagnitude=" + mwm + "&localPow=true";
-        channelUri = "iota-mam:data?mode=restricted&seed=" + seed.trytes() + "&sideKey=" + sideKey + "&stateDirectory=" + state
-                + "&" + node;
+        channelUri = "iota-mam:data?mode=restricted&messageFormat=TRYTES&seed=" + seed.trytes() + "&sideKey=" + sideKey
+                + "&stateDirectory=" + state + "&" + node;
         nextRoot = new MamChannel(ChannelState.initial(seed.trytes(), MamMode.RESTRICTED, sideKey, 2)).root();
         camel.start();
         template = camel.createProducerTemplate();
@@ -71,20 +72,25 @@ final class SimulatedDevice implements AutoCloseable {
         template.sendBody("iota:" + outgoing.sendTo() + "?" + node, codec.encode(outgoing.message()));
     }
 
-    /** One DATA message carrying the telegrams with these sequence numbers. */
+    /** Message trytes as they are (e.g. DATA v2, or a damaged one). */
+    void publishTrytes(String trytes) {
+        publish(trytes, Map.of());
+    }
+
+    /** One DATA v1 message (JSON, as releases before DATA v2 wrote) carrying the telegrams with these sequence numbers. */
     void publishData(long first, long last) throws Exception {
         List<Telegram> telegrams = new ArrayList<>();
         for (long sequence = first; sequence <= last; sequence++) {
             telegrams.add(telegram(sequence));
         }
-        publish(codec.encode(new Data(address, telegrams)), Map.of());
+        publish(TryteCodec.encode(codec.encode(new Data(address, telegrams))), Map.of());
     }
 
     /** KEY_ROTATION with a new key for {@code remaining}, then the channel continues under it. */
     void rotate(List<ConsentPolicy> remaining) throws Exception {
         String newKey = sideKeys.next();
         KeyRotation rotation = delivery.keyRotation(new DeviceAction.RotateSideKey(List.of(), remaining), newKey);
-        publish(codec.encode(rotation), Map.of(IotaMamConstants.NEXT_SIDE_KEY, newKey));
+        publish(TryteCodec.encode(codec.encode(rotation)), Map.of(IotaMamConstants.NEXT_SIDE_KEY, newKey));
         sideKey = newKey;
     }
 

@@ -93,7 +93,8 @@ public final class KeysCommand extends CliCommand {
      */
     private static void device(Console console, SecretStore store, Seed seed, Path directory) throws Exception {
         line(console, "pairing code", store.pairingCode().formatted());
-        // the same tree as DeviceRole's restricted channel: the mode and key do not enter the root
+        // the same tree as DeviceRole's restricted channel: the mode and key do not enter the root; the
+        // security level does (device.channel.security: this is the default's root)
         String firstRoot = new MamChannel(ChannelState.initial(seed.trytes(), MamMode.PRIVATE, null,
                 DeviceRole.SECURITY)).root();
         line(console, "data root", firstRoot + " (first root of the restricted data channel)");

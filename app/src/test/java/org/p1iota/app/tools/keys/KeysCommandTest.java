@@ -58,8 +58,8 @@ class KeysCommandTest {
         Path data = temp.resolve("device");
         assertThat(run("keys", "--role", "device", "--data", data.toString())).isZero();
         Seed seed = SecretStore.open(data, new SecureRandom()).seed();
-        // the root the device role computes (DeviceRole: restricted, its first side key, security 2)
-        String root = new MamChannel(ChannelState.initial(seed.trytes(), MamMode.RESTRICTED, "ANYSIDEKEY", 2)).root();
+        // the root the device role computes (DeviceRole: restricted, its first side key, the default security, 1)
+        String root = new MamChannel(ChannelState.initial(seed.trytes(), MamMode.RESTRICTED, "ANYSIDEKEY", 1)).root();
         assertThat(out.toString()).contains("data root:       " + root)
                 .contains("side key:        not yet: the device creates it on its first start");
 

@@ -12,8 +12,10 @@ import java.math.BigInteger;
  * encoding is exact: t(k) differs for every k and is below 27, so a tryte length names its byte
  * length, and a chunk whose value does not fit its byte count is refused, so every byte string
  * has exactly one tryte form.
+ * <p>
+ * Public because the data channel's DATA v2 packs its compressed telegrams the same way.
  */
-final class DenseTrytes {
+public final class DenseTrytes {
 
     static final String ALPHABET = "9ABCDEFGHIJKLMNOPQRSTUVWXYZ";
     static final int CHUNK_BYTES = 16;
@@ -42,12 +44,12 @@ final class DenseTrytes {
     }
 
     /** Trytes needed for {@code byteCount} bytes. */
-    static int trytesFor(int byteCount) {
+    public static int trytesFor(int byteCount) {
         return byteCount / CHUNK_BYTES * CHUNK_TRYTES + TRYTES_FOR[byteCount % CHUNK_BYTES];
     }
 
     /** The most bytes whose encoding fits in {@code trytes} trytes. */
-    static int maxBytesIn(int trytes) {
+    public static int maxBytesIn(int trytes) {
         int bytes = trytes / CHUNK_TRYTES * CHUNK_BYTES;
         int rest = trytes % CHUNK_TRYTES;
         int k = 0;
@@ -57,7 +59,7 @@ final class DenseTrytes {
         return bytes + k;
     }
 
-    static String encode(byte[] bytes) {
+    public static String encode(byte[] bytes) {
         StringBuilder trytes = new StringBuilder(trytesFor(bytes.length));
         for (int offset = 0; offset < bytes.length; offset += CHUNK_BYTES) {
             int length = Math.min(CHUNK_BYTES, bytes.length - offset);
@@ -78,7 +80,7 @@ final class DenseTrytes {
         out.append(chars);
     }
 
-    static byte[] decode(CharSequence trytes) throws EnvelopeException {
+    public static byte[] decode(CharSequence trytes) throws EnvelopeException {
         int fullChunks = trytes.length() / CHUNK_TRYTES;
         int lastBytes = BYTES_FOR[trytes.length() % CHUNK_TRYTES];
         if (lastBytes < 0) {
