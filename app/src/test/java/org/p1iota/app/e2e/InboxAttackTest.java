@@ -3,9 +3,6 @@ package org.p1iota.app.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -83,7 +80,7 @@ class InboxAttackTest {
             ApiClient.Answer request = provider.post("/api/consent-requests", Map.of());
             assertThat(request.status()).as("POST /api/consent-requests: %s", request.json()).isEqualTo(201);
             String household = request.json().path("id").asText();
-            Map<String, String> link = query(request.json().path("myHomeUrl").asText());
+            Map<String, String> link = ConsentSystem.consentLink(request.json().path("myHomeUrl").asText());
             int junk = new InboxJunk(system.node, MWM).storeEveryKind(link.get("inbox"), new Random(3));
 
             Map<String, String> grant = new LinkedHashMap<>(link);
@@ -103,15 +100,5 @@ class InboxAttackTest {
 
     private static IotaConsumer consumer(CamelContext context, String routeId) {
         return (IotaConsumer) context.getRoute(routeId).getConsumer();
-    }
-
-    static Map<String, String> query(String url) {
-        Map<String, String> parameters = new LinkedHashMap<>();
-        for (String pair : URI.create(url).getRawQuery().split("&")) {
-            int equals = pair.indexOf('=');
-            parameters.put(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
-                    URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
-        }
-        return parameters;
     }
 }

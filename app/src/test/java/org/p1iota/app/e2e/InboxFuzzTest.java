@@ -66,7 +66,7 @@ class InboxFuzzTest {
             ApiClient.Answer request = provider.post("/api/consent-requests", Map.of());
             assertThat(request.status()).as("POST /api/consent-requests: %s", request.json()).isEqualTo(201);
             String household = request.json().path("id").asText();
-            Map<String, String> link = InboxAttackTest.query(request.json().path("myHomeUrl").asText());
+            Map<String, String> link = ConsentSystem.consentLink(request.json().path("myHomeUrl").asText());
             String myHomeInbox = system.myHome.identity().inbox();
 
             InboxJunk junk = new InboxJunk(system.node, MWM);
