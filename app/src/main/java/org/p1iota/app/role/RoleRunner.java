@@ -66,6 +66,7 @@ public final class RoleRunner {
     private Main prepare(RoleBeans beans) throws Exception {
         role.bind(settings, beans);
         Main main = new Main();
+        org.p1iota.app.ops.Operations.bind(role.name(), settings, beans, main::getCamelContext);
         main.setOverrideProperties(settings.asProperties());
         main.configure().withName("p1-iota-" + role.name());
         main.configure().withRoutesIncludePattern(routesLocation());
