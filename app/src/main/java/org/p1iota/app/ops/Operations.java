@@ -34,9 +34,21 @@ public final class Operations {
     private Operations() {
     }
 
+    /**
+     * Before the role opens anything in its data directory: one role per directory (a second device on the same
+     * directory would publish at the same channel indexes), and no backup while it runs.
+     */
+    public static void lockDataDirectory(String role, RoleSettings settings, RoleBeans beans) throws java.io.IOException {
+        beans.closeOnStop(org.p1iota.app.ops.backup.DataDirectoryLock.acquire(settings.dataDirectory(), role));
+    }
+
     public static void bind(String role, RoleSettings settings, RoleBeans beans, Supplier<CamelContext> context) {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         beans.bind(METRICS_REGISTRY, registry);
+        // the management server's Vert.x: it answers a scrape and a probe now and then, so one event loop and a
+        // few workers instead of two loops per core and twenty workers (threads and buffers a Pi pays for)
+        beans.bind("managementVertxOptions", new io.vertx.core.VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(2)
+                .setInternalBlockingPoolSize(2));
         beans.bind("healthDataDisk", new DiskSpaceHealthCheck(settings.dataDirectory(),
                 settings.getLong("p1iota.health.min-free-mb", 100) * 1024 * 1024));
         nodeUrlProperty(role).ifPresent(property -> beans.bind("healthIotaNode",
@@ -58,7 +70,11 @@ public final class Operations {
                     Duration.ofSeconds(settings.getLong("p1iota.health.publish-stall-seconds", 300)), Clock.systemUTC()));
             binders.add(new DeviceMetrics(spool, worker));
         }
-        binders.forEach(binder -> binder.bindTo(registry));
+        // Micrometer holds a function counter's object weakly: the beans keep the binders alive
+        for (int i = 0; i < binders.size(); i++) {
+            beans.bind("p1iotaMeterBinder" + i, binders.get(i));
+            binders.get(i).bindTo(registry);
+        }
     }
 
     private static java.util.Optional<String> nodeUrlProperty(String role) {

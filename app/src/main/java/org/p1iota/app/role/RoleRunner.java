@@ -64,6 +64,7 @@ public final class RoleRunner {
     }
 
     private Main prepare(RoleBeans beans) throws Exception {
+        org.p1iota.app.ops.Operations.lockDataDirectory(role.name(), settings, beans);
         role.bind(settings, beans);
         Main main = new Main();
         org.p1iota.app.ops.Operations.bind(role.name(), settings, beans, main::getCamelContext);
