@@ -7,6 +7,8 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
 /**
  * A running role holds an exclusive lock on {@code <data>/.lock} (the OS drops it when the process dies, even
@@ -27,8 +29,12 @@ public final class DataDirectoryLock implements AutoCloseable {
 
     /** Takes the lock or says who to stop. */
     public static DataDirectoryLock acquire(Path directory, String role) throws IOException {
-        Files.createDirectories(directory);
-        FileChannel channel = FileChannel.open(directory.resolve(FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        if (!Files.isDirectory(directory)) {
+            // created as SecretStore would: the data directory holds the role's secrets
+            Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        }
+        FileChannel channel = FileChannel.open(directory.resolve(FILE), Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         FileLock lock;
         try {
             lock = channel.tryLock();
