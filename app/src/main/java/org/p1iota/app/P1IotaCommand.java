@@ -5,6 +5,8 @@ import org.p1iota.app.demo.DemoCommand;
 import org.p1iota.app.device.DeviceCommand;
 import org.p1iota.app.myhome.MyHomeCommand;
 import org.p1iota.app.node.NodeCommand;
+import org.p1iota.app.ops.backup.BackupCommand;
+import org.p1iota.app.ops.backup.RestoreCommand;
 import org.p1iota.app.provider.ProviderCommand;
 import org.p1iota.app.tools.bench.BenchTools;
 import org.p1iota.app.tools.keys.KeysCommand;
@@ -33,6 +35,8 @@ import picocli.CommandLine.HelpCommand;
                 P1Tools.class,
                 MamTools.class,
                 KeysCommand.class,
+                BackupCommand.class,
+                RestoreCommand.class,
                 BenchTools.class,
         })
 public final class P1IotaCommand extends CommandGroup {

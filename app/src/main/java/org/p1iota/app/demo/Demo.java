@@ -104,6 +104,8 @@ public final class Demo implements AutoCloseable {
         out.println("    token         " + myHome.apiToken().value() + "   (also in " + myHome.file(SecretStore.API_TOKEN) + ")");
         out.println("  Wattt Insights  " + settings.providerUrl() + "/");
         out.println("  IOTA node       " + settings.nodeUrl() + "   (IRI HTTP API)");
+        out.println("  health, metrics http://127.0.0.1:9480 (node), 9481 (device), 9482 (My Home), 9483 (Wattt Insights):");
+        out.println("                  /observe/health, /observe/metrics   (docs/operations.md)");
         out.println("  the device      address      " + InboxAddress.of(device.seed()));
         out.println("                  pairing code " + device.pairingCode().formatted());
         out.println();

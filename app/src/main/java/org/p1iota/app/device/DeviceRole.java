@@ -66,6 +66,7 @@ public final class DeviceRole implements Role {
         beans.bind("deviceProperties", new DeviceProperties(address));
         beans.bind("dataChannelSideKey", state.sideKey());
         beans.bind("deviceState", state);
+        beans.bind("deviceSpool", spool);
         beans.bind("meterIntake", new MeterIntake(spool, settings.batchSize()));
         beans.bind("householdEvents", household);
         beans.bind("pairingInbox", new PairingInbox(pairing, state,

@@ -64,8 +64,10 @@ public final class RoleRunner {
     }
 
     private Main prepare(RoleBeans beans) throws Exception {
+        org.p1iota.app.ops.Operations.lockDataDirectory(role.name(), settings, beans);
         role.bind(settings, beans);
         Main main = new Main();
+        org.p1iota.app.ops.Operations.bind(role.name(), settings, beans, main::getCamelContext);
         main.setOverrideProperties(settings.asProperties());
         main.configure().withName("p1-iota-" + role.name());
         main.configure().withRoutesIncludePattern(routesLocation());

@@ -62,7 +62,7 @@ class NodeKillTest {
     private Process startNodeProcess(int port) throws Exception {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = List.of(java.toString(), "-cp", classpath, "org.p1iota.app.Launcher", "node",
+        List<String> command = List.of(java.toString(), "-Dcamel.management.port=0", "-cp", classpath, "org.p1iota.app.Launcher", "node",
                 "--port", String.valueOf(port), "--data", data.toString(), "--mwm", String.valueOf(MWM),
                 "--routes", RunningNode.repositoryRoutes().toString(), "--camel.main.jmx-enabled", "false");
         Path log = Files.createTempFile(data, "node", ".log");

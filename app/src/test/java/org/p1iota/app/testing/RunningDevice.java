@@ -64,6 +64,8 @@ public final class RunningDevice implements AutoCloseable {
         properties.put("device.worker.tick", "200");
         properties.put("device.batch.max-wait", "1000");
         properties.put("camel.main.jmx-enabled", "false");
+        // a free port for the management server (health, metrics) also where the device runs in its own process
+        properties.put("camel.management.port", "0");
         return properties;
     }
 

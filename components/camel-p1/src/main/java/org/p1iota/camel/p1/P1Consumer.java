@@ -35,6 +35,9 @@ public class P1Consumer extends DefaultConsumer implements TelegramListener, Sou
     private final AtomicLong reconnects = new AtomicLong();
     private final AtomicLong connections = new AtomicLong();
     private volatile long telegramsAtConnect;
+    /** Wall-clock millis of the last telegram delivered, 0 before the first: health checks report its age. */
+    private volatile long lastTelegramMillis;
+    private final java.util.Map<RejectReason, AtomicLong> rejectsByReason = new java.util.EnumMap<>(RejectReason.class);
     private volatile boolean connected;
     private volatile String lastError;
     private ExecutorService executor;
@@ -83,6 +86,7 @@ public class P1Consumer extends DefaultConsumer implements TelegramListener, Sou
             return; // stopping: the route no longer takes exchanges
         }
         telegrams.incrementAndGet();
+        lastTelegramMillis = System.currentTimeMillis();
         Exchange exchange = createExchange(false);
         exchange.getIn().setBody(telegram);
         exchange.getIn().setHeader(P1Constants.TIMESTAMP, telegram.timestamp());
@@ -103,6 +107,9 @@ public class P1Consumer extends DefaultConsumer implements TelegramListener, Sou
             return;
         }
         rejects.incrementAndGet();
+        synchronized (rejectsByReason) {
+            rejectsByReason.computeIfAbsent(frame.reason(), r -> new AtomicLong()).incrementAndGet();
+        }
         if (frame.reason() == RejectReason.CRC_MISMATCH) {
             crcFailures.incrementAndGet();
         }
@@ -189,5 +196,20 @@ public class P1Consumer extends DefaultConsumer implements TelegramListener, Sou
     @ManagedAttribute(description = "The last rejection or connection failure")
     public String getLastError() {
         return lastError;
+    }
+
+    /** When the last telegram was delivered (epoch millis), 0 if none yet. */
+    @ManagedAttribute(description = "Epoch millis of the last telegram delivered to the route, 0 before the first")
+    public long getLastTelegramMillis() {
+        return lastTelegramMillis;
+    }
+
+    /** Frames rejected since start, per reason (only reasons that occurred). */
+    public java.util.Map<RejectReason, Long> rejectsByReason() {
+        synchronized (rejectsByReason) {
+            java.util.Map<RejectReason, Long> copy = new java.util.EnumMap<>(RejectReason.class);
+            rejectsByReason.forEach((reason, count) -> copy.put(reason, count.get()));
+            return copy;
+        }
     }
 }

@@ -1,0 +1,67 @@
+package org.p1iota.app.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.p1iota.app.testing.RunningDevice;
+import org.p1iota.app.testing.RunningNode;
+import org.p1iota.camel.p1.frame.Frame;
+import org.p1iota.camel.p1.frame.RejectedFrame;
+import org.p1iota.camel.p1.model.Telegram;
+import org.p1iota.camel.p1.parse.TelegramDecoder;
+import org.p1iota.camel.p1.parse.TelegramListener;
+
+/** /observe/metrics counts the telegrams of a replayed capture exactly, and the spool and data channel. */
+class DeviceMetricsTest {
+
+    private static final Path CAPTURE = Path.of("../../shared/corpus/dsmr/streams/basjes-ttyusb0-raw.crlf.txt").toAbsolutePath();
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void countsTheTelegramsOfAReplayedCaptureExactly() throws Exception {
+        long[] expected = new long[2];
+        TelegramDecoder decoder = new TelegramDecoder(new TelegramListener() {
+            @Override
+            public void telegram(Telegram telegram, Frame frame) {
+                expected[0]++;
+            }
+
+            @Override
+            public void rejected(RejectedFrame frame) {
+                expected[1]++;
+            }
+        }, false);
+        decoder.feed(Files.readAllBytes(CAPTURE));
+        decoder.finish();
+        assertThat(expected[0]).isGreaterThan(10);
+
+        int nodePort = RunningNode.freePort();
+        try (RunningNode node = RunningNode.start(temp.resolve("node"), 3, nodePort);
+             RunningDevice device = RunningDevice.start(temp.resolve("device"), nodePort, 3, "file:" + CAPTURE,
+                     Map.of("device.batch.size", "5"))) {
+            Management management = Management.of(device.running().camelContext());
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                    assertThat(management.metric("p1iota_p1_telegrams_read_total")).isEqualTo((double) expected[0]));
+            double rejected = 0;
+            for (String reason : new String[] {"CRC_MISMATCH", "MISSING_CRC", "MALFORMED_CRC", "INCOMPLETE", "OVERSIZE", "UNPARSABLE"}) {
+                rejected += management.metric("p1iota_p1_telegrams_rejected_total{reason=\"" + reason + "\"}");
+            }
+            assertThat(rejected).isEqualTo(expected[1]);
+            // everything read is spooled, then published: the spool drains and the data channel counts it all
+            await().atMost(Duration.ofSeconds(120)).untilAsserted(() ->
+                    assertThat(management.metric("p1iota_data_telegrams_published_total")).isEqualTo((double) expected[0]));
+            assertThat(management.metric("p1iota_spool_depth")).isZero();
+            assertThat(management.metric("p1iota_data_messages_published_total")).isPositive();
+            assertThat(management.get("/observe/metrics").body()).contains("camel_exchanges_total{", "routeId=\"device-meter-to-spool\"");
+        }
+    }
+}
