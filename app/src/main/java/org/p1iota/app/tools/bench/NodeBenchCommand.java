@@ -91,6 +91,7 @@ public final class NodeBenchCommand implements Command, OptionSpec {
         try (RoleRunner.Running node = new RoleRunner(new NodeRole(), settings, Optional.empty()).start()) {
             Client client = new Client(port);
             storePhase(client, console, transactions, batch, single);
+            diskPhase(client, console, data);
             findPhase(client, console, finds);
             attachPhase(client, console, 9, runs9);
             attachPhase(client, console, 14, runs14);
@@ -129,11 +130,20 @@ public final class NodeBenchCommand implements Command, OptionSpec {
         }
     }
 
+    /** Bytes on disk per stored transaction while the node runs, as a device at 1 Hz leaves it. */
+    private void diskPhase(Client client, Console console, Path data) throws Exception {
+        long stored = client.call(Map.of("command", "getNodeInfo")).path("storedTransactions").asLong();
+        console.out().println(NodeDiskUsage.measure(data, stored).describe("while running"));
+    }
+
     private void findPhase(Client client, Console console, int finds) throws Exception {
         var info = client.call(Map.of("command", "getNodeInfo"));
         // every bench transaction approves the null hash, so all stored transactions are tips
         long size = info.get("tips").asLong();
         console.out().printf("tangle: %d transactions, database %.1f MB%n", size, info.get("dbSizeInBytes").asLong() / 1e6);
+        if (finds <= 0) {
+            return;
+        }
         long[] latencies = new long[finds];
         long hits = 0;
         for (int i = 0; i < finds; i++) {
