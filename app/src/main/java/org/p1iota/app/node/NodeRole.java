@@ -60,9 +60,7 @@ public final class NodeRole implements Role {
         RetentionSettings retention = RetentionSettings.of(roleSettings);
         TanglePruner pruner = beans.closeOnStop(new TanglePruner(store, retention.retention(), retention.compactMillis(),
                 Clock.systemUTC()));
-        if (retention.prunes()) {
-            pruner.start(retention.interval());
-        }
+        beans.bind("tanglePruner", pruner.start(retention.interval()));
         TransactionValidator validator = new TransactionValidator(settings.minWeightMagnitude(),
                 settings.snapshotTimestamp(), Clock.systemUTC());
         AttachCommands attach = beans.closeOnStop(new AttachCommands(new TangleAttacher(pow), validator,

@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Retention, as IRI's local snapshots with pruning: every {@code interval}, transactions that arrived
- * more than {@code retention} ago are deleted, oldest first, {@value #BATCH} per database transaction
+ * more than {@code retention} ago (zero: none) are deleted, oldest first, {@value #BATCH} per database transaction
  * (each batch holds the store's lock only briefly, so stores wait milliseconds, not minutes), and
  * the database file is then compacted so the space goes back to the disk.
  * <p>
@@ -49,7 +49,7 @@ public final class TanglePruner implements AutoCloseable {
         this.clock = clock;
     }
 
-    /** Prunes now and then every {@code interval}; a failed run is logged and tried again at the next. */
+    /** Prunes every {@code interval}, the first time one interval after the start; a failed run is logged and tried again at the next. */
     public TanglePruner start(Duration interval) {
         timer.scheduleWithFixedDelay(() -> {
             try {
@@ -57,7 +57,7 @@ public final class TanglePruner implements AutoCloseable {
             } catch (Exception e) {
                 LOG.warn("node pruning failed, next try in {}: {}", interval, e.toString());
             }
-        }, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
         return this;
     }
 
@@ -66,27 +66,34 @@ public final class TanglePruner implements AutoCloseable {
     }
 
     /**
-     * Deletes every transaction older than the retention, then compacts the file when any was.
+     * Deletes every transaction older than the retention (none when the retention is zero), then
+     * compacts the file: also when nothing was pruned, since H2 itself gives space back to the disk
+     * only at shutdown, and a burst of stores leaves rewritten pages behind.
      *
      * @return how many transactions were pruned
      */
     public long prune() throws SQLException {
-        long cutoff = clock.millis() - retention.toMillis();
         long pruned = 0;
-        int batch;
-        do {
-            synchronized (store) {
-                batch = pruneBatch(cutoff);
-            }
-            pruned += batch;
-        } while (batch == BATCH && !stopping);
+        if (!retention.isZero()) {
+            long cutoff = clock.millis() - retention.toMillis();
+            int batch;
+            do {
+                synchronized (store) {
+                    batch = pruneBatch(cutoff);
+                }
+                pruned += batch;
+            } while (batch == BATCH && !stopping);
+        }
         if (pruned > 0) {
             synchronized (store) {
                 dropUnreferencedEntryPoints();
             }
-            store.compact(compactMillis);
-            LOG.info("node pruning: {} transactions older than {} removed; database now {} bytes", pruned, retention,
-                    store.sizeInBytes());
+        }
+        long before = store.sizeInBytes();
+        store.compact(compactMillis);
+        if (pruned > 0) {
+            LOG.info("node pruning: {} transactions that arrived over {} ago removed; database {} -> {} bytes", pruned,
+                    retention, before, store.sizeInBytes());
         }
         return pruned;
     }

@@ -38,6 +38,8 @@ public final class TangleStore implements AutoCloseable {
     private final JdbcConnectionPool pool;
     private final Path file;
     private final String checkpoint;
+    /** Longest a stop waits for compaction: within the time systemd and the demo give a role to stop. */
+    static final int CLOSE_COMPACT_MILLIS = 5_000;
     private long nextId;
 
     public TangleStore(Path directory, boolean syncOnCommit) throws SQLException {
@@ -48,7 +50,8 @@ public final class TangleStore implements AutoCloseable {
         }
         this.file = directory.toAbsolutePath().resolve("tangle.mv.db");
         this.checkpoint = syncOnCommit ? "CHECKPOINT SYNC" : "CHECKPOINT";
-        String url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve("tangle") + ";DB_CLOSE_ON_EXIT=FALSE";
+        String url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve("tangle") + ";DB_CLOSE_ON_EXIT=FALSE"
+                + System.getProperty("p1iota.node.h2", "");
         this.pool = JdbcConnectionPool.create(url, "node", "");
         pool.setMaxConnections(16);
         try (Connection c = pool.getConnection()) {
@@ -310,15 +313,26 @@ public final class TangleStore implements AutoCloseable {
 
     /**
      * Rewrites the live pages of the database file to its start and truncates the file, for at most
-     * {@code maxMillis}. H2 does this on its own only at {@code SHUTDOWN COMPACT}; a node that runs
-     * for months never shuts down, so the store calls MVStore's compaction on the open database
-     * (H2's engine API: there is no SQL statement for it). Writers wait while it runs.
+     * {@code maxMillis}. H2 does this fully only at {@code SHUTDOWN COMPACT}; a node that runs for
+     * months never shuts down, so the store calls MVStore's compaction on the open database (H2's
+     * engine API: there is no SQL statement for it). Everything is fsynced first, so compaction may
+     * reuse freed space at once. H2's background writer is paused meanwhile: compaction racing it
+     * fails an assertion in H2 2.3.232 and closes the database. Stores wait (this holds the store's
+     * lock); the writer is not needed for durability since every store ends with a checkpoint.
      */
     public synchronized void compact(int maxMillis) throws SQLException {
         try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
-            s.execute("CHECKPOINT");
             org.h2.engine.SessionLocal session = (org.h2.engine.SessionLocal) c.unwrap(JdbcConnection.class).getSession();
-            session.getDatabase().getStore().compactFile(maxMillis);
+            org.h2.mvstore.MVStore mvStore = session.getDatabase().getStore().getMvStore();
+            int writeDelay = mvStore.getAutoCommitDelay();
+            s.execute("CHECKPOINT SYNC");
+            mvStore.setAutoCommitDelay(0);
+            try {
+                s.execute("CHECKPOINT SYNC");
+                mvStore.compactFile(maxMillis);
+            } finally {
+                mvStore.setAutoCommitDelay(writeDelay);
+            }
         }
     }
 
@@ -343,9 +357,15 @@ public final class TangleStore implements AutoCloseable {
         }
     }
 
+    /** Compacts for at most {@link #CLOSE_COMPACT_MILLIS}, then closes the database. */
     @Override
     public void close() {
-        // closing the pool's connections closes the database (DB_CLOSE_DELAY 0), which writes and compacts it
+        try {
+            compact(CLOSE_COMPACT_MILLIS);
+        } catch (SQLException | RuntimeException e) {
+            // the file is consistent without it: compaction only gives space back
+        }
+        // closing the pool's connections closes the database (DB_CLOSE_DELAY 0), which writes it
         pool.dispose();
     }
 

@@ -88,13 +88,17 @@ public final class NodeBenchCommand implements Command, OptionSpec {
                 "node.port", String.valueOf(port), "node.mwm", "0", "camel.main.jmx-enabled", "false", "node.sync-on-commit", args.get("sync", "true")));
         console.out().printf("node bench: %d cores, data %s, fsync on commit %s%n", Runtime.getRuntime().availableProcessors(),
                 data, args.get("sync", "true"));
-        try (RoleRunner.Running node = new RoleRunner(new NodeRole(), settings, Optional.empty()).start()) {
-            Client client = new Client(port);
-            storePhase(client, console, transactions, batch, single);
-            diskPhase(client, console, data);
-            findPhase(client, console, finds);
-            attachPhase(client, console, 9, runs9);
-            attachPhase(client, console, 14, runs14);
+        try {
+            long stored;
+            try (RoleRunner.Running node = new RoleRunner(new NodeRole(), settings, Optional.empty()).start()) {
+                Client client = new Client(port);
+                storePhase(client, console, transactions, batch, single);
+                stored = diskPhase(client, console, data);
+                findPhase(client, console, finds);
+                attachPhase(client, console, 9, runs9);
+                attachPhase(client, console, 14, runs14);
+            }
+            console.out().println(NodeDiskUsage.measure(data, stored).describe("after the node stopped"));
         } finally {
             if (!args.has("data")) {
                 deleteTree(data);
@@ -131,9 +135,10 @@ public final class NodeBenchCommand implements Command, OptionSpec {
     }
 
     /** Bytes on disk per stored transaction while the node runs, as a device at 1 Hz leaves it. */
-    private void diskPhase(Client client, Console console, Path data) throws Exception {
+    private long diskPhase(Client client, Console console, Path data) throws Exception {
         long stored = client.call(Map.of("command", "getNodeInfo")).path("storedTransactions").asLong();
         console.out().println(NodeDiskUsage.measure(data, stored).describe("while running"));
+        return stored;
     }
 
     private void findPhase(Client client, Console console, int finds) throws Exception {
