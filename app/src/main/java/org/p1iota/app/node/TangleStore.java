@@ -325,11 +325,13 @@ public final class TangleStore implements AutoCloseable {
             org.h2.engine.SessionLocal session = (org.h2.engine.SessionLocal) c.unwrap(JdbcConnection.class).getSession();
             org.h2.mvstore.MVStore mvStore = session.getDatabase().getStore().getMvStore();
             int writeDelay = mvStore.getAutoCommitDelay();
-            s.execute("CHECKPOINT SYNC");
             mvStore.setAutoCommitDelay(0);
             try {
-                s.execute("CHECKPOINT SYNC");
-                mvStore.compactFile(maxMillis);
+                // the first pass rewrites sparse chunks, the second moves what is left and truncates the file
+                for (int pass = 0; pass < 2; pass++) {
+                    s.execute("CHECKPOINT SYNC");
+                    mvStore.compactFile(maxMillis / 2);
+                }
             } finally {
                 mvStore.setAutoCommitDelay(writeDelay);
             }
