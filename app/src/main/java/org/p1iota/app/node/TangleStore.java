@@ -371,7 +371,11 @@ public final class TangleStore implements AutoCloseable {
         pool.dispose();
     }
 
-    /** The indexed columns findTransactions searches. */
+    /**
+     * The indexed columns findTransactions searches. OBSOLETE_TAG holds only obsolete tags that differ
+     * from the tag (null otherwise), so it finds exactly what a full column would when searched only
+     * after the tag found nothing, as findTransactions does.
+     */
     public enum Column {
         ADDRESS("address"), BUNDLE("bundle"), TAG("tag"), OBSOLETE_TAG("obsolete_tag"), TRUNK("trunk"), BRANCH("branch");
 
