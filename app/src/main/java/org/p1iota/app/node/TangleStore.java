@@ -40,6 +40,10 @@ public final class TangleStore implements AutoCloseable {
     private final String checkpoint;
     /** Longest a stop waits for compaction: within the time systemd and the demo give a role to stop. */
     static final int CLOSE_COMPACT_MILLIS = 5_000;
+    /** Chunks less full than this (percent) have their live pages rewritten by a compaction, ... */
+    private static final int REWRITE_FILL_RATE = 90;
+    /** ... at most this many bytes of them per pass. */
+    private static final int REWRITE_BYTES = 64 << 20;
     private long nextId;
 
     public TangleStore(Path directory, boolean syncOnCommit) throws SQLException {
@@ -52,17 +56,32 @@ public final class TangleStore implements AutoCloseable {
         this.checkpoint = syncOnCommit ? "CHECKPOINT SYNC" : "CHECKPOINT";
         String url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve("tangle") + ";DB_CLOSE_ON_EXIT=FALSE"
                 + System.getProperty("p1iota.node.h2", "");
+        migrateFirstSchema(url);
         this.pool = JdbcConnectionPool.create(url, "node", "");
         pool.setMaxConnections(16);
         try (Connection c = pool.getConnection()) {
             TangleSchema.create(c);
             nextId = count(c, "SELECT COALESCE(MAX(id), 0) + 1 FROM transactions");
-            if (TangleSchema.hasOldSchema(c)) {
-                try (Connection write = pool.getConnection()) {
-                    write.setAutoCommit(false);
-                    TangleSchema.migrate(c, write, this);
-                }
-                compact(60_000);
+        }
+    }
+
+    /**
+     * Migrates a database of the first schema before the node serves anything, then closes it with
+     * {@code SHUTDOWN COMPACT}, which rewrites the file: the online compaction leaves the space of
+     * the dropped table in the middle of the file.
+     */
+    private void migrateFirstSchema(String url) throws SQLException {
+        try (Connection read = java.sql.DriverManager.getConnection(url, "node", "");
+             Connection write = java.sql.DriverManager.getConnection(url, "node", "")) {
+            TangleSchema.create(read);
+            if (!TangleSchema.hasOldSchema(read)) {
+                return;
+            }
+            nextId = count(read, "SELECT COALESCE(MAX(id), 0) + 1 FROM transactions");
+            write.setAutoCommit(false);
+            TangleSchema.migrate(read, write, this);
+            try (Statement s = read.createStatement()) {
+                s.execute("SHUTDOWN COMPACT");
             }
         }
     }
@@ -327,10 +346,14 @@ public final class TangleStore implements AutoCloseable {
             int writeDelay = mvStore.getAutoCommitDelay();
             mvStore.setAutoCommitDelay(0);
             try {
-                // the first pass rewrites sparse chunks, the second moves what is left and truncates the file
-                for (int pass = 0; pass < 2; pass++) {
+                // a pass rewrites sparse chunks, moves chunks down and truncates; what it freed is moved by the next
+                long deadline = System.currentTimeMillis() + maxMillis;
+                long before = Long.MAX_VALUE;
+                for (int pass = 0; pass < 8 && sizeInBytes() < before && System.currentTimeMillis() < deadline; pass++) {
+                    before = sizeInBytes();
+                    mvStore.compact(REWRITE_FILL_RATE, REWRITE_BYTES); // rewrite the live pages of sparse chunks
                     s.execute("CHECKPOINT SYNC");
-                    mvStore.compactFile(maxMillis / 2);
+                    mvStore.compactFile((int) Math.max(1, Math.min(maxMillis / 2, deadline - System.currentTimeMillis())));
                 }
             } finally {
                 mvStore.setAutoCommitDelay(writeDelay);
