@@ -1,6 +1,7 @@
 package org.p1iota.app.node;
 
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -53,6 +54,31 @@ final class TangleSchema {
     static boolean hasOldSchema(Connection c) throws SQLException {
         try (ResultSet rs = c.getMetaData().getTables(null, "PUBLIC", "TX", null)) {
             return rs.next();
+        }
+    }
+
+    /**
+     * Migrates a database of the first schema before the node serves anything, then closes it with
+     * {@code SHUTDOWN COMPACT}, which rewrites the file: the online compaction leaves the space of
+     * the dropped table in the middle of the file.
+     */
+    static void migrateOnStart(String url, TangleStore store) throws SQLException {
+        try (Connection read = DriverManager.getConnection(url, "node", "");
+             Connection write = DriverManager.getConnection(url, "node", "")) {
+            create(read);
+            if (!hasOldSchema(read)) {
+                return;
+            }
+            try (Statement s = read.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(id), 0) + 1 FROM transactions")) {
+                rs.next();
+                store.nextId = rs.getLong(1);
+            }
+            write.setAutoCommit(false);
+            migrate(read, write, store);
+            try (Statement s = read.createStatement()) {
+                s.execute("SHUTDOWN COMPACT");
+            }
         }
     }
 

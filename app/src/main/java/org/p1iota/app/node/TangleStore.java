@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.h2.jdbc.JdbcConnection;
 import org.h2.jdbcx.JdbcConnectionPool;
 
 /**
@@ -40,11 +39,7 @@ public final class TangleStore implements AutoCloseable {
     private final String checkpoint;
     /** Longest a stop waits for compaction: within the time systemd and the demo give a role to stop. */
     static final int CLOSE_COMPACT_MILLIS = 5_000;
-    /** Chunks less full than this (percent) have their live pages rewritten by a compaction, ... */
-    private static final int REWRITE_FILL_RATE = 90;
-    /** ... at most this many bytes of them per pass. */
-    private static final int REWRITE_BYTES = 64 << 20;
-    private long nextId;
+    long nextId;
 
     public TangleStore(Path directory, boolean syncOnCommit) throws SQLException {
         try {
@@ -56,33 +51,12 @@ public final class TangleStore implements AutoCloseable {
         this.checkpoint = syncOnCommit ? "CHECKPOINT SYNC" : "CHECKPOINT";
         String url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve("tangle") + ";DB_CLOSE_ON_EXIT=FALSE"
                 + System.getProperty("p1iota.node.h2", "");
-        migrateFirstSchema(url);
+        TangleSchema.migrateOnStart(url, this);
         this.pool = JdbcConnectionPool.create(url, "node", "");
         pool.setMaxConnections(16);
         try (Connection c = pool.getConnection()) {
             TangleSchema.create(c);
             nextId = count(c, "SELECT COALESCE(MAX(id), 0) + 1 FROM transactions");
-        }
-    }
-
-    /**
-     * Migrates a database of the first schema before the node serves anything, then closes it with
-     * {@code SHUTDOWN COMPACT}, which rewrites the file: the online compaction leaves the space of
-     * the dropped table in the middle of the file.
-     */
-    private void migrateFirstSchema(String url) throws SQLException {
-        try (Connection read = java.sql.DriverManager.getConnection(url, "node", "");
-             Connection write = java.sql.DriverManager.getConnection(url, "node", "")) {
-            TangleSchema.create(read);
-            if (!TangleSchema.hasOldSchema(read)) {
-                return;
-            }
-            nextId = count(read, "SELECT COALESCE(MAX(id), 0) + 1 FROM transactions");
-            write.setAutoCommit(false);
-            TangleSchema.migrate(read, write, this);
-            try (Statement s = read.createStatement()) {
-                s.execute("SHUTDOWN COMPACT");
-            }
         }
     }
 
@@ -331,33 +305,12 @@ public final class TangleStore implements AutoCloseable {
     }
 
     /**
-     * Rewrites the live pages of the database file to its start and truncates the file, for at most
-     * {@code maxMillis}. H2 does this fully only at {@code SHUTDOWN COMPACT}; a node that runs for
-     * months never shuts down, so the store calls MVStore's compaction on the open database (H2's
-     * engine API: there is no SQL statement for it). Everything is fsynced first, so compaction may
-     * reuse freed space at once. H2's background writer is paused meanwhile: compaction racing it
-     * fails an assertion in H2 2.3.232 and closes the database. Stores wait (this holds the store's
-     * lock); the writer is not needed for durability since every store ends with a checkpoint.
+     * Gives the space of deleted and rewritten pages back to the disk, for at most {@code maxMillis};
+     * stores wait meanwhile. See {@link FileCompaction}.
      */
     public synchronized void compact(int maxMillis) throws SQLException {
-        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
-            org.h2.engine.SessionLocal session = (org.h2.engine.SessionLocal) c.unwrap(JdbcConnection.class).getSession();
-            org.h2.mvstore.MVStore mvStore = session.getDatabase().getStore().getMvStore();
-            int writeDelay = mvStore.getAutoCommitDelay();
-            mvStore.setAutoCommitDelay(0);
-            try {
-                // a pass rewrites sparse chunks, moves chunks down and truncates; what it freed is moved by the next
-                long deadline = System.currentTimeMillis() + maxMillis;
-                long before = Long.MAX_VALUE;
-                for (int pass = 0; pass < 8 && sizeInBytes() < before && System.currentTimeMillis() < deadline; pass++) {
-                    before = sizeInBytes();
-                    mvStore.compact(REWRITE_FILL_RATE, REWRITE_BYTES); // rewrite the live pages of sparse chunks
-                    s.execute("CHECKPOINT SYNC");
-                    mvStore.compactFile((int) Math.max(1, Math.min(maxMillis / 2, deadline - System.currentTimeMillis())));
-                }
-            } finally {
-                mvStore.setAutoCommitDelay(writeDelay);
-            }
+        try (Connection c = pool.getConnection()) {
+            FileCompaction.compact(c, file, maxMillis);
         }
     }
 
