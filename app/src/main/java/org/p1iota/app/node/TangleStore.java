@@ -310,7 +310,7 @@ public final class TangleStore implements AutoCloseable {
      */
     public synchronized void compact(int maxMillis) throws SQLException {
         try (Connection c = pool.getConnection()) {
-            FileCompaction.compact(c, file, maxMillis);
+            FileCompaction.compact(c, maxMillis);
         }
     }
 
