@@ -49,8 +49,7 @@ public final class TangleStore implements AutoCloseable {
         }
         this.file = directory.toAbsolutePath().resolve("tangle.mv.db");
         this.checkpoint = syncOnCommit ? "CHECKPOINT SYNC" : "CHECKPOINT";
-        String url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve("tangle") + ";DB_CLOSE_ON_EXIT=FALSE"
-                + System.getProperty("p1iota.node.h2", "");
+        String url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve("tangle") + ";DB_CLOSE_ON_EXIT=FALSE";
         TangleSchema.migrateOnStart(url, this);
         this.pool = JdbcConnectionPool.create(url, "node", "");
         pool.setMaxConnections(16);
