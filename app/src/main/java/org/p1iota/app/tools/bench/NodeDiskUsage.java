@@ -7,8 +7,8 @@ import java.util.stream.Stream;
 
 /**
  * Bytes on disk per stored transaction: every file under the node's data directory (the database and
- * anything H2 keeps beside it) divided by the transactions stored, and what that makes a household-day
- * at one telegram a second for a given number of transactions per telegram.
+ * anything H2 keeps beside it) divided by the transactions stored. A household-day at 1 Hz is this times
+ * the transactions per telegram times 86,400 (docs/node.md, "Storage").
  *
  * @param bytes        bytes of all files under the data directory
  * @param transactions transactions the node holds
@@ -25,11 +25,6 @@ record NodeDiskUsage(long bytes, long transactions) {
 
     double bytesPerTransaction() {
         return transactions == 0 ? 0 : (double) bytes / transactions;
-    }
-
-    /** Bytes a household adds in a day at 1 telegram/s with {@code perTelegram} transactions each. */
-    double householdDay(double perTelegram) {
-        return bytesPerTransaction() * perTelegram * 86_400;
     }
 
     String describe(String when) {
