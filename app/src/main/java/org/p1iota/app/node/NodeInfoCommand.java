@@ -14,9 +14,11 @@ public final class NodeInfoCommand implements IriCommand {
     static final String API_LEVEL = "1.8.6";
 
     private final TangleStore store;
+    private final TanglePruner pruner;
 
-    public NodeInfoCommand(TangleStore store) {
+    public NodeInfoCommand(TangleStore store, TanglePruner pruner) {
         this.store = store;
+        this.pruner = pruner;
     }
 
     @Override
@@ -44,6 +46,11 @@ public final class NodeInfoCommand implements IriCommand {
         info.put("features", List.of("embedded", "noCoordinator", "WereAddressesSpentFrom"));
         info.put("coordinatorAddress", NodeTransaction.NULL_HASH);
         info.put("dbSizeInBytes", store.sizeInBytes());
+        // what this node keeps (not in IRI; jota ignores unknown fields): see docs/node.md, "Retention"
+        info.put("retentionSeconds", pruner.retention().toSeconds());
+        info.put("storedTransactions", store.transactionCount());
+        info.put("oldestTransactionTimestamp", pruner.oldestArrival());
+        info.put("prunedTransactions", pruner.prunedTransactions());
         return info;
     }
 }

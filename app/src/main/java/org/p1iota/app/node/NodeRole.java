@@ -61,13 +61,17 @@ public final class NodeRole implements Role {
         }
         TangleStore store = beans.closeOnStop(new TangleStore(settings.dataDirectory(), settings.syncOnCommit()));
         beans.bind("tangleStore", store);
+        RetentionSettings retention = RetentionSettings.of(roleSettings);
+        TanglePruner pruner = beans.closeOnStop(new TanglePruner(store, retention.retention(), retention.compactMillis(),
+                Clock.systemUTC()));
+        beans.bind("tanglePruner", pruner.start(retention.interval()));
         TransactionValidator validator = new TransactionValidator(settings.minWeightMagnitude(),
                 settings.snapshotTimestamp(), Clock.systemUTC());
         AttachCommands attach = beans.closeOnStop(new AttachCommands(new TangleAttacher(pow), validator,
                 settings.attachLimits()));
 
         Map<String, IriCommand> commands = new HashMap<>();
-        commands.put("getNodeInfo", new NodeInfoCommand(store));
+        commands.put("getNodeInfo", new NodeInfoCommand(store, pruner));
         commands.put("findTransactions", new FindTransactionsCommand(store));
         new TransactionCommands(store, validator).register(commands);
         new TangleCommands(store, new TipSelector(store), settings).register(commands);

@@ -74,7 +74,7 @@ public final class TangleCommands {
     }
 
     private boolean known(String hash) throws Exception {
-        return NodeTransaction.NULL_HASH.equals(hash) || store.approvers(hash) >= 0;
+        return NodeTransaction.NULL_HASH.equals(hash) || store.approvers(hash) >= 0 || store.isEntryPoint(hash);
     }
 
     private static Map<String, Object> inconsistent(String info) {

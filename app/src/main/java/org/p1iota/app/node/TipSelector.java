@@ -122,7 +122,8 @@ public final class TipSelector {
     private Verdict bundleOf(String hash) throws SQLException {
         Optional<NodeTransaction> tail = store.transaction(hash);
         if (tail.isEmpty()) {
-            return new Verdict(0, null);
+            // a pruned transaction kept ones approve is solid and valid, like the null hash (IRI's solid entry points)
+            return new Verdict(store.isEntryPoint(hash) ? 1 : 0, null);
         }
         if (!tail.get().isTail()) {
             return new Verdict(-1, null);

@@ -78,12 +78,17 @@ public final class NodeBenchCommand extends CliCommand {
                 "node.port", String.valueOf(port), "node.mwm", "0", "camel.main.jmx-enabled", "false", "node.sync-on-commit", String.valueOf(sync)));
         console.out().printf("node bench: %d cores, data %s, fsync on commit %s%n", Runtime.getRuntime().availableProcessors(),
                 data, sync);
-        try (RoleRunner.Running node = new RoleRunner(new NodeRole(), settings, Optional.empty()).start()) {
-            Client client = new Client(port);
-            storePhase(client, console, transactions, batch, single);
-            findPhase(client, console, finds);
-            attachPhase(client, console, 9, runs9);
-            attachPhase(client, console, 14, runs14);
+        try {
+            long stored;
+            try (RoleRunner.Running node = new RoleRunner(new NodeRole(), settings, Optional.empty()).start()) {
+                Client client = new Client(port);
+                storePhase(client, console, transactions, batch, single);
+                stored = diskPhase(client, console, data);
+                findPhase(client, console, finds);
+                attachPhase(client, console, 9, runs9);
+                attachPhase(client, console, 14, runs14);
+            }
+            console.out().println(NodeDiskUsage.measure(data, stored).describe("after the node stopped"));
         } finally {
             if (dataDirectory == null) {
                 deleteTree(data);
@@ -119,11 +124,21 @@ public final class NodeBenchCommand extends CliCommand {
         }
     }
 
+    /** Bytes on disk per stored transaction while the node runs, as a device at 1 Hz leaves it. */
+    private long diskPhase(Client client, Console console, Path data) throws Exception {
+        long stored = client.call(Map.of("command", "getNodeInfo")).path("storedTransactions").asLong();
+        console.out().println(NodeDiskUsage.measure(data, stored).describe("while running"));
+        return stored;
+    }
+
     private void findPhase(Client client, Console console, int finds) throws Exception {
         var info = client.call(Map.of("command", "getNodeInfo"));
         // every bench transaction approves the null hash, so all stored transactions are tips
         long size = info.get("tips").asLong();
         console.out().printf("tangle: %d transactions, database %.1f MB%n", size, info.get("dbSizeInBytes").asLong() / 1e6);
+        if (finds <= 0) {
+            return;
+        }
         long[] latencies = new long[finds];
         long hits = 0;
         for (int i = 0; i < finds; i++) {
