@@ -12,7 +12,7 @@ import org.apache.camel.api.management.ManagedAttribute;
 import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.support.ScheduledPollConsumer;
 import org.p1iota.camel.iota.state.ProcessedBundles;
-import org.p1iota.camel.iota.state.Redeliveries;
+import org.p1iota.camel.iota.MessageAttempts.Outcome;
 import org.p1iota.camel.iota.tangle.BundleAssembler;
 import org.p1iota.camel.iota.tangle.TangleClient;
 import org.p1iota.camel.iota.tangle.TangleMessage;
@@ -37,7 +37,7 @@ public class IotaConsumer extends ScheduledPollConsumer {
 
     private TangleClient client;
     private ProcessedBundles processed;
-    private Redeliveries redeliveries;
+    private MessageAttempts attempts;
     /** Invalid bundles already counted, so each counts once however often it is read again (bounded: a flood). */
     private final Set<String> reportedInvalid = Collections.newSetFromMap(new LinkedHashMap<>() {
         @Override
@@ -68,7 +68,7 @@ public class IotaConsumer extends ScheduledPollConsumer {
     protected void doStart() throws Exception {
         client = getEndpoint().createClient();
         processed = ProcessedBundles.open(getEndpoint().processedBundlesFile());
-        redeliveries = new Redeliveries(getEndpoint().getMaxRedeliveries());
+        attempts = new MessageAttempts(getEndpoint().getMaxRedeliveries());
         super.doStart();
     }
 
@@ -122,8 +122,6 @@ public class IotaConsumer extends ScheduledPollConsumer {
         });
     }
 
-    private enum Outcome { PROCESSED, GIVEN_UP, RETRY_LATER }
-
     private Outcome emit(TangleMessage message, Object body) {
         Exchange exchange = createExchange(true);
         String bundle = message.bundleHash();
@@ -135,30 +133,21 @@ public class IotaConsumer extends ScheduledPollConsumer {
             exchange.getMessage().setHeader(IotaConstants.TAIL_HASH, message.tailHash());
             exchange.getMessage().setHeader(IotaConstants.TAG, message.tag());
             exchange.getMessage().setHeader(IotaConstants.ATTACHMENT_TIMESTAMP, message.attachmentTimestamp());
-            int failures = redeliveries.failuresOf(key);
-            if (failures > 0) {
-                exchange.getMessage().setHeader(Exchange.REDELIVERED, true);
-                exchange.getMessage().setHeader(Exchange.REDELIVERY_COUNTER, failures);
-            }
-            try {
-                getProcessor().process(exchange);
-            } catch (Exception e) {
-                exchange.setException(e);
-            }
-            if (exchange.getException() == null) {
+            int failures = attempts.failuresOf(key);
+            Outcome outcome = attempts.attempt(key, exchange, getProcessor());
+            if (outcome == Outcome.PROCESSED) {
                 processed.add(key);
-                redeliveries.succeeded(key);
                 emitted++;
-                return Outcome.PROCESSED;
+                return outcome;
             }
-            if (redeliveries.failed(key)) {
+            if (outcome == Outcome.GIVEN_UP) {
                 processed.add(key);
                 failed.dropped("bundle " + bundle + " after " + (failures + 1) + " attempts: " + exchange.getException());
-                return Outcome.GIVEN_UP;
+                return outcome;
             }
             getExceptionHandler().handleException("Failed processing message of bundle " + bundle + " (attempt "
                     + (failures + 1) + "); it is offered again on the next poll", exchange, exchange.getException());
-            return Outcome.RETRY_LATER;
+            return outcome;
         } finally {
             releaseExchange(exchange, false);
         }

@@ -20,7 +20,7 @@ import org.p1iota.camel.iota.mam.MamMessage;
 import org.p1iota.camel.iota.mam.MamMode;
 import org.p1iota.camel.iota.mam.MamParser;
 import org.p1iota.camel.iota.state.FollowBook;
-import org.p1iota.camel.iota.state.Redeliveries;
+import org.p1iota.camel.iota.MessageAttempts.Outcome;
 import org.p1iota.camel.iota.state.Subscription;
 import org.p1iota.camel.iota.tangle.TangleClient;
 import org.p1iota.camel.iota.tangle.TangleMessage;
@@ -54,7 +54,7 @@ public class IotaMamConsumer extends ScheduledPollConsumer {
     });
     private volatile long unreadableBundles;
     private volatile long emitted;
-    private Redeliveries redeliveries;
+    private MessageAttempts attempts;
     private final DropLog undecodable = new DropLog(LOG, "Skipped a channel message whose trytes are no bytes");
     private final DropLog failed = new DropLog(LOG, "Skipped a channel message the route kept failing on");
 
@@ -71,7 +71,7 @@ public class IotaMamConsumer extends ScheduledPollConsumer {
     protected void doStart() throws Exception {
         client = getEndpoint().createClient();
         book = getEndpoint().followBook();
-        redeliveries = new Redeliveries(getEndpoint().getMaxRedeliveries());
+        attempts = new MessageAttempts(getEndpoint().getMaxRedeliveries());
         if (getEndpoint().getRoot() != null) {
             book.putIfAbsent(new Subscription(DEFAULT_SUBSCRIPTION, getEndpoint().getRoot(), getEndpoint().getMode(),
                     getEndpoint().getSideKey()));
@@ -128,8 +128,6 @@ public class IotaMamConsumer extends ScheduledPollConsumer {
         return count;
     }
 
-    private enum Outcome { PROCESSED, SKIPPED, RETRY_LATER }
-
     private record Read(MamMessage message, String address) {
     }
 
@@ -155,11 +153,11 @@ public class IotaMamConsumer extends ScheduledPollConsumer {
             body = MessageBodies.fromTrytes(read.message().message(), getEndpoint().getMessageFormat());
         } catch (UndecodableMessageException e) {
             undecodable.dropped("subscription " + subscription.id() + ", message at " + read.address() + ": " + e.getMessage());
-            return Outcome.SKIPPED;
+            return Outcome.GIVEN_UP;
         }
         // the same root with the same next root is the same message: its failures count together
         String key = subscription.id() + "/" + subscription.root();
-        int failures = redeliveries.failuresOf(key);
+        int failures = attempts.failuresOf(key);
         Exchange exchange = createExchange(true);
         try {
             exchange.getMessage().setBody(body);
@@ -167,28 +165,19 @@ public class IotaMamConsumer extends ScheduledPollConsumer {
             exchange.getMessage().setHeader(IotaMamConstants.ROOT, subscription.root());
             exchange.getMessage().setHeader(IotaMamConstants.NEXT_ROOT, read.message().nextRoot());
             exchange.getMessage().setHeader(IotaMamConstants.ADDRESS, read.address());
-            if (failures > 0) {
-                exchange.getMessage().setHeader(Exchange.REDELIVERED, true);
-                exchange.getMessage().setHeader(Exchange.REDELIVERY_COUNTER, failures);
-            }
-            try {
-                getProcessor().process(exchange);
-            } catch (Exception e) {
-                exchange.setException(e);
-            }
-            if (exchange.getException() == null) {
-                redeliveries.succeeded(key);
+            Outcome outcome = attempts.attempt(key, exchange, getProcessor());
+            if (outcome == Outcome.PROCESSED) {
                 emitted++;
-                return Outcome.PROCESSED;
+                return outcome;
             }
-            if (redeliveries.failed(key)) {
+            if (outcome == Outcome.GIVEN_UP) {
                 failed.dropped("subscription " + subscription.id() + ", message at " + read.address() + " after "
                         + (failures + 1) + " attempts: " + exchange.getException());
-                return Outcome.SKIPPED;
+                return outcome;
             }
             getExceptionHandler().handleException("Failed processing MAM message at root " + subscription.root() + " (attempt "
                     + (failures + 1) + "); it is offered again on the next poll", exchange, exchange.getException());
-            return Outcome.RETRY_LATER; // the same root is read again on the next poll: nothing is skipped yet
+            return outcome; // the same root is read again on the next poll: nothing is skipped yet
         } finally {
             releaseExchange(exchange, false);
         }
