@@ -39,21 +39,38 @@ public final class EventChannelReader {
     /** Every event from {@code firstRoot} on, in channel order, numbered from 1. */
     public List<RecordedEvent> readFrom(String firstRoot) throws TangleException, InterruptedException, MamException {
         List<RecordedEvent> events = new ArrayList<>();
-        String root = firstRoot;
-        int sequence = 0;
+        readFrom(firstRoot, 0, (event, next) -> events.add(event));
+        return events;
+    }
+
+    /** Receives each event read, with the root the channel goes on at after it. */
+    @FunctionalInterface
+    public interface EventSink {
+        void accept(RecordedEvent event, String nextRoot);
+    }
+
+    /**
+     * Every event from {@code root} on, in channel order, numbered on from {@code sequenceBefore}.
+     *
+     * @return the root of the next message, not yet published
+     */
+    public String readFrom(String root, int sequenceBefore, EventSink sink)
+            throws TangleException, InterruptedException, MamException {
+        int sequence = sequenceBefore;
+        String current = root;
         while (true) {
-            Optional<MamMessage> message = readAt(root);
+            Optional<MamMessage> message = readAt(current);
             if (message.isEmpty()) {
-                return events;
+                return current;
             }
             sequence++;
             try {
                 byte[] json = TryteCodec.decode(message.get().message());
-                events.add(new RecordedEvent(sequence, codec.decode(json, ChannelEvent.class), root));
+                sink.accept(new RecordedEvent(sequence, codec.decode(json, ChannelEvent.class), current), message.get().nextRoot());
             } catch (ProtocolException | IllegalArgumentException e) {
                 LOG.warn("Skipped message {} of the event channel: not a valid event ({})", sequence, e.getMessage());
             }
-            root = message.get().nextRoot();
+            current = message.get().nextRoot();
         }
     }
 

@@ -14,7 +14,8 @@ import org.p1iota.camel.iota.IotaMamConstants;
 
 /**
  * The household's event store: My Home's private MAM channel. The state is folded from the channel
- * as read from its first root (on the first use after a start), and every command checks the state,
+ * as read from its first root (on the first use after a start; the {@link EventJournal} keeps what a
+ * node may have pruned, and the channel is read on from where it ends), and every command checks the state,
  * publishes its one event on the channel, then applies it. Commands run one at a time, so two
  * requests can never interleave their publishing or decide on the same stale state.
  * <p>
@@ -40,13 +41,15 @@ public final class EventStore {
 
     private final EventChannelReader reader;
     private final String firstRoot;
+    private final EventJournal journal;
     private final ProtocolCodec codec = new ProtocolCodec();
     private volatile Snapshot snapshot;
     private volatile ProducerTemplate publisher;
 
-    public EventStore(EventChannelReader reader, String firstRoot) {
+    public EventStore(EventChannelReader reader, String firstRoot, EventJournal journal) {
         this.reader = reader;
         this.firstRoot = firstRoot;
+        this.journal = journal;
     }
 
     /** Called from the routes (any exchange will do): the Camel context publishing goes through. */
@@ -75,7 +78,14 @@ public final class EventStore {
         synchronized (this) {
             if (snapshot == null) {
                 try {
-                    List<RecordedEvent> events = reader.readFrom(firstRoot);
+                    // the journal first (a node may have pruned the channel's start), then the channel from where it ends
+                    EventJournal.Contents kept = journal.read();
+                    List<RecordedEvent> events = new ArrayList<>(kept.events());
+                    int last = events.isEmpty() ? 0 : events.get(events.size() - 1).sequence();
+                    reader.readFrom(kept.continueAt().orElse(firstRoot), last, (event, next) -> {
+                        journal.append(event, next);
+                        events.add(event);
+                    });
                     snapshot = new Snapshot(events, MyHomeState.fold(events.stream().map(RecordedEvent::event).toList()));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -98,14 +108,17 @@ public final class EventStore {
             throws CommandRefusedException, EventChannelException {
         Snapshot current = snapshot();
         E event = command.decide(current.state());
-        String root = publish(event);
+        Exchange sent = publish(event);
         List<RecordedEvent> events = new ArrayList<>(current.events());
-        events.add(new RecordedEvent(events.size() + 1, event, root));
+        int last = events.isEmpty() ? 0 : events.get(events.size() - 1).sequence();
+        RecordedEvent recorded = new RecordedEvent(last + 1, event, sent.getMessage().getHeader(IotaMamConstants.ROOT, String.class));
+        journal.append(recorded, sent.getMessage().getHeader(IotaMamConstants.NEXT_ROOT, String.class));
+        events.add(recorded);
         snapshot = new Snapshot(events, current.state().apply(event));
         return event;
     }
 
-    private String publish(ChannelEvent event) throws EventChannelException {
+    private Exchange publish(ChannelEvent event) throws EventChannelException {
         ProducerTemplate template = publisher;
         if (template == null) {
             throw new IllegalStateException("the event store is used before its routes started");
@@ -115,6 +128,6 @@ public final class EventStore {
             throw new EventChannelException("publishing " + event.messageType() + " on the event channel failed: "
                     + sent.getException().getMessage(), sent.getException());
         }
-        return sent.getMessage().getHeader(IotaMamConstants.ROOT, String.class);
+        return sent;
     }
 }

@@ -68,7 +68,8 @@ public final class MyHomeRole implements Role {
         beans.bind("myhomeIdentity", identity);
 
         Clock clock = Clock.systemUTC();
-        EventStore store = new EventStore(new EventChannelReader(readerClient(settings)), eventRoot);
+        EventStore store = new EventStore(new EventChannelReader(readerClient(settings)), eventRoot,
+                new EventJournal(directory.resolve("state").resolve("event-journal.jsonl")));
         MyHomeCommands commands = new MyHomeCommands(clock, random);
         Pairings pairings = beans.closeOnStop(new Pairings(store, commands, identity.inbox(), eventRoot, clock,
                 Duration.ofSeconds(settings.getLong("myhome.pairing-challenge-wait-seconds", 180)),

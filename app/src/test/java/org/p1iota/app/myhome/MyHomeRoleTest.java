@@ -234,6 +234,23 @@ class MyHomeRoleTest {
             assertThat(secondClient.get("/api/policies").json().toString()).isEqualTo(policiesBefore);
             assertThat(secondClient.get("/api/events").json()).hasSize(4);
         }
+
+        // a node that pruned the channel (here: a node that never held it) after a restart: My Home's own copy
+        // of its events keeps the household's devices and policies
+        try (RunningNode pruned = RunningNode.start(temp.resolve("pruned-node"), MWM)) {
+            myHome.close();
+            myHome = RunningMyHome.start(data, "http://127.0.0.1:" + pruned.port, MWM, RunningNode.freePort(),
+                    Map.of("myhome.pairing-timeout-seconds", "3"));
+            MyHomeClient onPruned = new MyHomeClient(myHome.baseUrl()).withBearer(myHome.token());
+            assertThat(onPruned.get("/api/devices").json().toString()).isEqualTo(devicesBefore);
+            assertThat(onPruned.get("/api/policies").json().toString()).isEqualTo(policiesBefore);
+            assertThat(onPruned.get("/api/events").json()).hasSize(4);
+        } finally {
+            myHome.close();
+            myHome = RunningMyHome.start(data, "http://127.0.0.1:" + node.port, MWM, RunningNode.freePort(),
+                    Map.of("myhome.pairing-timeout-seconds", "3"));
+            browser = new MyHomeClient(myHome.baseUrl()).withBearer(myHome.token());
+        }
     }
 
     @Test
