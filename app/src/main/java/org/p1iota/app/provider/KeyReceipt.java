@@ -142,14 +142,14 @@ public final class KeyReceipt implements AutoCloseable {
             keys = requests.keys(household.get()).open(mamData);
         } catch (ProtocolException e) {
             if (e.reason() != ProtocolException.Reason.UNEXPECTED_TYPE && isKeyDelivery(message)) {
-                refused(id, "not a MAM_DATA this release reads: " + e.getMessage());
+                refused(id);
             }
             drops.dropped("consent request " + id + ": " + e.getMessage());
             exchange.setRouteStop(true);
             return;
         } catch (RejectedKeysException | RuntimeException e) {
-            refused(id, e.getMessage());
-            drops.dropped("consent request " + id + ": " + e.getMessage());
+            refused(id);
+            drops.dropped("consent request " + id + ": key delivery refused: " + e.getMessage());
             exchange.setRouteStop(true);
             return;
         }
@@ -169,9 +169,9 @@ public final class KeyReceipt implements AutoCloseable {
         return body != null && MAM_DATA_TYPE.matcher(body).find();
     }
 
-    private void refused(String id, String why) throws SQLException {
+    private void refused(String id) throws SQLException {
+        // logged with the inbox's drops (rate-limited: a flood of forgeries must not flood the log)
         if (households.rejectedKeyDelivery(id)) {
-            LOG.warn("Refused a key delivery at the inbox of consent request {}; still waiting for the household's: {}", id, why);
             int count = households.find(id).map(Household::rejectedKeyDeliveries).orElse(1);
             events.state(id, HouseholdState.WAITING_FOR_KEYS, ProviderApi.refusalMessage(count));
         }
