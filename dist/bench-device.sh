@@ -40,6 +40,8 @@ for _ in $(seq 1200); do
     if [ -n "$published" ] && [ "${published%.*}" -gt 0 ]; then first=$(( ($(date +%s%N) - start_ns) / 1000000 )); break; fi
     sleep 0.1
 done
+# the node's files at the first message: an H2 database has a size before it holds anything
+base_bytes=$(du -sb "$work/node" | cut -f1); base_published=$(metric p1iota_data_telegrams_published_total || echo 0)
 ticks=$(getconf CLK_TCK)
 cpu() { awk '{print $14 + $15}' "/proc/$device/stat"; }
 elapsed=$(( ($(date +%s%N) - start_ns) / 1000000000 ))
@@ -59,7 +61,9 @@ echo "  RSS at ${warmup} s       $((rss_kb / 1024)) MB (peak so far $((hwm_kb / 
 echo "  CPU over ${window} s     ${cpu_pct} % of one core"
 echo "  telegrams read     ${telegrams%.*}, DATA messages published ${messages%.*}"
 published=$(metric p1iota_data_telegrams_published_total)
-per_day() { awk -v b="$1" -v t="${published%.*}" 'BEGIN {if (t > 0) printf "%.0f bytes/telegram = %.1f MB per household-day at 1 Hz", b / t, b / t * 86400 / 1e6}'; }
-echo "  node disk, running $(per_day "$(du -sb "$work/node" | cut -f1)") (${published%.*} telegrams published)"
+# growth since the first message over the telegrams published since then
+per_day() { awk -v b="$(( $1 - base_bytes ))" -v t="$(( ${published%.*} - ${base_published%.*} ))" \
+    'BEGIN {if (t > 0) printf "%.0f bytes/telegram = %.1f MB per household-day at 1 Hz", b / t, b / t * 86400 / 1e6}'; }
+echo "  node disk, running $(per_day "$(du -sb "$work/node" | cut -f1)") ($(( ${published%.*} - ${base_published%.*} )) telegrams published after the first message; $((base_bytes / 1024)) KiB then)"
 kill -TERM "${pids[0]}" 2>/dev/null; wait "${pids[0]}" 2>/dev/null || true
 echo "  node disk, stopped $(per_day "$(du -sb "$work/node" | cut -f1)")"
