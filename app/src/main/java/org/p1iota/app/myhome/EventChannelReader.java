@@ -1,7 +1,5 @@
 package org.p1iota.app.myhome;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 import org.p1iota.app.consent.message.ChannelEvent;
@@ -36,32 +34,21 @@ public final class EventChannelReader {
         this.client = client;
     }
 
-    /** Every event from {@code firstRoot} on, in channel order, numbered from 1. */
-    public List<RecordedEvent> readFrom(String firstRoot) throws TangleException, InterruptedException, MamException {
-        List<RecordedEvent> events = new ArrayList<>();
-        readFrom(firstRoot, 0, (event, next) -> events.add(event));
-        return events;
-    }
-
     /** Receives each event read, with the root the channel goes on at after it. */
     @FunctionalInterface
     public interface EventSink {
         void accept(RecordedEvent event, String nextRoot);
     }
 
-    /**
-     * Every event from {@code root} on, in channel order, numbered on from {@code sequenceBefore}.
-     *
-     * @return the root of the next message, not yet published
-     */
-    public String readFrom(String root, int sequenceBefore, EventSink sink)
+    /** Every event from {@code root} on, in channel order, numbered on from {@code sequenceBefore}. */
+    public void readFrom(String root, int sequenceBefore, EventSink sink)
             throws TangleException, InterruptedException, MamException {
         int sequence = sequenceBefore;
         String current = root;
         while (true) {
             Optional<MamMessage> message = readAt(current);
             if (message.isEmpty()) {
-                return current;
+                return;
             }
             sequence++;
             try {

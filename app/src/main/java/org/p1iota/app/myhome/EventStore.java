@@ -81,8 +81,7 @@ public final class EventStore {
                     // the journal first (a node may have pruned the channel's start), then the channel from where it ends
                     EventJournal.Contents kept = journal.read();
                     List<RecordedEvent> events = new ArrayList<>(kept.events());
-                    int last = events.isEmpty() ? 0 : events.get(events.size() - 1).sequence();
-                    reader.readFrom(kept.continueAt().orElse(firstRoot), last, (event, next) -> {
+                    reader.readFrom(kept.continueAt().orElse(firstRoot), lastSequence(events), (event, next) -> {
                         journal.append(event, next);
                         events.add(event);
                     });
@@ -110,12 +109,16 @@ public final class EventStore {
         E event = command.decide(current.state());
         Exchange sent = publish(event);
         List<RecordedEvent> events = new ArrayList<>(current.events());
-        int last = events.isEmpty() ? 0 : events.get(events.size() - 1).sequence();
-        RecordedEvent recorded = new RecordedEvent(last + 1, event, sent.getMessage().getHeader(IotaMamConstants.ROOT, String.class));
+        RecordedEvent recorded = new RecordedEvent(lastSequence(events) + 1, event, sent.getMessage().getHeader(IotaMamConstants.ROOT, String.class));
         journal.append(recorded, sent.getMessage().getHeader(IotaMamConstants.NEXT_ROOT, String.class));
         events.add(recorded);
         snapshot = new Snapshot(events, current.state().apply(event));
         return event;
+    }
+
+    /** The channel position of the last event (skipped messages count: positions are the channel's). */
+    private static int lastSequence(List<RecordedEvent> events) {
+        return events.isEmpty() ? 0 : events.get(events.size() - 1).sequence();
     }
 
     private Exchange publish(ChannelEvent event) throws EventChannelException {
