@@ -2,6 +2,7 @@ package org.p1iota.app.device;
 
 import org.p1iota.app.role.Role;
 import org.p1iota.app.role.RoleCommand;
+import org.p1iota.app.role.RoleSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -14,9 +15,9 @@ import picocli.CommandLine.Option;
 public final class DeviceCommand extends RoleCommand {
 
     @Option(names = "--node", paramLabel = "URL", order = 1,
-            description = "the IOTA node's HTTP API (device.node.url, default http://127.0.0.1:14265)")
+            description = "the IOTA node's HTTP API (iota.node-url, default http://127.0.0.1:14265)")
     void node(String url) {
-        property("device.node.url", url);
+        property(RoleSettings.NODE_URL, url);
     }
 
     @Option(names = "--p1", paramLabel = "URI", order = 2, description = {
@@ -25,9 +26,9 @@ public final class DeviceCommand extends RoleCommand {
         property("device.p1.source", source);
     }
 
-    @Option(names = "--mwm", paramLabel = "N", order = 3, description = "minimum weight magnitude of the node (device.node.mwm, default 9)")
+    @Option(names = "--mwm", paramLabel = "N", order = 3, description = "minimum weight magnitude of the node (iota.mwm, default 9)")
     void mwm(int mwm) {
-        property("device.node.mwm", String.valueOf(mwm));
+        property(RoleSettings.MWM, String.valueOf(mwm));
     }
 
     @Option(names = "--batch", paramLabel = "N", order = 4, description = "telegrams per DATA message (device.batch.size, default 10)")

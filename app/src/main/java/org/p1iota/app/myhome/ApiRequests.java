@@ -20,18 +20,24 @@ final class ApiRequests {
     private ApiRequests() {
     }
 
-    static String method(Exchange exchange) {
-        return HttpRequests.method(exchange);
+    /** What an API method does; it answers the exchange itself, or refuses by throwing. */
+    interface Answer<E extends Exception> {
+        void run() throws ApiRefusal, EventChannelException, E;
     }
 
-    /** The path below the route's own (camel-jetty's {@code CamelHttpPath}), without slashes around it. */
-    static String tail(Exchange exchange) {
-        String path = exchange.getIn().getHeader(Exchange.HTTP_PATH, String.class);
-        if (path == null) {
-            return "";
+    /**
+     * Runs one API method against the household's state: a refusal becomes its error answer, an
+     * unreachable node a 502.
+     */
+    static <E extends Exception> void answer(EventStore store, Exchange exchange, Answer<E> answer) throws E {
+        store.useContext(exchange.getContext());
+        try {
+            answer.run();
+        } catch (ApiRefusal refusal) {
+            refuse(exchange, refusal);
+        } catch (EventChannelException e) {
+            nodeUnreachable(exchange, e);
         }
-        String tail = path.startsWith("/") ? path.substring(1) : path;
-        return tail.endsWith("/") ? tail.substring(0, tail.length() - 1) : tail;
     }
 
     static Map<String, String> query(Exchange exchange) {
@@ -99,11 +105,4 @@ final class ApiRequests {
         };
     }
 
-    static ApiRefusal notFound() {
-        return new ApiRefusal(404, "not_found", "There is nothing at this address.");
-    }
-
-    static ApiRefusal methodNotAllowed() {
-        return new ApiRefusal(405, "method_not_allowed", "This method is not allowed here.");
-    }
 }

@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.camel.Exchange;
+import org.apache.camel.Header;
 import org.p1iota.app.consent.message.DeviceDeleted;
 import org.p1iota.app.consent.pairing.InvalidPairingCodeException;
 import org.p1iota.app.consent.pairing.PairingCode;
@@ -17,8 +18,8 @@ import org.p1iota.app.consent.policy.MyHomeState;
 import org.p1iota.app.web.WebJson;
 
 /**
- * {@code /api/devices} (list, pair, delete) and {@code /api/pairings/{id}} (a pairing's progress).
- * Behind {@code myhomeApiGate}: whoever gets here is the household.
+ * {@code /api/devices} (list, pair, delete) and {@code /api/pairings/{id}} (a pairing's progress), one
+ * method per verb of routes/myhome.yaml. Behind {@code myhomeApiGate}: whoever gets here is the household.
  */
 public final class DeviceApi {
 
@@ -35,48 +36,32 @@ public final class DeviceApi {
         this.pairings = pairings;
     }
 
-    /** {@code GET|POST /api/devices}, {@code DELETE /api/devices/{address}}. */
-    public void devices(Exchange exchange) {
-        store.useContext(exchange.getContext());
-        String method = ApiRequests.method(exchange);
-        String tail = ApiRequests.tail(exchange);
-        try {
-            if (tail.isEmpty() && method.equals("GET")) {
-                list(exchange);
-            } else if (tail.isEmpty() && method.equals("POST")) {
-                pair(exchange);
-            } else if (!tail.isEmpty() && !tail.contains("/") && method.equals("DELETE")) {
-                delete(exchange, tail);
-            } else if (tail.contains("/")) {
-                throw ApiRequests.notFound();
-            } else {
-                throw ApiRequests.methodNotAllowed();
-            }
-        } catch (ApiRefusal refusal) {
-            ApiRequests.refuse(exchange, refusal);
-        } catch (EventChannelException e) {
-            ApiRequests.nodeUnreachable(exchange, e);
-        }
-    }
-
     /** {@code GET /api/pairings/{id}}. */
-    public void pairing(Exchange exchange) {
-        String id = ApiRequests.tail(exchange);
-        if (!ApiRequests.method(exchange).equals("GET")) {
-            ApiRequests.refuse(exchange, ApiRequests.methodNotAllowed());
-            return;
-        }
+    public void pairing(Exchange exchange, @Header("id") String id) {
         pairings.find(id).ifPresentOrElse(p -> WebJson.respond(exchange, 200, p.describe()),
                 () -> ApiRequests.refuse(exchange, new ApiRefusal(404, "not_found", "No pairing with this id (My Home forgets them when it restarts).")));
     }
 
-    private void list(Exchange exchange) throws EventChannelException {
-        List<Map<String, Object>> devices = store.state().activeDevices().stream()
-                .map(d -> deviceJson(d.address(), d.name(), d.addedAt())).toList();
-        WebJson.respond(exchange, 200, devices);
+    /** {@code GET /api/devices}. */
+    public void list(Exchange exchange) {
+        ApiRequests.answer(store, exchange, () -> {
+            List<Map<String, Object>> devices = store.state().activeDevices().stream()
+                    .map(d -> deviceJson(d.address(), d.name(), d.addedAt())).toList();
+            WebJson.respond(exchange, 200, devices);
+        });
     }
 
-    private void pair(Exchange exchange) throws ApiRefusal, EventChannelException {
+    /** {@code POST /api/devices}: starts a pairing, 202. */
+    public void pair(Exchange exchange) {
+        ApiRequests.answer(store, exchange, () -> startPairing(exchange));
+    }
+
+    /** {@code DELETE /api/devices/{address}}: DEVICE_DELETED, the device's policies revoked with it. */
+    public void delete(Exchange exchange, @Header("address") String address) {
+        ApiRequests.answer(store, exchange, () -> deleteDevice(exchange, address));
+    }
+
+    private void startPairing(Exchange exchange) throws ApiRefusal, EventChannelException {
         JsonNode body = ApiRequests.jsonBody(exchange);
         String address = ApiRequests.text(body, "address");
         String typedCode = ApiRequests.text(body, "pairingCode");
@@ -102,7 +87,7 @@ public final class DeviceApi {
         exchange.getMessage().setHeader("Location", "/api/pairings/" + progress.id());
     }
 
-    private void delete(Exchange exchange, String address) throws ApiRefusal, EventChannelException {
+    private void deleteDevice(Exchange exchange, String address) throws ApiRefusal, EventChannelException {
         int[] revoked = new int[1];
         try {
             DeviceDeleted deleted = store.execute(state -> {

@@ -27,10 +27,6 @@ public final class EventApi {
 
     public void events(Exchange exchange) {
         store.useContext(exchange.getContext());
-        if (!ApiRequests.method(exchange).equals("GET")) {
-            ApiRequests.refuse(exchange, ApiRequests.methodNotAllowed());
-            return;
-        }
         Map<String, String> query = ApiRequests.query(exchange);
         int after;
         int limit;

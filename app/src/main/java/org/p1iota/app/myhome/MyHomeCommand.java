@@ -2,6 +2,7 @@ package org.p1iota.app.myhome;
 
 import org.p1iota.app.role.Role;
 import org.p1iota.app.role.RoleCommand;
+import org.p1iota.app.role.RoleSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -16,7 +17,7 @@ public final class MyHomeCommand extends RoleCommand {
     @Option(names = "--node", paramLabel = "URL", order = 1,
             description = "IOTA node's HTTP API (iota.node-url, default http://127.0.0.1:14265)")
     void node(String url) {
-        property("iota.node-url", url);
+        property(RoleSettings.NODE_URL, url);
     }
 
     @Option(names = "--port", paramLabel = "PORT", order = 2, description = "web port (myhome.port, default 8080)")
@@ -32,7 +33,7 @@ public final class MyHomeCommand extends RoleCommand {
 
     @Option(names = "--mwm", paramLabel = "N", order = 4, description = "minimum weight magnitude of the node (iota.mwm, default 9)")
     void mwm(int mwm) {
-        property("iota.mwm", String.valueOf(mwm));
+        property(RoleSettings.MWM, String.valueOf(mwm));
     }
 
     @Override

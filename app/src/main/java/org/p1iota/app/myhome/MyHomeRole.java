@@ -107,7 +107,7 @@ public final class MyHomeRole implements Role {
 
     private static TangleClient readerClient(RoleSettings settings) {
         IotaNodeConfiguration node = new IotaNodeConfiguration();
-        node.setNodeUrl(settings.get("iota.node-url", "http://127.0.0.1:14265"));
+        node.setNodeUrl(settings.get(RoleSettings.NODE_URL, RoleSettings.DEFAULT_NODE_URL));
         return new TangleClient(node, null, new RetryPolicy(3, Duration.ofMillis(500), Duration.ofSeconds(5)), Clock.systemUTC());
     }
 }

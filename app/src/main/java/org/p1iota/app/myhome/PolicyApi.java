@@ -5,6 +5,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.camel.Exchange;
+import org.apache.camel.Header;
 import org.p1iota.app.consent.message.AuthorizationRevoked;
 import org.p1iota.app.consent.message.Authorized;
 import org.p1iota.app.consent.message.ProviderIdentity;
@@ -20,7 +21,8 @@ import org.p1iota.app.web.WebJson;
 
 /**
  * {@code GET /api/policies}, {@code POST /api/policies} (grant a verified consent link: AUTHORIZED)
- * and {@code DELETE /api/policies/{id}} (revoke: AUTHORIZATION_REVOKED).
+ * and {@code DELETE /api/policies/{id}} (revoke: AUTHORIZATION_REVOKED), one method per verb of
+ * routes/myhome.yaml.
  */
 public final class PolicyApi {
 
@@ -34,32 +36,25 @@ public final class PolicyApi {
         this.consentLink = consentLink;
     }
 
-    public void policies(Exchange exchange) throws ConsentLinkException {
-        store.useContext(exchange.getContext());
-        String method = ApiRequests.method(exchange);
-        String tail = ApiRequests.tail(exchange);
-        try {
-            if (tail.isEmpty() && method.equals("GET")) {
-                MyHomeState state = store.state();
-                WebJson.respond(exchange, 200, state.activePolicies().stream().map(p -> policyJson(state, p)).toList());
-            } else if (tail.isEmpty() && method.equals("POST")) {
-                grant(exchange);
-            } else if (!tail.isEmpty() && !tail.contains("/") && method.equals("DELETE")) {
-                revoke(exchange, tail);
-            } else if (tail.contains("/")) {
-                throw ApiRequests.notFound();
-            } else {
-                throw ApiRequests.methodNotAllowed();
-            }
-        } catch (ApiRefusal refusal) {
-            ApiRequests.refuse(exchange, refusal);
-        } catch (EventChannelException e) {
-            ApiRequests.nodeUnreachable(exchange, e);
-        }
+    /** {@code GET /api/policies}: the policies in force. */
+    public void list(Exchange exchange) throws ConsentLinkException {
+        ApiRequests.answer(store, exchange, () -> {
+            MyHomeState state = store.state();
+            WebJson.respond(exchange, 200, state.activePolicies().stream().map(p -> policyJson(state, p)).toList());
+        });
     }
 
-    /** Verifies the link again (the page's word is not enough), then publishes AUTHORIZED. */
-    private void grant(Exchange exchange) throws ApiRefusal, EventChannelException, ConsentLinkException {
+    /** {@code POST /api/policies}: verifies the link again (the page's word is not enough), then publishes AUTHORIZED. */
+    public void grant(Exchange exchange) throws ConsentLinkException {
+        ApiRequests.answer(store, exchange, () -> authorize(exchange));
+    }
+
+    /** {@code DELETE /api/policies/{id}}: AUTHORIZATION_REVOKED. */
+    public void revoke(Exchange exchange, @Header("id") String policyId) throws ConsentLinkException {
+        ApiRequests.answer(store, exchange, () -> revokePolicy(exchange, policyId));
+    }
+
+    private void authorize(Exchange exchange) throws ApiRefusal, EventChannelException, ConsentLinkException {
         JsonNode body = ApiRequests.jsonBody(exchange);
         String device = ApiRequests.text(body, "device");
         if (device == null || device.isBlank()) {
@@ -87,7 +82,7 @@ public final class PolicyApi {
         }
     }
 
-    private void revoke(Exchange exchange, String policyId) throws ApiRefusal, EventChannelException {
+    private void revokePolicy(Exchange exchange, String policyId) throws ApiRefusal, EventChannelException {
         try {
             AuthorizationRevoked revoked = store.execute(state -> commands.revoke(state, policyId));
             Map<String, Object> answer = new LinkedHashMap<>();

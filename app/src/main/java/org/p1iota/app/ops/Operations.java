@@ -79,9 +79,7 @@ public final class Operations {
 
     private static java.util.Optional<String> nodeUrlProperty(String role) {
         return java.util.Optional.ofNullable(switch (role) {
-            case "device" -> "device.node.url";
-            case "myhome" -> "iota.node-url";
-            case "provider" -> "provider.node-url";
+            case "device", "myhome", "provider" -> RoleSettings.NODE_URL;
             default -> null;
         });
     }

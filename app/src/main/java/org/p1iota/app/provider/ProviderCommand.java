@@ -2,6 +2,7 @@ package org.p1iota.app.provider;
 
 import org.p1iota.app.role.Role;
 import org.p1iota.app.role.RoleCommand;
+import org.p1iota.app.role.RoleSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -13,9 +14,9 @@ import picocli.CommandLine.Option;
 public final class ProviderCommand extends RoleCommand {
 
     @Option(names = "--node", paramLabel = "URL", order = 1,
-            description = "the IOTA node's API (provider.node-url, default http://127.0.0.1:14265)")
+            description = "the IOTA node's API (iota.node-url, default http://127.0.0.1:14265)")
     void node(String url) {
-        property("provider.node-url", url);
+        property(RoleSettings.NODE_URL, url);
     }
 
     @Option(names = "--port", paramLabel = "PORT", order = 2, description = "HTTP port of the web app and API (provider.port, default 8081)")
@@ -40,9 +41,9 @@ public final class ProviderCommand extends RoleCommand {
         property("provider.public-url", url);
     }
 
-    @Option(names = "--mwm", paramLabel = "N", order = 6, description = "minimum weight magnitude of the node (provider.mwm, default 9)")
+    @Option(names = "--mwm", paramLabel = "N", order = 6, description = "minimum weight magnitude of the node (iota.mwm, default 9)")
     void mwm(int mwm) {
-        property("provider.mwm", String.valueOf(mwm));
+        property(RoleSettings.MWM, String.valueOf(mwm));
     }
 
     @Override

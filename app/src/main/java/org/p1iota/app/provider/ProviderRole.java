@@ -72,7 +72,7 @@ public final class ProviderRole implements Role {
         beans.bind("keyReceipt", keyReceipt);
         beans.bind("channelReader", new ChannelReader(households, readings, requests, events, clock));
         beans.bind("providerApi", new ProviderApi(requests, keyReceipt, households, readings, events,
-                new NodeProbe(settings.get("provider.node-url", "http://127.0.0.1:14265"), clock), profile, clock,
+                new NodeProbe(settings.get(RoleSettings.NODE_URL, RoleSettings.DEFAULT_NODE_URL), clock), profile, clock,
                 settings.getInt("provider.sse-max-clients", 32),
                 new HouseholdAccess(visitorScope(settings.get("provider.visitor-scope", "session"))),
                 settings.getInt("provider.max-open-requests", 100)));

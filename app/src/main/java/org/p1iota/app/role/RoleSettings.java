@@ -21,6 +21,18 @@ public final class RoleSettings {
 
     public static final String DATA_PROPERTY = "p1iota.data";
     public static final String HOME_PROPERTY = "p1iota.home";
+    /** The IOTA node of every role that talks to one: the one property {@code --node} sets. */
+    public static final String NODE_URL = "iota.node-url";
+    /** The node's minimum weight magnitude: {@code --mwm}. */
+    public static final String MWM = "iota.mwm";
+    public static final String DEFAULT_NODE_URL = "http://127.0.0.1:14265";
+
+    /** Names the node settings had per role before they became one; still read, with a warning. */
+    private static final Map<String, String> RENAMED = Map.of(
+            "device.node.url", NODE_URL, "provider.node-url", NODE_URL,
+            "device.node.mwm", MWM, "provider.mwm", MWM,
+            "device.node.local-pow", "iota.local-pow", "device.node.retry-attempts", "iota.retry-attempts");
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RoleSettings.class);
 
     private final Properties properties;
     private final Path dataDirectory;
@@ -50,6 +62,13 @@ public final class RoleSettings {
             }
         }
         merged.putAll(commandLine);
+        RENAMED.forEach((old, current) -> {
+            String value = merged.getProperty(old);
+            if (value != null) {
+                LOG.warn("property {} is now {} (one name for every role); using {} = {}", old, current, current, value);
+                merged.setProperty(current, value);
+            }
+        });
         merged.setProperty(DATA_PROPERTY, data.toString());
         return new RoleSettings(merged, data);
     }

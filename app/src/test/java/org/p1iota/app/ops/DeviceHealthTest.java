@@ -46,7 +46,7 @@ class DeviceHealthTest {
                 return down.get().statusCode() == 503 && down.get().body().contains("\"name\":\"iota-node\"");
             });
             assertThat(Management.text(down.get())).contains("\"name\":\"iota-node\"", "\"status\":\"DOWN\"",
-                    "IOTA node http://127.0.0.1:" + nodePort + " does not answer (connection refused)", "device.node.url");
+                    "IOTA node http://127.0.0.1:" + nodePort + " does not answer (connection refused)", "iota.node-url");
             // liveness: a restart would not bring the node back, so the process stays alive
             assertThat(management.get("/observe/health/live").statusCode()).isEqualTo(200);
 

@@ -54,10 +54,10 @@ public final class RunningDevice implements AutoCloseable {
     public static Map<String, String> testProperties(Path data, int nodePort, int mwm, String p1Source) {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put(RoleSettings.DATA_PROPERTY, data.toString());
-        properties.put("device.node.url", "http://127.0.0.1:" + nodePort);
-        properties.put("device.node.mwm", String.valueOf(mwm));
-        properties.put("device.node.local-pow", "true");
-        properties.put("device.node.retry-attempts", "1");
+        properties.put("iota.node-url", "http://127.0.0.1:" + nodePort);
+        properties.put("iota.mwm", String.valueOf(mwm));
+        properties.put("iota.local-pow", "true");
+        properties.put("iota.retry-attempts", "1");
         properties.put("device.p1.source", p1Source);
         properties.put("device.inbox.poll-delay", "200");
         properties.put("device.events.poll-delay", "200");

@@ -46,8 +46,8 @@ public final class RunningProvider implements AutoCloseable {
         Map<String, String> properties = new HashMap<>();
         properties.put(RoleSettings.DATA_PROPERTY, data.toString());
         properties.put("provider.port", String.valueOf(port));
-        properties.put("provider.node-url", "http://127.0.0.1:" + nodePort);
-        properties.put("provider.mwm", String.valueOf(mwm));
+        properties.put("iota.node-url", "http://127.0.0.1:" + nodePort);
+        properties.put("iota.mwm", String.valueOf(mwm));
         properties.put("provider.inbox-poll-delay", "200");
         properties.put("provider.follow-delay", "200");
         properties.put("camel.main.jmx-enabled", "false");

@@ -273,7 +273,7 @@ class HttpFuzzTest {
     private static int webInflight(CamelContext camel) {
         int inflight = 0;
         for (Route route : camel.getRoutes()) {
-            if (route.getEndpoint() instanceof org.apache.camel.component.jetty.JettyHttpEndpoint) {
+            if (route.getConsumer().getEndpoint() instanceof org.apache.camel.component.jetty.JettyHttpEndpoint) {
                 inflight += camel.getInflightRepository().size(route.getRouteId());
             }
         }
