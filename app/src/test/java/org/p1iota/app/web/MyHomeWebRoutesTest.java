@@ -2,51 +2,63 @@ package org.p1iota.app.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Properties;
+import java.util.List;
+import java.util.Map;
 
-import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.support.PluginHelper;
-import org.apache.camel.support.ResourceHelper;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.p1iota.app.testing.RunningMyHome;
+import org.p1iota.app.testing.RunningNode;
 
-/** The YAML wiring of docs/http-api.md, loaded as the role would load it, serving the real pages. */
-class MyHomeWebRoutesTest extends JettyRouteTestSupport {
+/**
+ * The HTTP side of routes/myhome.yaml as docs/http-api.md describes it: the real role with its real
+ * routes (no node: nothing here reaches the tangle), serving the real pages.
+ */
+class MyHomeWebRoutesTest {
 
-    private final SessionManager sessions = new SessionManager(SessionManagerTest.TOKEN, SessionManager.DEFAULT_COOKIE,
-            Duration.ofHours(1), false, new MutableClock());
+    @TempDir
+    static Path data;
+    static RunningMyHome myHome;
 
-    @Override
-    protected RouteBuilder createRouteBuilder() {
-        Properties properties = new Properties();
-        properties.setProperty("myhome.host", "127.0.0.1");
-        properties.setProperty("myhome.port", String.valueOf(port));
-        context.getPropertiesComponent().setOverrideProperties(properties);
-        context.getRegistry().bind("securityHeaders", new SecurityHeaders());
-        context.getRegistry().bind("headerHygiene", new HeaderHygiene());
-        context.getRegistry().bind("myhomeSessions", sessions);
-        context.getRegistry().bind("myhomeApiGate", AccessGate.forApi(sessions, null));
-        context.getRegistry().bind("myhomePageGate", AccessGate.forPages(sessions, "/login.html"));
-        context.getRegistry().bind("myhomeAssets", new StaticAssets("web/myhome", "web/common"));
-        context.getRegistry().bind("consentLink", new ConsentLinkEndpoint(new ProviderVerifier(new ProviderOriginRules(true, java.util.Set.of()))));
-        return new RouteBuilder() {
-            @Override
-            public void configure() {
-                // the routes come from YAML, below
-            }
-        };
+    private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    @BeforeAll
+    static void start() throws Exception {
+        myHome = RunningMyHome.start(data.resolve("myhome"), "http://127.0.0.1:" + RunningNode.freePort(), 3,
+                RunningNode.freePort(), Map.of());
     }
 
-    @BeforeEach
-    void loadYamlRoutes() throws Exception {
-        PluginHelper.getRoutesLoader(context).loadRoutes(
-                ResourceHelper.resolveMandatoryResource(context, "classpath:web-routes/myhome-web.camel.yaml"));
+    @AfterAll
+    static void stop() throws Exception {
+        if (myHome != null) {
+            myHome.close();
+        }
     }
 
-    private String logIn() throws Exception {
-        HttpResponse<String> login = send("POST", "/login", "{\"token\":\"" + SessionManagerTest.TOKEN + "\"}",
+    private static HttpResponse<String> get(String path, String... headers) throws Exception {
+        return send("GET", path, null, headers);
+    }
+
+    private static HttpResponse<String> send(String method, String path, String body, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(myHome.baseUrl() + path)).timeout(Duration.ofSeconds(10))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String logIn() throws Exception {
+        HttpResponse<String> login = send("POST", "/login", "{\"token\":\"" + myHome.token() + "\"}",
                 "Content-Type", "application/json");
         assertThat(login.statusCode()).isEqualTo(200);
         return SessionManagerTest.cookiePair(login);
@@ -97,10 +109,35 @@ class MyHomeWebRoutesTest extends JettyRouteTestSupport {
         assertThat(get("/api/session", "Cookie", cookie).statusCode()).isEqualTo(200);
     }
 
+    /** The one gate of routes/myhome.yaml covers every API verb: none answers a stranger. */
+    @Test
+    void everyApiVerbButTheLoginNeedsTheHouseholdAndCarriesTheSecurityHeaders() throws Exception {
+        for (List<String> call : List.of(List.of("GET", "/api/devices"), List.of("POST", "/api/devices"),
+                List.of("DELETE", "/api/devices/" + "A".repeat(81)), List.of("GET", "/api/pairings/pr_0123456789"),
+                List.of("GET", "/api/policies"), List.of("POST", "/api/policies"), List.of("DELETE", "/api/policies/pol_0123456789"),
+                List.of("GET", "/api/events"), List.of("GET", "/api/consent-link"), List.of("POST", "/api/consent-link/deny"),
+                List.of("POST", "/logout"))) {
+            HttpResponse<String> answer = send(call.get(0), call.get(1), call.get(0).equals("POST") ? "{}" : null,
+                    "Content-Type", "application/json");
+            assertThat(answer.statusCode()).as(call.toString()).isEqualTo(401);
+            assertThat(WebJson.MAPPER.readTree(answer.body()).get("error").asText()).as(call.toString()).isEqualTo("not_logged_in");
+            assertThat(answer.headers().firstValue("Content-Security-Policy")).as(call.toString())
+                    .contains(SecurityHeaders.CONTENT_SECURITY_POLICY);
+        }
+        HttpResponse<String> session = get("/api/session");
+        assertThat(session.statusCode()).isEqualTo(401);
+        assertThat(session.headers().firstValue("X-Frame-Options")).contains("DENY");
+
+        // the household's token opens them; a path parameter reaches the bean
+        HttpResponse<String> pairing = get("/api/pairings/pr_unknown1", "Authorization", "Bearer " + myHome.token());
+        assertThat(pairing.statusCode()).isEqualTo(404);
+        assertThat(pairing.body()).contains("No pairing with this id");
+    }
+
     @Test
     void aForgedConsentLinkIsRefusedBeforeAnythingIsShown() throws Exception {
         String cookie = logIn();
-        int closed = org.apache.camel.test.AvailablePortFinder.getNextAvailable();
+        int closed = RunningNode.freePort();
         String link = "requestId=req_0123456789&inbox=" + ProviderVerifierTest.INBOX + "&publicKey=AQID&goal=x"
                 + "&returnUrl=http%3A%2F%2F127.0.0.1%3A" + closed + "%2F";
 
