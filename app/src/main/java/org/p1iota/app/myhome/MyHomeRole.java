@@ -86,8 +86,9 @@ public final class MyHomeRole implements Role {
 
         SessionManager sessions = SessionManager.forHousehold(token.value(), settings.getBoolean("myhome.secure-cookie", false));
         beans.bind("myhomeSessions", sessions);
-        beans.bind("myhomeApiGate", AccessGate.forApi(sessions, new BearerAuth(token.value())));
-        beans.bind("myhomePageGate", AccessGate.forPages(sessions, "/login.html"));
+        BearerAuth bearer = new BearerAuth(token.value());
+        beans.bind("myhomeApiGate", AccessGate.forApi(sessions, bearer));
+        beans.bind("myhomePageGate", AccessGate.forPages(sessions, bearer, "/login.html"));
         beans.bind("myhomeAssets", new StaticAssets("web/myhome", "web/common"));
         bindShared(beans, "securityHeaders", new SecurityHeaders());
         bindShared(beans, "headerHygiene", new HeaderHygiene());

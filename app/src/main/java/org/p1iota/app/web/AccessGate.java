@@ -54,6 +54,15 @@ public final class AccessGate implements Processor {
         return new AccessGate(sessions, null, loginPage);
     }
 
+    /**
+     * A gate for pages that also lets API clients with the bearer token in: the pages route is where
+     * the REST DSL sends what none of its verbs takes (a wrong method, an unknown {@code /api/} path),
+     * and such a client should hear 405 or 404 there, not that its valid token is wrong.
+     */
+    public static AccessGate forPages(SessionManager sessions, BearerAuth bearer, String loginPage) {
+        return new AccessGate(sessions, bearer, loginPage);
+    }
+
     static boolean isBearer(Exchange exchange) {
         return "bearer".equals(exchange.getProperty(PRINCIPAL));
     }

@@ -134,6 +134,21 @@ class MyHomeWebRoutesTest {
         assertThat(pairing.body()).contains("No pairing with this id");
     }
 
+    /** What no REST verb takes ends at the pages route: refused without credentials, 405/404 with them. */
+    @Test
+    void aMethodOrPathNoVerbTakesIsAnErrorAnswerNotAnotherEndpoint() throws Exception {
+        String bearer = "Bearer " + myHome.token();
+        HttpResponse<String> put = send("PUT", "/api/devices", "{}", "Content-Type", "application/json", "Authorization", bearer);
+        assertThat(put.statusCode()).isEqualTo(405);
+        assertThat(put.headers().firstValue("Allow")).contains("GET, HEAD");
+        assertThat(WebJson.MAPPER.readTree(put.body()).get("error").asText()).isEqualTo("method_not_allowed");
+        HttpResponse<String> unknown = get("/api/devices/x/y", "Authorization", bearer);
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.headers().firstValue("Content-Security-Policy")).contains(SecurityHeaders.CONTENT_SECURITY_POLICY);
+        assertThat(send("DELETE", "/api/devices", null).statusCode()).isEqualTo(401);
+        assertThat(get("/api/nothing").statusCode()).isEqualTo(303);
+    }
+
     @Test
     void aForgedConsentLinkIsRefusedBeforeAnythingIsShown() throws Exception {
         String cookie = logIn();
