@@ -1,7 +1,0 @@
-package org.p1iota.camel.iota.mam;
-
-/**
- * A verified MAM message: its trytes and the root of the channel's next message (where a reader goes next).
- */
-public record MamMessage(String message, String nextRoot) {
-}
