@@ -195,51 +195,18 @@ public final class TelegramParser {
      * @return where the line ends, or minus {@code pos} when it is not an OBIS line
      */
     private int obisLine(int pos) {
-        int a = -1;
-        int bGroup = -1;
-        int c = -1;
-        int d = -1;
-        int e = -1;
-        int f = 255;
-        int g = 0;
-        int value = -1;
-        int i = pos;
-        for (; i < end && b[i] != '('; i++) {
-            byte ch = b[i];
-            if (ch >= '0' && ch <= '9') {
-                value = (value < 0 ? 0 : value * 10) + (ch - '0');
-                if (value > 255) {
-                    return -pos;
-                }
-                continue;
-            }
-            if (value < 0 || g > 4 || ch != separator(g) && !(g == 4 && ch == '*')) {
-                return -pos;
-            }
-            switch (g++) {
-                case 0 -> a = value;
-                case 1 -> bGroup = value;
-                case 2 -> c = value;
-                case 3 -> d = value;
-                default -> e = value;
-            }
-            value = -1;
-        }
-        if (value < 0 || g < 4 || i == end) {
+        int open = ByteScan.indexOf(b, pos, end, (byte) '(');
+        long code = open == end ? -1 : ObisKeys.code(b, pos, open);
+        if (code < 0) {
             return -pos;
         }
-        if (g == 4) {
-            e = value;
-        } else {
-            f = value;
-        }
-        lineA = a;
-        lineB = bGroup;
-        lineCde = ObisKeys.key(c, d, e);
-        lineKey = (long) a << 40 | (long) bGroup << 32 | (long) lineCde << 8 | f;
-        lineField = ObisField.of(a, bGroup, lineCde);
-        addLine(pos, i, g == 4 ? null : a + "-" + bGroup + ":" + c + "." + d + "." + e + (f == 255 ? "" : "*" + f));
-        int next = values(i);
+        lineKey = code & ~ObisKeys.WITH_F;
+        lineA = (int) (lineKey >>> 40) & 0xFF;
+        lineB = (int) (lineKey >>> 32) & 0xFF;
+        lineCde = (int) (lineKey >>> 8) & 0xFFFFFF;
+        lineField = ObisField.of(lineA, lineB, lineCde);
+        addLine(pos, open, (code & ObisKeys.WITH_F) == 0 ? null : ObisKeys.text(lineKey));
+        int next = values(open);
         lineMalformed = next < 0;
         return lineMalformed ? lineEnd(-next) : next;
     }
@@ -256,14 +223,6 @@ public final class TelegramParser {
         lines[at + 3] = 0;
         codes[lineCount++] = normalisedCode;
         normalisedCodes |= normalisedCode != null;
-    }
-
-    private static byte separator(int group) {
-        return switch (group) {
-            case 0 -> '-';
-            case 1 -> ':';
-            default -> '.';
-        };
     }
 
     /**
