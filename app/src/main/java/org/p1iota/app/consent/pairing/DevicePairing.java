@@ -14,6 +14,7 @@ import org.p1iota.app.consent.message.Challenge;
 import org.p1iota.app.consent.message.ClaimDevice;
 import org.p1iota.app.consent.message.ClaimResult;
 import org.p1iota.app.consent.message.ClaimResult.Rejection;
+import org.p1iota.app.consent.secrets.PairingCode;
 
 /**
  * The device's side of pairing (protocol version 2), one claim at a time:

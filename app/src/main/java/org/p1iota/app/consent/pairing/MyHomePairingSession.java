@@ -11,6 +11,7 @@ import org.p1iota.app.consent.message.Challenge;
 import org.p1iota.app.consent.message.Check;
 import org.p1iota.app.consent.message.ClaimDevice;
 import org.p1iota.app.consent.message.ClaimResult;
+import org.p1iota.app.consent.secrets.PairingCode;
 import org.p1iota.app.consent.secrets.RandomIds;
 
 /**

@@ -36,6 +36,7 @@ import org.p1iota.app.consent.message.Check;
 import org.p1iota.app.consent.message.ClaimDevice;
 import org.p1iota.app.consent.message.ClaimResult;
 import org.p1iota.app.consent.message.MessageType;
+import org.p1iota.app.consent.secrets.PairingCode;
 
 /**
  * Seals and opens the pairing messages of version 2 for one device and its pairing code (both ends

@@ -10,8 +10,8 @@ import org.p1iota.camel.p1.parse.TelegramDecoder;
  * <ul>
  * <li>{@link #meter}: successive telegrams of one meter, each fed as it arrives, so a few values change
  * from one to the next as they do on a port: the realistic figure, and the default.</li>
- * <li>{@link #repeated}: one telegram again and again. Every line equals the previous telegram's, which
- * the parser exploits, so this is an upper bound, not a meter.</li>
+ * <li>{@link #repeated}: one telegram again and again. Nothing changes, so the CPU's caches and branch
+ * predictors see the same bytes every time: an upper bound, not a meter.</li>
  * <li>{@link #capture}: a real serial capture fed as a stream, in the chunk size {@code p1 parse}
  * reads, so some telegrams straddle two chunks as they do on a port; the end of each pass is the end of
  * a stream.</li>

@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
  * with CRC (a real Iskra AM550 capture with its clock, registers and gas meter advancing every second,
  * see {@link MeterTelegrams}) one after the other through framing, CRC check and parsing into the typed
  * model, as they would arrive from a port; {@code --telegram} repeats one telegram instead (an upper
- * bound: the parser reuses what it read for lines equal to the previous telegram's) and {@code
+ * bound: no value ever changes) and {@code
  * --capture} replays a capture file as a stream. Warms up, then times several rounds and prints the
  * median, per wall-clock second and per CPU-second of the thread: on a shared machine the CPU-time rate
  * is what one core does, the wall rate what this process got.

@@ -19,6 +19,7 @@ import org.p1iota.app.consent.message.InboxMessage;
 import org.p1iota.app.consent.message.ProtocolCodec;
 import org.p1iota.app.consent.pairing.MyHomePairingSession.Failure;
 import org.p1iota.app.consent.pairing.MyHomePairingSession.State;
+import org.p1iota.app.consent.secrets.PairingCode;
 
 /** Both sides of pairing (version 2), every message through the codec as on the tangle. */
 class PairingFlowTest {

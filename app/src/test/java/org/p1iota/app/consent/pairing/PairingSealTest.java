@@ -20,6 +20,7 @@ import org.p1iota.app.consent.message.Challenge;
 import org.p1iota.app.consent.message.ClaimDevice;
 import org.p1iota.app.consent.message.ClaimResult;
 import org.p1iota.app.consent.message.MessageType;
+import org.p1iota.app.consent.secrets.PairingCode;
 
 /**
  * Pairing version 2's crypto (docs/protocol.md, "Pairing crypto, version 2"). The known answers were

@@ -6,15 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
-import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.api.management.ManagedAttribute;
 import org.apache.camel.api.management.ManagedResource;
-import org.apache.camel.support.ScheduledPollConsumer;
 import org.p1iota.camel.iota.state.ProcessedBundles;
 import org.p1iota.camel.iota.MessageAttempts.Outcome;
 import org.p1iota.iota.tangle.BundleAssembler;
-import org.p1iota.iota.tangle.TangleClient;
 import org.p1iota.iota.tangle.TangleMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,16 +25,14 @@ import org.slf4j.LoggerFactory;
  * recorded as handled. Handled bundles are recorded on disk, so a restart does not emit them again.
  */
 @ManagedResource(description = "IOTA address consumer")
-public class IotaConsumer extends ScheduledPollConsumer {
+public class IotaConsumer extends TangleConsumerSupport<IotaEndpoint> {
 
     private static final Logger LOG = LoggerFactory.getLogger(IotaConsumer.class);
     private static final int REMEMBERED_INVALID = 10_000;
     /** About 10 MB of hashes; past that the set starts again (one poll then reads everything once more). */
     private static final int REMEMBERED_TRANSACTIONS = 100_000;
 
-    private TangleClient client;
     private ProcessedBundles processed;
-    private MessageAttempts attempts;
     /** Invalid bundles already counted, so each counts once however often it is read again (bounded: a flood). */
     private final Set<String> reportedInvalid = Collections.newSetFromMap(new LinkedHashMap<>() {
         @Override
@@ -51,30 +46,19 @@ public class IotaConsumer extends ScheduledPollConsumer {
      */
     private final Set<String> settledTransactions = new HashSet<>();
     private final DropLog invalid = new DropLog(LOG, "Dropped a bundle that does not validate");
-    private final DropLog undecodable = new DropLog(LOG, "Dropped a message whose trytes are no bytes");
-    private final DropLog failed = new DropLog(LOG, "Dropped a message the route kept failing on");
-    private volatile long emitted;
 
     public IotaConsumer(IotaEndpoint endpoint, Processor processor) {
-        super(endpoint, processor);
+        super(endpoint, processor, LOG, "Dropped a message");
     }
 
     @Override
-    public IotaEndpoint getEndpoint() {
-        return (IotaEndpoint) super.getEndpoint();
-    }
-
-    @Override
-    protected void doStart() throws Exception {
-        client = getEndpoint().createClient();
+    protected void open() throws Exception {
         processed = ProcessedBundles.open(getEndpoint().processedBundlesFile());
-        attempts = new MessageAttempts(getEndpoint().getMaxRedeliveries());
-        super.doStart();
     }
 
     @Override
     protected int poll() throws Exception {
-        BundleAssembler.Result result = client.read(getEndpoint().getAddress(), settledTransactions);
+        BundleAssembler.Result result = client().read(getEndpoint().getAddress(), settledTransactions);
         for (String bundle : result.rejectedBundles()) {
             if (reportedInvalid.add(bundle)) {
                 invalid.dropped("bundle " + bundle + " at " + getEndpoint().getAddress());
@@ -89,12 +73,9 @@ public class IotaConsumer extends ScheduledPollConsumer {
             if (processed.contains(message.messageKey()) || processed.contains(message.bundleHash())) {
                 continue;
             }
-            Object body;
-            try {
-                body = MessageBodies.fromTrytes(message.trytes(), getEndpoint().getMessageFormat());
-            } catch (UndecodableMessageException e) {
+            Object body = bodyOf(message.trytes(), "bundle " + message.bundleHash());
+            if (body == null) {
                 processed.add(message.messageKey()); // the same trytes will never decode: not read again
-                undecodable.dropped("bundle " + message.bundleHash() + ": " + e.getMessage());
                 continue;
             }
             Outcome outcome = emit(message, body);
@@ -123,34 +104,17 @@ public class IotaConsumer extends ScheduledPollConsumer {
     }
 
     private Outcome emit(TangleMessage message, Object body) {
-        Exchange exchange = createExchange(true);
-        String bundle = message.bundleHash();
-        String key = message.messageKey();
-        try {
-            exchange.getMessage().setBody(body);
-            exchange.getMessage().setHeader(IotaConstants.ADDRESS, message.address());
-            exchange.getMessage().setHeader(IotaConstants.BUNDLE_HASH, bundle);
-            exchange.getMessage().setHeader(IotaConstants.TAIL_HASH, message.tailHash());
-            exchange.getMessage().setHeader(IotaConstants.TAG, message.tag());
-            exchange.getMessage().setHeader(IotaConstants.ATTACHMENT_TIMESTAMP, message.attachmentTimestamp());
-            int failures = attempts.failuresOf(key);
-            Outcome outcome = attempts.attempt(key, exchange, getProcessor());
-            if (outcome == Outcome.PROCESSED) {
-                processed.add(key);
-                emitted++;
-                return outcome;
-            }
-            if (outcome == Outcome.GIVEN_UP) {
-                processed.add(key);
-                failed.dropped("bundle " + bundle + " after " + (failures + 1) + " attempts: " + exchange.getException());
-                return outcome;
-            }
-            getExceptionHandler().handleException("Failed processing message of bundle " + bundle + " (attempt "
-                    + (failures + 1) + "); it is offered again on the next poll", exchange, exchange.getException());
-            return outcome;
-        } finally {
-            releaseExchange(exchange, false);
+        Outcome outcome = deliver(message.messageKey(), "message of bundle " + message.bundleHash(), body, headers -> {
+            headers.setHeader(IotaConstants.ADDRESS, message.address());
+            headers.setHeader(IotaConstants.BUNDLE_HASH, message.bundleHash());
+            headers.setHeader(IotaConstants.TAIL_HASH, message.tailHash());
+            headers.setHeader(IotaConstants.TAG, message.tag());
+            headers.setHeader(IotaConstants.ATTACHMENT_TIMESTAMP, message.attachmentTimestamp());
+        });
+        if (outcome != Outcome.RETRY_LATER) {
+            processed.add(message.messageKey()); // handled, or given up: not emitted again, also after a restart
         }
+        return outcome;
     }
 
     @ManagedAttribute(description = "Bundles at the address that did not validate and were dropped")
@@ -158,18 +122,4 @@ public class IotaConsumer extends ScheduledPollConsumer {
         return invalid.count();
     }
 
-    @ManagedAttribute(description = "Valid bundles whose message trytes are no bytes: dropped and recorded as handled")
-    public long getUndecodableMessages() {
-        return undecodable.count();
-    }
-
-    @ManagedAttribute(description = "Messages the route failed on 1 + maxRedeliveries times: dropped and recorded as handled")
-    public long getFailedMessages() {
-        return failed.count();
-    }
-
-    @ManagedAttribute(description = "Messages emitted since start")
-    public long getEmittedMessages() {
-        return emitted;
-    }
 }

@@ -7,11 +7,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.api.management.ManagedAttribute;
 import org.apache.camel.api.management.ManagedResource;
-import org.apache.camel.support.ScheduledPollConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.p1iota.iota.mam.MamAddresses;
@@ -22,7 +20,6 @@ import org.p1iota.iota.mam.MamParser;
 import org.p1iota.camel.iota.state.FollowBook;
 import org.p1iota.camel.iota.MessageAttempts.Outcome;
 import org.p1iota.camel.iota.state.Subscription;
-import org.p1iota.iota.tangle.TangleClient;
 import org.p1iota.iota.tangle.TangleMessage;
 
 /**
@@ -36,14 +33,13 @@ import org.p1iota.iota.tangle.TangleMessage;
  * keeps the others from being read.
  */
 @ManagedResource(description = "IOTA MAM channel follower")
-public class IotaMamConsumer extends ScheduledPollConsumer {
+public class IotaMamConsumer extends TangleConsumerSupport<IotaMamEndpoint> {
 
     static final String DEFAULT_SUBSCRIPTION = "default";
 
     private static final int REMEMBERED_UNREADABLE = 10_000;
     private static final Logger LOG = LoggerFactory.getLogger(IotaMamConsumer.class);
 
-    private TangleClient client;
     private FollowBook book;
     /** Unreadable bundles already counted, so each counts once however often it is read again. */
     private final Set<String> countedUnreadable = Collections.newSetFromMap(new LinkedHashMap<>() {
@@ -53,30 +49,18 @@ public class IotaMamConsumer extends ScheduledPollConsumer {
         }
     });
     private volatile long unreadableBundles;
-    private volatile long emitted;
-    private MessageAttempts attempts;
-    private final DropLog undecodable = new DropLog(LOG, "Skipped a channel message whose trytes are no bytes");
-    private final DropLog failed = new DropLog(LOG, "Skipped a channel message the route kept failing on");
 
     public IotaMamConsumer(IotaMamEndpoint endpoint, Processor processor) {
-        super(endpoint, processor);
+        super(endpoint, processor, LOG, "Skipped a channel message");
     }
 
     @Override
-    public IotaMamEndpoint getEndpoint() {
-        return (IotaMamEndpoint) super.getEndpoint();
-    }
-
-    @Override
-    protected void doStart() throws Exception {
-        client = getEndpoint().createClient();
+    protected void open() throws Exception {
         book = getEndpoint().followBook();
-        attempts = new MessageAttempts(getEndpoint().getMaxRedeliveries());
         if (getEndpoint().getRoot() != null) {
             book.putIfAbsent(new Subscription(DEFAULT_SUBSCRIPTION, getEndpoint().getRoot(), getEndpoint().getMode(),
                     getEndpoint().getSideKey()));
         }
-        super.doStart();
     }
 
     @Override
@@ -134,7 +118,7 @@ public class IotaMamConsumer extends ScheduledPollConsumer {
     private Optional<Read> readAt(Subscription subscription) throws Exception {
         MamMode mode = MamMode.parse(subscription.mode());
         String address = MamAddresses.address(subscription.root(), mode);
-        List<TangleMessage> bundles = client.read(address).messages();
+        List<TangleMessage> bundles = client().read(address).messages();
         for (TangleMessage bundle : bundles) {
             try {
                 return Optional.of(new Read(MamParser.parse(bundle.trytes(), subscription.root(), subscription.sideKey()), address));
@@ -148,39 +132,20 @@ public class IotaMamConsumer extends ScheduledPollConsumer {
     }
 
     private Outcome emit(Subscription subscription, Read read) {
-        Object body;
-        try {
-            body = MessageBodies.fromTrytes(read.message().message(), getEndpoint().getMessageFormat());
-        } catch (UndecodableMessageException e) {
-            undecodable.dropped("subscription " + subscription.id() + ", message at " + read.address() + ": " + e.getMessage());
+        String what = "MAM message at root " + subscription.root() + " (subscription " + subscription.id() + ", address "
+                + read.address() + ")";
+        Object body = bodyOf(read.message().message(), what);
+        if (body == null) {
             return Outcome.GIVEN_UP;
         }
-        // the same root with the same next root is the same message: its failures count together
-        String key = subscription.id() + "/" + subscription.root();
-        int failures = attempts.failuresOf(key);
-        Exchange exchange = createExchange(true);
-        try {
-            exchange.getMessage().setBody(body);
-            exchange.getMessage().setHeader(IotaMamConstants.SUBSCRIPTION, subscription.id());
-            exchange.getMessage().setHeader(IotaMamConstants.ROOT, subscription.root());
-            exchange.getMessage().setHeader(IotaMamConstants.NEXT_ROOT, read.message().nextRoot());
-            exchange.getMessage().setHeader(IotaMamConstants.ADDRESS, read.address());
-            Outcome outcome = attempts.attempt(key, exchange, getProcessor());
-            if (outcome == Outcome.PROCESSED) {
-                emitted++;
-                return outcome;
-            }
-            if (outcome == Outcome.GIVEN_UP) {
-                failed.dropped("subscription " + subscription.id() + ", message at " + read.address() + " after "
-                        + (failures + 1) + " attempts: " + exchange.getException());
-                return outcome;
-            }
-            getExceptionHandler().handleException("Failed processing MAM message at root " + subscription.root() + " (attempt "
-                    + (failures + 1) + "); it is offered again on the next poll", exchange, exchange.getException());
-            return outcome; // the same root is read again on the next poll: nothing is skipped yet
-        } finally {
-            releaseExchange(exchange, false);
-        }
+        // the same root with the same next root is the same message: its failures count together; on
+        // RETRY_LATER the same root is read again on the next poll, nothing is skipped yet
+        return deliver(subscription.id() + "/" + subscription.root(), what, body, headers -> {
+            headers.setHeader(IotaMamConstants.SUBSCRIPTION, subscription.id());
+            headers.setHeader(IotaMamConstants.ROOT, subscription.root());
+            headers.setHeader(IotaMamConstants.NEXT_ROOT, read.message().nextRoot());
+            headers.setHeader(IotaMamConstants.ADDRESS, read.address());
+        });
     }
 
     @ManagedAttribute(description = "Bundles at followed addresses that did not parse under the subscription's root and key")
@@ -188,18 +153,4 @@ public class IotaMamConsumer extends ScheduledPollConsumer {
         return unreadableBundles;
     }
 
-    @ManagedAttribute(description = "Verified channel messages whose trytes are no bytes: skipped")
-    public long getUndecodableMessages() {
-        return undecodable.count();
-    }
-
-    @ManagedAttribute(description = "Channel messages the route failed on 1 + maxRedeliveries times: skipped")
-    public long getFailedMessages() {
-        return failed.count();
-    }
-
-    @ManagedAttribute(description = "Messages emitted since start")
-    public long getEmittedMessages() {
-        return emitted;
-    }
 }

@@ -4,37 +4,22 @@ import java.util.Optional;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
-import org.apache.camel.support.DefaultProducer;
 import org.p1iota.iota.mam.CreatedMessage;
 import org.p1iota.iota.mam.MamAddresses;
 import org.p1iota.iota.mam.MamMode;
 import org.p1iota.iota.mam.MamWriter;
 import org.p1iota.camel.iota.state.Subscription;
 import org.p1iota.iota.tangle.SentBundle;
-import org.p1iota.iota.tangle.TangleClient;
 
 /**
  * Publishes the body as the channel's next message, or changes side keys and subscriptions (see
  * {@link IotaMamOperation}). Publishing is crash-safe: the payload is persisted as pending before it is
  * attached and confirmed after; a pending payload left by a crash is attached first, unchanged.
  */
-public class IotaMamProducer extends DefaultProducer {
-
-    private TangleClient client;
+public class IotaMamProducer extends TangleProducerSupport<IotaMamEndpoint> {
 
     public IotaMamProducer(IotaMamEndpoint endpoint) {
         super(endpoint);
-    }
-
-    @Override
-    public IotaMamEndpoint getEndpoint() {
-        return (IotaMamEndpoint) super.getEndpoint();
-    }
-
-    @Override
-    protected void doStart() throws Exception {
-        super.doStart();
-        client = getEndpoint().createClient();
     }
 
     @Override
@@ -74,7 +59,7 @@ public class IotaMamProducer extends DefaultProducer {
     }
 
     private SentBundle attachAndConfirm(MamWriter writer, CreatedMessage created) throws Exception {
-        SentBundle sent = client.send(created.address(), created.payload());
+        SentBundle sent = client().send(created.address(), created.payload());
         writer.confirm();
         return sent;
     }

@@ -7,15 +7,17 @@ import org.apache.camel.spi.Configurer;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
+import org.p1iota.iota.tangle.NodeSettings;
 import org.p1iota.iota.tangle.RetryPolicy;
 
 /**
  * How the {@code iota:} and {@code iota-mam:} endpoints reach the tangle: which node, and how
- * transactions are attached. Shared by both components, set on the component to apply to every endpoint.
+ * transactions are attached. Shared by both components, set on the component to apply to every endpoint; the library's
+ * {@link org.p1iota.iota.tangle.TangleClient} reads it as its {@link NodeSettings}.
  */
 @UriParams
 @Configurer
-public class IotaNodeConfiguration implements Cloneable {
+public class IotaNodeConfiguration implements NodeSettings, Cloneable {
 
     /** The node's IRI HTTP API; the embedded node by default, or any IRI/Hornet node. */
     @UriParam(defaultValue = "http://127.0.0.1:14265")
@@ -87,6 +89,7 @@ public class IotaNodeConfiguration implements Cloneable {
         this.retryMaxDelay = retryMaxDelay;
     }
 
+    @Override
     public String getNodeUrl() {
         return nodeUrl;
     }
@@ -95,6 +98,7 @@ public class IotaNodeConfiguration implements Cloneable {
         this.nodeUrl = nodeUrl;
     }
 
+    @Override
     public int getMinWeightMagnitude() {
         return minWeightMagnitude;
     }
@@ -103,6 +107,7 @@ public class IotaNodeConfiguration implements Cloneable {
         this.minWeightMagnitude = minWeightMagnitude;
     }
 
+    @Override
     public int getDepth() {
         return depth;
     }
@@ -111,6 +116,7 @@ public class IotaNodeConfiguration implements Cloneable {
         this.depth = depth;
     }
 
+    @Override
     public boolean isLocalPow() {
         return localPow;
     }
@@ -127,6 +133,7 @@ public class IotaNodeConfiguration implements Cloneable {
         this.powThreads = powThreads;
     }
 
+    @Override
     public String getTag() {
         return tag;
     }

@@ -27,16 +27,6 @@ public final class Crc16Arc {
      */
     private static final char[] TABLE = new char[16 * 256];
 
-    /** {@link #zeros} handles runs of up to {@code 2^ZERO_POWERS - 1} zero bytes with one lookup pair per power of two. */
-    static final int ZERO_POWERS = 14;
-
-    /**
-     * What {@code 2^k} zero bytes do to a CRC, for each {@code k}: the CRC is linear in its input, so the
-     * map is fixed by its action on the two bytes of the CRC. Entry {@code k << 9 | i} is the image of
-     * low byte {@code i}, entry {@code k << 9 | 256 | i} that of high byte {@code i}.
-     */
-    private static final char[] ZEROS = new char[ZERO_POWERS * 512];
-
     static {
         for (int i = 0; i < 256; i++) {
             int crc = i;
@@ -49,16 +39,6 @@ public final class Crc16Arc {
             for (int i = 0; i < 256; i++) {
                 int previous = TABLE[(k - 1) << 8 | i];
                 TABLE[k << 8 | i] = (char) ((previous >>> 8) ^ TABLE[previous & 0xFF]);
-            }
-        }
-        for (int i = 0; i < 256; i++) {
-            ZEROS[i] = (char) update(i, (byte) 0);
-            ZEROS[256 | i] = (char) update(i << 8, (byte) 0);
-        }
-        for (int k = 1; k < ZERO_POWERS; k++) {
-            for (int i = 0; i < 256; i++) {
-                ZEROS[k << 9 | i] = (char) zerosPower(k - 1, zerosPower(k - 1, i));
-                ZEROS[k << 9 | 256 | i] = (char) zerosPower(k - 1, zerosPower(k - 1, i << 8));
             }
         }
     }
@@ -115,27 +95,6 @@ public final class Crc16Arc {
                 ^ (TABLE[(1 << 8) + ((int) (w >>> 48) & 0xFF)] ^ TABLE[(int) (w >>> 56) & 0xFF]);
         int low = (int) w ^ crc;
         return data ^ (TABLE[(7 << 8) + (low & 0xFF)] ^ TABLE[(6 << 8) + ((low >>> 8) & 0xFF)]);
-    }
-
-    /**
-     * The CRC after {@code count} zero bytes, in one lookup pair per set bit of {@code count}: with no
-     * initial value and no final xor, the CRC of a message is the xor of the CRCs of its parts each
-     * followed by the zeros up to the message's end, so the CRC of a changed message can be had from
-     * the old one and its changed bytes alone ({@link PreviousBody}).
-     *
-     * @param count at most {@code 2^ZERO_POWERS - 1}
-     */
-    static int zeros(int crc, int count) {
-        for (int k = 0; count != 0 && crc != 0; k++, count >>>= 1) {
-            if ((count & 1) != 0) {
-                crc = zerosPower(k, crc);
-            }
-        }
-        return crc;
-    }
-
-    private static int zerosPower(int k, int crc) {
-        return ZEROS[(k << 9) + (crc & 0xFF)] ^ ZEROS[(k << 9) + 256 + ((crc >>> 8) & 0xFF)];
     }
 
     /** The CRC of {@code length} bytes from {@code offset}. */

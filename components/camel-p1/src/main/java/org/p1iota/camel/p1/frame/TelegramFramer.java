@@ -6,9 +6,9 @@ import java.util.Arrays;
  * Cuts a byte stream into telegrams with a state machine, computing the CRC-16/ARC of each.
  * <p>
  * Speed: the scan for {@code /} and {@code !} looks at eight bytes per step ({@link ByteScan}), then
- * the CRC runs over the scanned run in bulk. A telegram that ends where the previous one did is not
- * scanned at all: it is compared with the previous one, and its CRC is the previous CRC updated by the
- * bytes that changed ({@link PreviousBody}). A telegram that lies within one fed chunk is not copied
+ * the CRC runs over the scanned run in bulk, sixteen bytes per step ({@link Crc16Arc}): no telegram
+ * is assumed to resemble the one before, so a stream that mixes meters costs what one meter does.
+ * A telegram that lies within one fed chunk is not copied
  * until it is complete (then once, into the frame's own array); only one that spans chunks is gathered
  * in the buffer.
  * <ul>
@@ -37,7 +37,6 @@ public final class TelegramFramer {
 
     private final FrameSink sink;
     private final int maxSize;
-    private final PreviousBody previous = new PreviousBody();
 
     private int state = SEEK;
     private byte[] buffer;
@@ -149,17 +148,10 @@ public final class TelegramFramer {
      */
     private int body(byte[] data, int i, int end, long base) {
         int limit = Math.min(end, i + (maxSize - length));
-        int j;
-        int repeatedCrc = length == 1 ? previous.crcBeforeBang(data, i, limit) : -1;
-        if (repeatedCrc >= 0) {
-            j = i + previous.innerLength();
-            crc = repeatedCrc;
-        } else {
-            // two tight loops over bytes in the L1 cache (find the end, then the CRC up to it) were faster
-            // and steadier from one JIT compilation to the next than the two fused into one loop
-            j = ByteScan.indexOfEither(data, i, limit, (byte) '/', (byte) '!');
-            crc = Crc16Arc.update(crc, data, i, j - i);
-        }
+        // two tight loops over bytes in the L1 cache (find the end, then the CRC up to it) were faster
+        // and steadier from one JIT compilation to the next than the two fused into one loop
+        int j = ByteScan.indexOfEither(data, i, limit, (byte) '/', (byte) '!');
+        crc = Crc16Arc.update(crc, data, i, j - i);
         int run = j - i;
         if (run > 0) {
             if (!direct) {
@@ -181,7 +173,6 @@ public final class TelegramFramer {
             start(base + j, j);
             return j + 1;
         }
-        previous.remember(direct ? data : buffer, direct ? chunkStart : 0, length, crc);
         append((byte) '!');
         crc = Crc16Arc.update(crc, (byte) '!');
         state = CRC;

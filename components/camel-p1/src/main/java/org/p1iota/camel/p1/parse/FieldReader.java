@@ -14,9 +14,9 @@ import org.p1iota.camel.p1.model.Reading;
  * text, a record or a list of them. Energy and power are normalised to kWh and kW (meters that count in
  * Wh and W are scaled), so {@code 2.027*W} never reads as 2.027 kW.
  * <p>
- * A result depends on nothing but the line's code and value bytes and is immutable, so a parser can
- * keep it for a line that comes again unchanged ({@link LineMemo}); {@link TelegramAssembler} puts it
- * into the telegram. One per parser (it shares the parser's {@link Timestamps}).
+ * A result depends on nothing but the line's code and value bytes and is immutable;
+ * {@link TelegramAssembler} puts it into the telegram. One per parser: it keeps the calendar dates of
+ * recent timestamps ({@link MeterDates}), which every meter's telegram of the day shares.
  */
 final class FieldReader {
 
@@ -27,11 +27,7 @@ final class FieldReader {
     /** The value means "none" (a placeholder date, an empty text): the field is null. */
     static final Object NONE = new Object();
 
-    private final Timestamps timestamps;
-
-    FieldReader(Timestamps timestamps) {
-        this.timestamps = timestamps;
-    }
+    private final MeterDates dates = new MeterDates();
 
     /**
      * The value of a line; never null: {@link #NONE}, {@link #EMPTY} or {@link #NOT_TYPED} stand for
@@ -66,7 +62,7 @@ final class FieldReader {
         int s = v.start(0);
         int e = v.end(0);
         return switch (kind) {
-            case ObisField.TIMESTAMP -> timestamps.read(b, s, e);
+            case ObisField.TIMESTAMP -> timestamp(b, s, e);
             case ObisField.EQUIPMENT_ID, ObisField.EQUIPMENT_ID_LU, ObisField.EQUIPMENT_ID_OLD -> v.hexText(0);
             case ObisField.EMUCS_VERSION, ObisField.P1_VERSION -> v.text(0);
             case ObisField.TARIFF_INDICATOR -> (int) ValueReader.integer(b, s, e);
@@ -88,7 +84,7 @@ final class FieldReader {
             case ObisField.POWER_IMPORT, ObisField.POWER_EXPORT, ObisField.CURRENT_AVERAGE_DEMAND -> Quantities.power(b, s, e);
             case ObisField.REACTIVE_IMPORT_TOTAL, ObisField.REACTIVE_EXPORT_TOTAL -> Quantities.reactiveEnergy(b, s, e);
             case ObisField.MAX_DEMAND_MONTH -> v.count() < 2 ? null
-                    : PeakDemand.of(timestamps.read(b, s, e), Quantities.power(b, v.start(1), v.end(1)));
+                    : PeakDemand.of(timestamp(b, s, e), Quantities.power(b, v.start(1), v.end(1)));
             case ObisField.FAILURE_LOG -> failureLog(v);
             default -> NOT_TYPED;
         };
@@ -127,7 +123,7 @@ final class FieldReader {
             if (star >= 0 && !ValueReader.unitIs(b, ValueReader.unitStart(b, star), v.end(i + 1), "s")) {
                 throw new FieldProblem("power failure duration is not in seconds");
             }
-            log[i / 2 - 1] = new PowerFailure(timestamps.read(b, v.start(i), v.end(i)), ValueReader.integer(b, v.start(i + 1), end));
+            log[i / 2 - 1] = new PowerFailure(timestamp(b, v.start(i), v.end(i)), ValueReader.integer(b, v.start(i + 1), end));
         }
         return List.of(log);
     }
@@ -137,8 +133,8 @@ final class FieldReader {
         byte[] b = v.b;
         List<PeakDemand> history = new ArrayList<>();
         for (int i = 3; i + 2 < v.count(); i += 3) {
-            history.add(new PeakDemand(timestamps.read(b, v.start(i), v.end(i)),
-                    timestamps.read(b, v.start(i + 1), v.end(i + 1)), Quantities.power(b, v.start(i + 2), v.end(i + 2))));
+            history.add(new PeakDemand(timestamp(b, v.start(i), v.end(i)),
+                    timestamp(b, v.start(i + 1), v.end(i + 1)), Quantities.power(b, v.start(i + 2), v.end(i + 2))));
         }
         return List.copyOf(history);
     }
@@ -149,7 +145,7 @@ final class FieldReader {
 
     /** {@code 0-n:24.2.x(timestamp)(value*unit)}. */
     private Reading reading(String code, byte[] b, int tsStart, int tsEnd, int start, int end) throws FieldProblem {
-        OffsetDateTime time = timestamps.read(b, tsStart, tsEnd);
+        OffsetDateTime time = timestamp(b, tsStart, tsEnd);
         int star = ValueReader.unitSeparator(b, start, end);
         if (star < 0) {
             return new Reading(code, time, ValueReader.decimal(b, start, end), null);
@@ -166,9 +162,13 @@ final class FieldReader {
         if (n < 7) {
             throw new FieldProblem("DSMR 3 gas profile without its value line");
         }
-        OffsetDateTime time = timestamps.read(v.b, v.start(0), v.end(0));
+        OffsetDateTime time = timestamp(v.b, v.start(0), v.end(0));
         BigDecimal value = ValueReader.decimal(v.b, v.start(n - 1), v.end(n - 1));
         return new Reading(code, time, value, ValueReader.unit(v.b, v.start(5), v.end(5)));
+    }
+
+    private OffsetDateTime timestamp(byte[] b, int start, int end) throws FieldProblem {
+        return ValueReader.timestamp(b, start, end, dates);
     }
 
     private static String emptyToNull(String text) {

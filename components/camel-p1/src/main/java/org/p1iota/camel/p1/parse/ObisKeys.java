@@ -10,6 +10,69 @@ final class ObisKeys {
         return c << 16 | d << 8 | e;
     }
 
+    /** Set in a {@link #code} result when the code was written with an F group ({@code *F} or {@code .F}). */
+    static final long WITH_F = 1L << 48;
+
+    /**
+     * Reads the code {@code A-B:C.D.E} or {@code A-B:C.D.E*F} in {@code b[pos..open)}, digit by digit:
+     * {@code A << 40 | B << 32 | C.D.E << 8 | F} (F is 255 when absent), plus {@link #WITH_F}; -1 when the
+     * bytes are not such a code.
+     */
+    static long code(byte[] b, int pos, int open) {
+        int a = -1;
+        int bGroup = -1;
+        int c = -1;
+        int d = -1;
+        int f = 255;
+        int g = 0;
+        int value = -1;
+        for (int i = pos; i < open; i++) {
+            byte ch = b[i];
+            if (ch >= '0' && ch <= '9') {
+                value = (value < 0 ? 0 : value * 10) + (ch - '0');
+                if (value > 255) {
+                    return -1;
+                }
+                continue;
+            }
+            if (value < 0 || g > 4 || ch != separator(g) && !(g == 4 && ch == '*')) {
+                return -1;
+            }
+            switch (g++) {
+                case 0 -> a = value;
+                case 1 -> bGroup = value;
+                case 2 -> c = value;
+                case 3 -> d = value;
+                default -> f = value; // the E group: swapped below, F comes last
+            }
+            value = -1;
+        }
+        if (value < 0 || g < 4) {
+            return -1;
+        }
+        int e = g == 4 ? value : f;
+        if (g == 5) {
+            f = value;
+        }
+        return (long) a << 40 | (long) bGroup << 32 | (long) key(c, d, e) << 8 | f | (g == 4 ? 0 : WITH_F);
+    }
+
+    /** The code of a {@link #code} result as {@code A-B:C.D.E} (with {@code *F} unless F is 255). */
+    static String text(long code) {
+        int cde = (int) (code >>> 8) & 0xFFFFFF;
+        int f = (int) code & 0xFF;
+        return ((code >>> 40) & 0xFF) + "-" + ((code >>> 32) & 0xFF) + ":" + (cde >>> 16) + "." + ((cde >>> 8) & 0xFF) + "."
+                + (cde & 0xFF) + (f == 255 ? "" : "*" + f);
+    }
+
+    private static byte separator(int group) {
+        return switch (group) {
+            case 0 -> '-';
+            case 1 -> ':';
+            default -> '.';
+        };
+    }
+
     // abstract objects (A = 0, B = 0)
     static final int TIMESTAMP = 1 << 16; // 1.0.0
     static final int EQUIPMENT_ID = 96 << 16 | 1 << 8 | 1;

@@ -22,13 +22,21 @@ import org.p1iota.camel.p1.model.Telegram;
  * {@link TelegramAssembler}; every line is also kept as raw text ({@link RawObis}), whose map is made
  * from the bytes when someone first reads it.
  * <p>
+ * A state machine over the bytes, one pass, from the line after the header to the {@code !}:
+ * <pre>
+ *   BETWEEN LINES --CR/LF--------------------&gt; BETWEEN LINES
+ *   BETWEEN LINES --'(' after an OBIS line----&gt; VALUES (continuation: more values of the open line)
+ *   BETWEEN LINES --anything else-------------&gt; type the open line, then CODE
+ *   CODE          --digits - : . . (. or *)---&gt; VALUES       (not A-B:C.D.E: a problem, skip the line)
+ *   VALUES        --(...)(...) then CR/LF/!---&gt; BETWEEN LINES (a line is open until the next code)
+ * </pre>
  * Strict mode rejects a telegram with any line that is not OBIS or whose value does not fit its code;
  * lenient mode keeps the telegram and lists those lines as {@link FieldError}s. Bytes outside ASCII
  * are carried as Latin-1 text and never cause more than a field error.
  * <p>
- * Byte offsets only: no regular expressions, no per-line strings. A parser remembers the previous
- * telegram's lines ({@link LineTemplates}, {@link LineMemo}), so what a meter repeats is compared
- * rather than read again; none of that changes a result. Not thread-safe; one per thread.
+ * Byte offsets only: no regular expressions, no per-line strings, and nothing kept from one telegram
+ * for the next (a provider's parser reads thousands of households' meters in turn). Not thread-safe;
+ * one per thread.
  */
 public final class TelegramParser {
 
@@ -37,44 +45,34 @@ public final class TelegramParser {
     private final boolean typing;
     private final Values values = new Values();
     private final SeenCodes seen = new SeenCodes();
-    private final CodeTexts codeCache = new CodeTexts();
-    /** Null in a parser that does not type (it has no use for the caches behind it). */
+    /** Null in a parser that does not type. */
     private final FieldReader reader;
     /** The telegram being parsed; new for each (see its comment on why). */
     private TelegramAssembler assembler;
-    private String lastHeader;
-    private String lastManufacturer;
-    private byte[] lastHeaderBytes;
-    private final LineTemplates templates = new LineTemplates();
-    /** Null in a parser that does not type. */
-    private final LineMemo memo;
+    private String header;
 
     // the telegram being parsed; working arrays reused
     private byte[] b;
-    private boolean normalisedCodes;
+    private int end;
+    /** Per line: code start, code end, first value span, value count. */
     private int[] lines;
     private int lineCount;
+    /** Per value: start and end (the bytes between the parentheses). */
     private int[] spans;
     private int spanCount;
+    /** Per line: its code written as A-B:C.D.E when the telegram wrote it otherwise, else null. */
     private String[] codes;
+    private boolean normalisedCodes;
     private List<FieldError> errors;
-    private int end;
+    private List<String> unknown;
 
-    // the current line
+    // the open line: read, not yet typed (a continuation line may still add values)
     private int lineA;
     private int lineB;
     private int lineCde;
     private long lineKey;
     private int lineField;
     private boolean lineMalformed;
-    /** Where the line's values end: its line end, unless a continuation line follows. */
-    private int lineStop;
-    /** The line repeats the remembered line of its number byte for byte: its values were not scanned. */
-    private boolean lineRepeated;
-    /** A continuation line added values to the line. */
-    private boolean lineContinued;
-    /** Nothing but line ends between the line and the OBIS line before it. */
-    private boolean lineAdjacent;
 
     public TelegramParser(boolean lenient) {
         this(lenient, true);
@@ -83,8 +81,7 @@ public final class TelegramParser {
     private TelegramParser(boolean lenient, boolean typing) {
         this.lenient = lenient;
         this.typing = typing;
-        this.reader = typing ? new FieldReader(new Timestamps()) : null;
-        this.memo = typing ? new LineMemo() : null;
+        this.reader = typing ? new FieldReader() : null;
     }
 
     public Telegram parse(Frame frame) throws TelegramFormatException {
@@ -99,10 +96,10 @@ public final class TelegramParser {
     public Telegram parse(byte[] bytes, int bodyLength, CrcStatus crc) throws TelegramFormatException {
         TelegramAssembler telegram = new TelegramAssembler();
         assembler = telegram;
-        List<String> unknown = lines(bytes, bodyLength);
+        lines(bytes, bodyLength);
         RawObis obis = new RawObis(bytes, bodyLength, TelegramParser::rawObis);
-        return telegram.build(lastHeader, lastManufacturer, crc, obis, unknown == null ? List.of() : unknown,
-                errors == null ? List.of() : errors);
+        return telegram.build(header, TelegramAssembler.manufacturer(header), crc, obis,
+                unknown == null ? List.of() : unknown, errors == null ? List.of() : errors);
     }
 
     /**
@@ -120,8 +117,8 @@ public final class TelegramParser {
         return parser.rawMap();
     }
 
-    /** Reads the header and the lines; returns the codes that were not typed (null for none). */
-    private List<String> lines(byte[] bytes, int bodyLength) throws TelegramFormatException {
+    /** Reads the header and the lines (the state machine above). */
+    private void lines(byte[] bytes, int bodyLength) throws TelegramFormatException {
         b = bytes;
         if (lines == null) {
             lines = new int[64 * 4];
@@ -132,114 +129,48 @@ public final class TelegramParser {
         spanCount = 0;
         normalisedCodes = false;
         errors = null;
+        unknown = null;
         seen.clear();
         end = bodyLength - 1; // the '!'
-        boolean done = false;
-        try {
-            List<String> unknown = lines();
-            done = true;
-            return unknown;
-        } finally {
-            if (!typing) {
-                // finding lines only: the memo belongs to the typing parser
-            } else if (done) {
-                memo.finish(bytes, end, lineCount);
-            } else {
-                memo.clear(); // given up halfway: some entries describe this telegram, some the one before
-            }
-        }
-    }
-
-    private List<String> lines() throws TelegramFormatException {
-        int eol = lineEnd(0, end);
+        int eol = lineEnd(0);
         if (eol == end || eol < 2) {
             throw new TelegramFormatException("no identification line: \"/XXXn...\" followed by a line end");
         }
-        header(eol);
-        List<String> unknown = null;
-        boolean pending = false;
-        boolean adjacent = false; // nothing but line ends since the last OBIS line
+        header = new String(b, 0, eol, StandardCharsets.ISO_8859_1);
+        boolean open = false; // an OBIS line was read and a continuation line may still add to it
         int pos = eol;
         while (pos < end) {
             byte c = b[pos];
             if (c == '\r' || c == '\n') {
                 pos++;
-                continue;
-            }
-            if (c == '(' && pending) {
-                if (lineRepeated) {
-                    values(lines[(lineCount - 1) * 4 + 1], end); // its values, which the memo let us skip
-                    lineRepeated = false;
+            } else if (c == '(' && open) {
+                pos = continuation(pos);
+            } else {
+                if (open) {
+                    typeLine();
                 }
-                lineContinued = true;
-                adjacent = false;
-                int next = values(pos, end);
-                if (next < 0) {
-                    next = lineEnd(-next, end);
-                    problem(codeText(lineCount - 1), text(pos, next), "continuation line is not (value)...");
+                pos = obisLine(pos);
+                open = pos >= 0;
+                if (!open) {
+                    int next = lineEnd(-pos);
+                    problem(text(-pos, Math.min(next, -pos + 24)), text(-pos, next), "not an OBIS line A-B:C.D.E(value)");
+                    pos = next;
                 }
-                pos = next;
-                continue;
             }
-            if (pending) {
-                unknown = dispatch(unknown);
-            }
-            int run = typing ? memo.repeatedRun(lineCount, b, pos, end) : 0;
-            if (run > 0) {
-                unknown = repeatedLines(run, pos, adjacent, unknown);
-                pending = true; // the run's last line: a continuation line may follow it
-                adjacent = true;
-                pos = lineStop;
-                continue;
-            }
-            lineAdjacent = adjacent;
-            int next = obisLine(pos, end);
-            pending = next >= 0;
-            adjacent = pending && !lineMalformed;
-            if (!pending) {
-                next = lineEnd(pos, end);
-                problem(text(pos, Math.min(next, pos + 24)), text(pos, next), "not an OBIS line A-B:C.D.E(value)");
-            }
-            pos = next;
         }
-        if (pending) {
-            unknown = dispatch(unknown);
+        if (open) {
+            typeLine();
         }
-        return unknown;
     }
 
-    /**
-     * Takes {@code run} lines from {@code pos} on as the memo has them: all but the last are typed here,
-     * the last is left as the current line (a continuation line may still follow it).
-     */
-    private List<String> repeatedLines(int run, int pos, boolean adjacentBefore, List<String> unknown) {
-        int first = lineCount;
-        int delta = pos - memo.start(first);
-        for (int line = first, last = first + run - 1; line < last; line++) {
-            memo.repeated(line, delta, line == first, adjacentBefore);
-            lineCount++;
-            long key = memo.key(line);
-            if (seen.add(key, memo.slot(line))) {
-                if (!assembler.store(memo.field(line), (int) (key >>> 40) & 0xFF, (int) (key >>> 32) & 0xFF, memo.value(line))) {
-                    unknown = listed(unknown, memo.codeText(line));
-                }
-            }
+    /** A line of values only: they belong to the open line. Returns where it ends. */
+    private int continuation(int pos) throws TelegramFormatException {
+        int next = values(pos);
+        if (next < 0) {
+            next = lineEnd(-next);
+            problem(codeText(lineCount - 1), text(pos, next), "continuation line is not (value)...");
         }
-        int line = first + run - 1;
-        memo.repeated(line, delta, run == 1, adjacentBefore);
-        long key = memo.key(line);
-        lineA = (int) (key >>> 40) & 0xFF;
-        lineB = (int) (key >>> 32) & 0xFF;
-        lineCde = (int) (key >>> 8) & 0xFFFFFF;
-        lineKey = key;
-        lineField = memo.field(line);
-        lineMalformed = false;
-        lineContinued = false;
-        lineRepeated = true;
-        int start = memo.start(line);
-        addLine(start, start + memo.codeLength(line), memo.normalised(line));
-        lineStop = memo.stop(line);
-        return unknown;
+        return next;
     }
 
     /** The lines read by {@link #lines} as the raw OBIS map. */
@@ -259,77 +190,25 @@ public final class TelegramParser {
     }
 
     /**
-     * Reads the OBIS code and the values of a line.
+     * Reads the OBIS code and the values of a line, which becomes the open line.
      *
-     * @return where the line ends, or -1 when it is not an OBIS line
+     * @return where the line ends, or minus {@code pos} when it is not an OBIS line
      */
-    private int obisLine(int pos, int end) {
-        lineContinued = false;
-        lineRepeated = false;
-        int known = templates.match(lineCount, b, pos, end);
-        if (known > 0) {
-            long key = templates.key(lineCount);
-            lineA = (int) (key >>> 40) & 0xFF;
-            lineB = (int) (key >>> 32) & 0xFF;
-            lineCde = (int) (key >>> 8) & 0xFFFFFF;
-            lineKey = key;
-            lineField = templates.field(lineCount);
-            return finishLine(pos, pos + known, templates.normalised(lineCount));
+    private int obisLine(int pos) {
+        int open = ByteScan.indexOf(b, pos, end, (byte) '(');
+        long code = open == end ? -1 : ObisKeys.code(b, pos, open);
+        if (code < 0) {
+            return -pos;
         }
-        int a = -1;
-        int bGroup = -1;
-        int c = -1;
-        int d = -1;
-        int e = -1;
-        int f = 255;
-        int g = 0;
-        int value = -1;
-        int i = pos;
-        for (; i < end && b[i] != '('; i++) {
-            byte ch = b[i];
-            if (ch >= '0' && ch <= '9') {
-                value = (value < 0 ? 0 : value * 10) + (ch - '0');
-                if (value > 255) {
-                    return -1;
-                }
-                continue;
-            }
-            if (value < 0 || g > 4 || ch != separator(g) && !(g == 4 && ch == '*')) {
-                return -1;
-            }
-            switch (g++) {
-                case 0 -> a = value;
-                case 1 -> bGroup = value;
-                case 2 -> c = value;
-                case 3 -> d = value;
-                default -> e = value;
-            }
-            value = -1;
-        }
-        if (value < 0 || g < 4 || i == end) {
-            return -1;
-        }
-        if (g == 4) {
-            e = value;
-        } else {
-            f = value;
-        }
-        lineA = a;
-        lineB = bGroup;
-        lineCde = ObisKeys.key(c, d, e);
-        lineKey = (long) a << 40 | (long) bGroup << 32 | (long) lineCde << 8 | f;
-        lineField = ObisField.of(a, bGroup, lineCde);
-        String normalised = g == 4 ? null : a + "-" + bGroup + ":" + c + "." + d + "." + e + (f == 255 ? "" : "*" + f);
-        templates.remember(lineCount, b, pos, i, lineKey, lineField, normalised);
-        return finishLine(pos, i, normalised);
-    }
-
-    private int finishLine(int codeStart, int codeEnd, String normalised) {
-        addLine(codeStart, codeEnd, normalised);
-        int next = values(codeEnd, end);
+        lineKey = code & ~ObisKeys.WITH_F;
+        lineA = (int) (lineKey >>> 40) & 0xFF;
+        lineB = (int) (lineKey >>> 32) & 0xFF;
+        lineCde = (int) (lineKey >>> 8) & 0xFFFFFF;
+        lineField = ObisField.of(lineA, lineB, lineCde);
+        addLine(pos, open, (code & ObisKeys.WITH_F) == 0 ? null : ObisKeys.text(lineKey));
+        int next = values(open);
         lineMalformed = next < 0;
-        lineStop = next;
-        return lineMalformed ? lineEnd(-next, end) : next;
+        return lineMalformed ? lineEnd(-next) : next;
     }
 
     private void addLine(int codeStart, int codeEnd, String normalisedCode) {
@@ -346,21 +225,13 @@ public final class TelegramParser {
         normalisedCodes |= normalisedCode != null;
     }
 
-    private static byte separator(int group) {
-        return switch (group) {
-            case 0 -> '-';
-            case 1 -> ':';
-            default -> '.';
-        };
-    }
-
     /**
-     * Reads {@code (value)(value)...} into the current line. A line break inside parentheses belongs
+     * Reads {@code (value)(value)...} into the open line. A line break inside parentheses belongs
      * to the value (meters wrap long text messages); one after {@code )} ends the line.
      *
      * @return where the line ends, or minus the position of the first byte that does not fit
      */
-    private int values(int pos, int end) {
+    private int values(int pos) {
         int i = pos;
         while (true) {
             if (b[i] != '(') {
@@ -383,87 +254,40 @@ public final class TelegramParser {
         }
     }
 
-    /** Types the current line; returns the (possibly new) list of unknown codes. */
-    private List<String> dispatch(List<String> unknown) throws TelegramFormatException {
+    /** Types the open line, now that no continuation line can add to it. */
+    private void typeLine() throws TelegramFormatException {
         int line = lineCount - 1;
+        int at = line * 4;
         if (lineMalformed) {
-            int at = line * 4;
             values.of(b, spans, lines[at + 2], lines[at + 3]);
             String code = codeText(line);
             lineCount--; // not kept as raw OBIS: it is listed as a field error
             problem(code, joinedValues(), "values are not (value)(value)...");
-            return unknown;
+            return;
         }
-        if (!typing) {
-            return unknown;
+        if (!typing || !seen.add(lineKey)) {
+            return; // a repeated code: the first line is typed, all are kept raw
         }
-        if (lineRepeated) {
-            // the memo entry stays: the line is its predecessor, byte for byte
-            if (!seen.add(lineKey, memo.slot(line)) || assembler.store(lineField, lineA, lineB, memo.value(line))) {
-                return unknown;
-            }
-            return listed(unknown, memo.codeText(line));
-        }
-        if (!seen.add(lineKey)) {
-            memo.forget(line);
-            return unknown; // a repeated code: the first line is typed, all are kept raw
-        }
-        int at = line * 4;
         values.of(b, spans, lines[at + 2], lines[at + 3]);
         String code = lineA == 0 && lineB > 0 ? codeText(line) : null;
         Object value;
         try {
             value = reader.read(lineField, lineCde, code, values);
         } catch (FieldProblem e) {
-            memo.forget(line);
             assembler.readFailed(lineField, lineB);
             problem(codeText(line), joinedValues(), e.getMessage());
-            return unknown;
+            return;
         }
-        String codeText = null;
         if (!assembler.store(lineField, lineA, lineB, value)) {
-            codeText = code != null ? code : codeText(line);
-            unknown = listed(unknown, codeText);
+            if (unknown == null) {
+                unknown = new ArrayList<>(4);
+            }
+            unknown.add(code != null ? code : codeText(line));
         }
-        if (lineContinued) {
-            memo.forget(line);
-        } else {
-            int codeStart = lines[at];
-            memo.remember(line, codeStart, lineStop, lineAdjacent, lines[at + 1] - codeStart, lineKey, lineField, codes[line],
-                    codeText, value);
-        }
-        return unknown;
-    }
-
-    private static List<String> listed(List<String> unknown, String code) {
-        List<String> list = unknown == null ? new ArrayList<>(4) : unknown;
-        list.add(code);
-        return list;
     }
 
     private String codeText(int line) {
-        if (codes[line] != null) {
-            return codes[line];
-        }
-        int start = lines[line * 4];
-        int end = lines[line * 4 + 1];
-        if (line == lineCount - 1) {
-            return codeCache.get(lineKey, b, start, end);
-        }
-        return text(start, end);
-    }
-
-    /**
-     * A meter sends the same identification line every time: reuse its text (and the manufacturer flag
-     * read from it) while the bytes match.
-     */
-    private void header(int eol) {
-        if (lastHeader != null && eol == lastHeaderBytes.length && Arrays.equals(b, 0, eol, lastHeaderBytes, 0, eol)) {
-            return;
-        }
-        lastHeaderBytes = Arrays.copyOf(b, eol);
-        lastHeader = new String(lastHeaderBytes, StandardCharsets.ISO_8859_1);
-        lastManufacturer = TelegramAssembler.manufacturer(lastHeader);
+        return codes[line] != null ? codes[line] : text(lines[line * 4], lines[line * 4 + 1]);
     }
 
     private String joinedValues() {
@@ -487,7 +311,7 @@ public final class TelegramParser {
         errors.add(new FieldError(code, value, message));
     }
 
-    private int lineEnd(int pos, int end) {
+    private int lineEnd(int pos) {
         return ByteScan.indexOfEither(b, pos, end, (byte) '\r', (byte) '\n');
     }
 

@@ -11,7 +11,6 @@ import org.p1iota.camel.p1.frame.ByteScan;
 final class Values {
 
     byte[] b;
-    private final RepeatedTexts repeated = new RepeatedTexts();
     private int[] spans;
     private int first;
     private int count;
@@ -71,7 +70,7 @@ final class Values {
             byte[] joined = text(i).getBytes(StandardCharsets.ISO_8859_1); // a wrapped value: join it first
             return ValueReader.hexText(joined, 0, joined.length);
         }
-        return repeated.get(b, start, end, true);
+        return ValueReader.hexText(b, start, end);
     }
 
     /** Whether value {@code i} ends with the ASCII text. */

@@ -32,18 +32,6 @@ class Crc16ArcTest {
     }
 
     @Test
-    void zerosIsTheCrcOverThatManyZeroBytes() {
-        Random random = new Random(5);
-        byte[] zeros = new byte[(1 << Crc16Arc.ZERO_POWERS) - 1];
-        for (int trial = 0; trial < 200; trial++) {
-            int crc = random.nextInt(1 << 16);
-            int count = trial < 20 ? trial : random.nextInt(zeros.length + 1);
-            assertThat(Crc16Arc.zeros(crc, count)).as("%04X after %d zeros", crc, count).isEqualTo(Crc16Arc.update(crc, zeros, 0, count));
-        }
-        assertThat(Crc16Arc.zeros(0xBEEF, zeros.length)).isEqualTo(Crc16Arc.update(0xBEEF, zeros, 0, zeros.length));
-    }
-
-    @Test
     void eightBytesAsOneWordEqualEightBytes() {
         Random random = new Random(6);
         byte[] data = new byte[8];

@@ -10,10 +10,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A framer finds the end and CRC of a telegram that ends where the previous one did from the bytes
- * that changed ({@link PreviousBody}). Whatever changed, at whatever length, in whatever chunks, one
- * long-lived framer must report exactly what a fresh framer reports for the same bytes, and every
- * computed CRC must be the CRC of the frame's body.
+ * A framer keeps nothing of one telegram for the next: whatever changed, at whatever length, in
+ * whatever chunks, one long-lived framer must report exactly what a fresh framer reports for the same
+ * bytes, and every computed CRC must be the CRC of the frame's body.
  */
 class RepeatedFramesTest {
 

@@ -21,10 +21,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * A parser compares each line with the same line of the previous telegram and reuses what it read
- * there when the bytes are equal. A meter's next telegram differs from its last one in a few values,
- * but a damaged or reconfigured one may gain, lose, swap or split lines anywhere; whatever changes,
- * one long-lived decoder must give exactly what a fresh decoder gives for the same bytes.
+ * A decoder keeps nothing of one telegram that could change how it reads the next. A meter's next
+ * telegram differs from its last one in a few values, but a damaged or reconfigured one may gain,
+ * lose, swap or split lines anywhere; whatever changes, one long-lived decoder must give exactly what
+ * a fresh decoder gives for the same bytes.
  */
 class ChangingTelegramsTest {
 

@@ -15,9 +15,9 @@ import org.p1iota.camel.p1.model.Telegram;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A parser remembers the previous telegram's line codes, their classification and repeated texts to
- * go faster; none of that may change a result. One decoder that has read every corpus telegram
- * before must give, for each, exactly what a fresh decoder gives.
+ * A parser reuses its working arrays and the calendar dates of recent timestamps; none of that may
+ * change a result. One decoder that has read every corpus telegram before must give, for each,
+ * exactly what a fresh decoder gives.
  */
 class ReusedParserTest {
 

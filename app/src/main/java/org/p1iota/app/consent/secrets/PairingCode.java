@@ -1,4 +1,4 @@
-package org.p1iota.app.consent.pairing;
+package org.p1iota.app.consent.secrets;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

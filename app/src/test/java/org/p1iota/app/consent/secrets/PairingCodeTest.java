@@ -1,4 +1,4 @@
-package org.p1iota.app.consent.pairing;
+package org.p1iota.app.consent.secrets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -9,8 +9,8 @@ import java.util.Locale;
  * Median times of key generation, derivation, seal and open for each scheme. Not a test: timings
  * on a shared machine are noisy, so they are printed, never asserted. Run after a build:
  * <pre>
- * mvn -B -o -q -pl components/camel-iota -am test-compile
- * java -cp components/camel-iota/target/classes:components/camel-iota/target/test-classes:\
+ * mvn -B -o -q -pl components/iota-client -am test-compile
+ * java -cp components/iota-client/target/classes:components/iota-client/target/test-classes:\
  *     ~/.m2/repository/org/bouncycastle/bcprov-jdk18on/1.87/bcprov-jdk18on-1.87.jar \
  *     org.p1iota.iota.envelope.EnvelopeBenchmark [ITERATIONS]
  * </pre>

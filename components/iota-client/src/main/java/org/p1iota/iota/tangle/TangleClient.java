@@ -14,7 +14,6 @@ import org.iota.jota.error.ArgumentException;
 import org.iota.jota.error.BaseException;
 import org.iota.jota.model.Transaction;
 import org.iota.jota.utils.Checksum;
-import org.p1iota.camel.iota.IotaNodeConfiguration;
 import org.p1iota.iota.pow.ProofOfWork;
 import org.p1iota.iota.pow.TangleAttacher;
 import org.slf4j.Logger;
@@ -32,7 +31,7 @@ public class TangleClient {
     /** IRI refuses lists of more than 1,000 entries; anyone can leave that many half bundles at an address. */
     private static final int FIND_BUNDLES_BATCH = 500;
 
-    private final IotaNodeConfiguration configuration;
+    private final NodeSettings configuration;
     private final IotaAPI api;
     private final TangleAttacher localAttacher;
     private final RetryPolicy retryPolicy;
@@ -42,7 +41,7 @@ public class TangleClient {
      * @param localPow the proof-of-work engine used when {@code configuration.isLocalPow()}; may be
      *                 null when PoW runs on the node
      */
-    public TangleClient(IotaNodeConfiguration configuration, ProofOfWork localPow, RetryPolicy retryPolicy, Clock clock) {
+    public TangleClient(NodeSettings configuration, ProofOfWork localPow, RetryPolicy retryPolicy, Clock clock) {
         this.configuration = configuration;
         this.api = connect(configuration.getNodeUrl());
         this.localAttacher = configuration.isLocalPow() ? new TangleAttacher(requireEngine(localPow), clock) : null;
