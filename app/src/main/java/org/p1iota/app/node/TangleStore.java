@@ -29,6 +29,9 @@ import org.h2.jdbcx.JdbcConnectionPool;
  * writer persists it up to WRITE_DELAY later. A store therefore ends with {@code CHECKPOINT} (flush
  * to the file: survives kill -9) or {@code CHECKPOINT SYNC} (also fsync: survives power loss) before
  * it returns, and the HTTP reply is only sent after that.
+ * <p>
+ * Disk: every such commit leaves a chunk of rewritten pages in the file; {@link FileCompaction} gives
+ * them back once the file has grown by a quarter over its last compacted size.
  */
 public final class TangleStore implements AutoCloseable {
 
@@ -40,6 +43,7 @@ public final class TangleStore implements AutoCloseable {
     /** Longest a stop waits for compaction: within the time systemd and the demo give a role to stop. */
     static final int CLOSE_COMPACT_MILLIS = 5_000;
     long nextId;
+    private final FileCompaction compaction;
 
     public TangleStore(Path directory, boolean syncOnCommit) throws SQLException {
         try {
@@ -57,6 +61,7 @@ public final class TangleStore implements AutoCloseable {
             TangleSchema.create(c);
             nextId = count(c, "SELECT COALESCE(MAX(id), 0) + 1 FROM transactions");
         }
+        this.compaction = new FileCompaction(this);
     }
 
     Connection connection() throws SQLException {
@@ -83,6 +88,9 @@ public final class TangleStore implements AutoCloseable {
                     s.execute(checkpoint);
                 }
             }
+        }
+        if (added > 0) {
+            compaction.afterStore(); // after the checkpoint: the store is acknowledged whatever compaction does
         }
         return added;
     }
@@ -305,12 +313,14 @@ public final class TangleStore implements AutoCloseable {
 
     /**
      * Gives the space of deleted and rewritten pages back to the disk, for at most {@code maxMillis};
-     * stores wait meanwhile. See {@link FileCompaction}.
+     * stores wait meanwhile. See {@link FileCompaction}. Runs after each retention run, when the file has
+     * grown by a quarter since the last one, and at close.
      */
     public synchronized void compact(int maxMillis) throws SQLException {
         try (Connection c = pool.getConnection()) {
             FileCompaction.compact(c, maxMillis);
         }
+        compaction.compacted(sizeInBytes());
     }
 
     private int intByHash(String sql, String hash, int missing) throws SQLException {
@@ -337,6 +347,7 @@ public final class TangleStore implements AutoCloseable {
     /** Compacts for at most {@link #CLOSE_COMPACT_MILLIS}, then closes the database. */
     @Override
     public void close() {
+        compaction.close();
         try {
             compact(CLOSE_COMPACT_MILLIS);
         } catch (SQLException | RuntimeException e) {

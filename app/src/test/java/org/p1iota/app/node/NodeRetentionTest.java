@@ -27,7 +27,7 @@ import org.p1iota.iota.pow.TangleAttacher;
 class NodeRetentionTest {
 
     private static final int MWM = 1;
-    private static final int RETENTION_SECONDS = 6;
+    private static final int RETENTION_SECONDS = 10;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TangleAttacher ATTACHER = new TangleAttacher(new PearlDiverProofOfWork(1));
     private final HttpClient http = HttpClient.newHttpClient();
