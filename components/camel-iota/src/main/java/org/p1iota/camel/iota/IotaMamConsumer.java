@@ -55,6 +55,8 @@ public class IotaMamConsumer extends ScheduledPollConsumer {
     private volatile long unreadableBundles;
     private volatile long emitted;
     private MessageAttempts attempts;
+    /** Followers' lag: per subscription, when a poll last found no further message (or first saw it). */
+    private final Map<String, Long> caughtUpAt = new java.util.concurrent.ConcurrentHashMap<>();
     private final DropLog undecodable = new DropLog(LOG, "Skipped a channel message whose trytes are no bytes");
     private final DropLog failed = new DropLog(LOG, "Skipped a channel message the route kept failing on");
 
@@ -83,7 +85,11 @@ public class IotaMamConsumer extends ScheduledPollConsumer {
     protected int poll() throws Exception {
         int total = 0;
         Exception first = null;
-        for (Subscription subscription : book.all()) {
+        List<Subscription> subscriptions = book.all();
+        long now = System.currentTimeMillis();
+        caughtUpAt.keySet().retainAll(subscriptions.stream().map(Subscription::id).collect(java.util.stream.Collectors.toSet()));
+        for (Subscription subscription : subscriptions) {
+            caughtUpAt.putIfAbsent(subscription.id(), now);
             try {
                 total += follow(subscription.id());
             } catch (InterruptedException e) {
@@ -114,6 +120,7 @@ public class IotaMamConsumer extends ScheduledPollConsumer {
             Subscription subscription = current.get();
             Optional<Read> read = readAt(subscription);
             if (read.isEmpty()) {
+                caughtUpAt.put(id, System.currentTimeMillis());
                 break;
             }
             Outcome outcome = emit(subscription, read.get());
@@ -196,6 +203,15 @@ public class IotaMamConsumer extends ScheduledPollConsumer {
     @ManagedAttribute(description = "Channel messages the route failed on 1 + maxRedeliveries times: skipped")
     public long getFailedMessages() {
         return failed.count();
+    }
+
+    /**
+     * Per followed subscription, when this consumer last found no further message on it (it was caught up
+     * then), in epoch millis; a subscription not caught up since it was first polled counts from then. How far
+     * behind a follower is: now minus the oldest of these.
+     */
+    public Map<String, Long> getCaughtUpTimes() {
+        return Map.copyOf(caughtUpAt);
     }
 
     @ManagedAttribute(description = "Messages emitted since start")
