@@ -4,15 +4,17 @@ import java.util.Arrays;
 
 /**
  * When records were appended, kept in memory so that the spool can say how long its oldest record has waited
- * (health, publish latency): a (sequence, time) mark at most once a second, so a day without a node costs
- * 86,400 marks at most, and when {@link #CAPACITY} marks are held every other one is dropped (coarser, never
- * wrong by more than the gap). The time of a record is that of the last mark at or before it: never later
- * than the truth, so an age is never understated by more than the spacing of the marks.
+ * (health, publish latency): a (sequence, time) mark at most once per spacing (a second at first). When
+ * {@link #CAPACITY} marks are held the spacing doubles and the marks are thinned to it, so they stay evenly
+ * spread over the backlog (4,096 marks: 32 s apart after a day without a node). The time of a record is that
+ * of the last mark at or before it: never later than the truth, and earlier by at most the spacing.
  */
 final class AppendTimes {
 
     static final int CAPACITY = 4096;
-    private static final long SPACING_MILLIS = 1000;
+    private static final long FIRST_SPACING_MILLIS = 1000;
+
+    private long spacing = FIRST_SPACING_MILLIS;
 
     private long[] sequences = new long[64];
     private long[] times = new long[64];
@@ -20,7 +22,7 @@ final class AppendTimes {
 
     /** Marks {@code sequence} as appended at {@code millis}, unless the last mark is less than a second old. */
     void appended(long sequence, long millis) {
-        if (size > 0 && millis - times[size - 1] < SPACING_MILLIS) {
+        if (size > 0 && millis - times[size - 1] < spacing) {
             return;
         }
         if (size == CAPACITY) {
@@ -49,6 +51,9 @@ final class AppendTimes {
             System.arraycopy(times, keep, times, 0, size - keep);
             size -= keep;
         }
+        if (size <= 1) {
+            spacing = FIRST_SPACING_MILLIS; // the backlog is gone: fine-grained again
+        }
     }
 
     private int floor(long sequence) {
@@ -56,14 +61,19 @@ final class AppendTimes {
         return index >= 0 ? index : -index - 2;
     }
 
-    /** Keeps the first mark (the oldest record's) and every other one after it. */
+    /** Doubles the spacing and keeps the first mark (the oldest record's) and those at least that far apart. */
     private void thin() {
-        int kept = 1;
-        for (int i = 2; i < size; i += 2) {
-            sequences[kept] = sequences[i];
-            times[kept] = times[i];
-            kept++;
-        }
-        size = kept;
+        do {
+            spacing *= 2;
+            int kept = 1;
+            for (int i = 1; i < size; i++) {
+                if (times[i] - times[kept - 1] >= spacing) {
+                    sequences[kept] = sequences[i];
+                    times[kept] = times[i];
+                    kept++;
+                }
+            }
+            size = kept;
+        } while (size == CAPACITY);
     }
 }
