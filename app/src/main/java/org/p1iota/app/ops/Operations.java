@@ -18,6 +18,7 @@ import org.p1iota.app.ops.health.SpoolHealthCheck;
 import org.p1iota.app.ops.metrics.FollowerMetrics;
 import org.p1iota.app.ops.metrics.HttpStatusMetrics;
 import org.p1iota.app.ops.metrics.NodeCallMetrics;
+import org.p1iota.app.ops.metrics.TimedProofOfWork;
 import org.p1iota.camel.iota.IotaNodeConfiguration;
 import org.p1iota.camel.iota.tangle.RetryPolicy;
 import org.p1iota.camel.iota.tangle.TangleClient;
@@ -86,6 +87,10 @@ public final class Operations {
         }
         if (role.equals("myhome")) {
             bindMyHome(settings, beans);
+        }
+        TimedProofOfWork nodePow = beans.get(TimedProofOfWork.BEAN, TimedProofOfWork.class);
+        if (nodePow != null) {
+            binders.add(nodePow);
         }
         // Micrometer holds a function counter's object weakly: the beans keep the binders alive
         for (int i = 0; i < binders.size(); i++) {

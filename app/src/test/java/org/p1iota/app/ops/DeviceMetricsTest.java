@@ -86,4 +86,21 @@ class DeviceMetricsTest {
             assertThat(management.metric("p1iota_follower_lag_seconds{route=\"device-household-events\"}")).isZero();
         }
     }
+
+    @Test
+    void proofOfWorkOnTheNodeIsMeteredOnBothSides() throws Exception {
+        int nodePort = RunningNode.freePort();
+        try (RunningNode node = RunningNode.start(temp.resolve("node"), 3, nodePort);
+             RunningDevice device = RunningDevice.start(temp.resolve("device"), nodePort, 3, "file:" + CAPTURE,
+                     Map.of("device.batch.size", "5", "device.node.local-pow", "false"))) {
+            Management deviceMetrics = Management.of(device.running().camelContext());
+            Management nodeMetrics = Management.of(node.running().camelContext());
+            await().atMost(Duration.ofSeconds(120)).until(() -> deviceMetrics.metric("p1iota_data_messages_published_total") > 0);
+            double attached = deviceMetrics.metric("p1iota_node_call_seconds_count{command=\"attachToTangle\",outcome=\"ok\"}");
+            assertThat(attached).isPositive();
+            assertThat(deviceMetrics.get("/observe/metrics").body()).doesNotContain("p1iota_pow_seconds_count{where=\"local\"}");
+            // every transaction of every attached bundle (a DATA message has two or more) is searched by the node
+            assertThat(nodeMetrics.metric("p1iota_node_pow_transaction_seconds_count")).isGreaterThanOrEqualTo(2 * attached);
+        }
+    }
 }
