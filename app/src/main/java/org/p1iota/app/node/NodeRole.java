@@ -67,7 +67,10 @@ public final class NodeRole implements Role {
         beans.bind("tanglePruner", pruner.start(retention.interval()));
         TransactionValidator validator = new TransactionValidator(settings.minWeightMagnitude(),
                 settings.snapshotTimestamp(), Clock.systemUTC());
-        AttachCommands attach = beans.closeOnStop(new AttachCommands(new TangleAttacher(pow), validator,
+        // metered (ops): the proof of work this node does for its callers
+        org.p1iota.app.ops.metrics.TimedProofOfWork timedPow = new org.p1iota.app.ops.metrics.TimedProofOfWork(pow);
+        beans.bind(org.p1iota.app.ops.metrics.TimedProofOfWork.BEAN, timedPow);
+        AttachCommands attach = beans.closeOnStop(new AttachCommands(new TangleAttacher(timedPow), validator,
                 settings.attachLimits()));
 
         Map<String, IriCommand> commands = new HashMap<>();

@@ -10,7 +10,18 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.camel.CamelContext;
 import org.p1iota.app.device.DataChannelWorker;
+import org.p1iota.app.myhome.EventStore;
 import org.p1iota.app.ops.health.DataChannelHealthCheck;
+import org.p1iota.app.ops.health.EventChannelHealthCheck;
+import org.p1iota.app.ops.health.FollowerLagHealthCheck;
+import org.p1iota.app.ops.health.SpoolHealthCheck;
+import org.p1iota.app.ops.metrics.FollowerMetrics;
+import org.p1iota.app.ops.metrics.HttpStatusMetrics;
+import org.p1iota.app.ops.metrics.NodeCallMetrics;
+import org.p1iota.app.ops.metrics.TimedProofOfWork;
+import org.p1iota.camel.iota.IotaNodeConfiguration;
+import org.p1iota.iota.tangle.RetryPolicy;
+import org.p1iota.iota.tangle.TangleClient;
 import org.p1iota.app.ops.health.DiskSpaceHealthCheck;
 import org.p1iota.app.ops.health.NodeHealthCheck;
 import org.p1iota.app.ops.health.P1SourceHealthCheck;
@@ -53,27 +64,65 @@ public final class Operations {
                 settings.getLong("p1iota.health.min-free-mb", 100) * 1024 * 1024));
         nodeUrlProperty(role).ifPresent(property -> beans.bind("healthIotaNode",
                 new NodeHealthCheck(settings.get(property, "http://127.0.0.1:14265"), property)));
-        if (role.equals("device")) {
-            bindDevice(settings, beans, registry, context);
+        // every iota:/iota-mam: endpoint's node client finds this listener in the registry (TangleEndpointSupport)
+        NodeCallMetrics nodeCalls = new NodeCallMetrics();
+        nodeCalls.bindTo(registry);
+        beans.bind("p1iotaNodeCallMetrics", nodeCalls);
+        beans.bind("p1iotaHttpStatusMetrics", new HttpStatusMetrics(registry));
+        List<MeterBinder> binders = new java.util.ArrayList<>();
+        List<String> followerRoutes = switch (role) {
+            case "device" -> List.of("device-household-events");
+            case "provider" -> List.of("provider-data-channels");
+            default -> List.of();
+        };
+        if (!followerRoutes.isEmpty()) {
+            Followers followers = new Followers(context);
+            beans.bind("healthFollowers", new FollowerLagHealthCheck(followers, followerRoutes,
+                    Duration.ofSeconds(settings.getLong("p1iota.health.follower-lag-seconds", 600)),
+                    role.equals("device") ? "My Home's event channel" : "the households' data channels"));
+            binders.add(new FollowerMetrics(followers, followerRoutes));
         }
-    }
-
-    private static void bindDevice(RoleSettings settings, RoleBeans beans, PrometheusMeterRegistry registry,
-                                   Supplier<CamelContext> context) {
-        beans.bind("healthP1Source", new P1SourceHealthCheck(context,
-                Duration.ofSeconds(settings.getLong("p1iota.health.p1-silence-seconds", 60))));
-        List<MeterBinder> binders = new java.util.ArrayList<>(List.of(new P1Metrics(context)));
-        DurableSpool spool = beans.get("deviceSpool", DurableSpool.class);
-        DataChannelWorker worker = beans.get("dataChannelWorker", DataChannelWorker.class);
-        if (spool != null && worker != null) {
-            beans.bind("healthDataChannel", new DataChannelHealthCheck(spool::pendingCount, worker::batchesPublished,
-                    Duration.ofSeconds(settings.getLong("p1iota.health.publish-stall-seconds", 300)), Clock.systemUTC()));
-            binders.add(new DeviceMetrics(spool, worker));
+        if (role.equals("device")) {
+            bindDevice(settings, beans, binders, context);
+        }
+        if (role.equals("myhome")) {
+            bindMyHome(settings, beans);
+        }
+        TimedProofOfWork nodePow = beans.get(TimedProofOfWork.BEAN, TimedProofOfWork.class);
+        if (nodePow != null) {
+            binders.add(nodePow);
         }
         // Micrometer holds a function counter's object weakly: the beans keep the binders alive
         for (int i = 0; i < binders.size(); i++) {
             beans.bind("p1iotaMeterBinder" + i, binders.get(i));
             binders.get(i).bindTo(registry);
+        }
+    }
+
+    private static void bindMyHome(RoleSettings settings, RoleBeans beans) {
+        EventStore store = beans.get("myhomeEvents", EventStore.class);
+        if (store != null) {
+            IotaNodeConfiguration node = new IotaNodeConfiguration();
+            node.setNodeUrl(settings.get("iota.node-url", "http://127.0.0.1:14265"));
+            // one attempt: a health check answers within seconds, the iota-node check says why the node is away
+            beans.bind("healthEventChannel", new EventChannelHealthCheck(store, new TangleClient(node, null,
+                    new RetryPolicy(1, Duration.ofMillis(100), Duration.ofMillis(100)), Clock.systemUTC()), node.getNodeUrl()));
+        }
+    }
+
+    private static void bindDevice(RoleSettings settings, RoleBeans beans, List<MeterBinder> binders,
+                                   Supplier<CamelContext> context) {
+        beans.bind("healthP1Source", new P1SourceHealthCheck(context,
+                Duration.ofSeconds(settings.getLong("p1iota.health.p1-silence-seconds", 60))));
+        binders.add(new P1Metrics(context));
+        DurableSpool spool = beans.get("deviceSpool", DurableSpool.class);
+        DataChannelWorker worker = beans.get("dataChannelWorker", DataChannelWorker.class);
+        if (spool != null && worker != null) {
+            beans.bind("healthDataChannel", new DataChannelHealthCheck(spool::pendingCount, worker::batchesPublished,
+                    Duration.ofSeconds(settings.getLong("p1iota.health.publish-stall-seconds", 300)), Clock.systemUTC()));
+            beans.bind("healthSpool", new SpoolHealthCheck(spool,
+                    Duration.ofSeconds(settings.getLong("p1iota.health.spool-age-seconds", 600)), Clock.systemUTC()));
+            binders.add(new DeviceMetrics(spool, worker));
         }
     }
 

@@ -39,6 +39,9 @@ public final class DurableSpool implements Closeable {
     private long nextSequence;
     private long acknowledged;
     private long bytesOnDisk;
+    /** For the age of the oldest waiting record (health) and how long a record waited (publish latency). */
+    private final AppendTimes appendTimes = new AppendTimes();
+    private java.util.function.LongConsumer acknowledgedAfterMillis = waited -> { };
 
     private DurableSpool(Path directory, long segmentBytes, long maxBytes, int maxRecordBytes) {
         this.directory = directory;
@@ -82,6 +85,12 @@ public final class DurableSpool implements Closeable {
         for (Segment segment : segments.values()) {
             bytesOnDisk += Files.size(segment.file());
         }
+        Long head = segments.floorKey(acknowledged + 1);
+        if (pendingCount() > 0 && head != null) {
+            // the append time of records from before the start is unknown: their segment's last write is an
+            // upper bound, so the age reported for them is at least the truth's lower bound, never a false alarm
+            appendTimes.appended(acknowledged + 1, Files.getLastModifiedTime(segments.get(head).file()).toMillis());
+        }
     }
 
     private void openActive(Segment segment) throws IOException {
@@ -110,6 +119,7 @@ public final class DurableSpool implements Closeable {
             bytesOnDisk += written;
         }
         active.force(false);
+        appendTimes.appended(sequence, System.currentTimeMillis());
         nextSequence++;
         return sequence;
     }
@@ -149,8 +159,13 @@ public final class DurableSpool implements Closeable {
             throw new IllegalArgumentException("cannot acknowledge " + sequence + ": the last record is " + (nextSequence - 1));
         }
         writeCursor(sequence);
+        long oldest = appendTimes.timeOf(acknowledged + 1);
         acknowledged = sequence;
+        appendTimes.acknowledged(acknowledged + 1);
         dropAcknowledgedSegments();
+        if (oldest >= 0) {
+            acknowledgedAfterMillis.accept(System.currentTimeMillis() - oldest);
+        }
     }
 
     private void dropAcknowledgedSegments() throws IOException {
@@ -193,6 +208,19 @@ public final class DurableSpool implements Closeable {
     /** Records appended and not yet acknowledged. */
     public synchronized long pendingCount() {
         return nextSequence - 1 - acknowledged;
+    }
+
+    /**
+     * When the oldest record not yet acknowledged was appended (epoch millis; for records from before the
+     * spool was opened, the last write of their segment file), or -1 when nothing waits.
+     */
+    public synchronized long oldestPendingSince() {
+        return pendingCount() > 0 ? appendTimes.timeOf(acknowledged + 1) : -1;
+    }
+
+    /** Told, at each acknowledgement, how long the oldest record it covers waited in the spool (millis). */
+    public synchronized void onAcknowledged(java.util.function.LongConsumer waitedMillis) {
+        this.acknowledgedAfterMillis = waitedMillis;
     }
 
     public synchronized long lastAcknowledged() {

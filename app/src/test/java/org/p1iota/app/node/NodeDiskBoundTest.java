@@ -14,8 +14,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.p1iota.app.testing.RunningNode;
-import org.p1iota.camel.iota.pow.PearlDiverProofOfWork;
-import org.p1iota.camel.iota.pow.TangleAttacher;
+import org.p1iota.iota.pow.PearlDiverProofOfWork;
+import org.p1iota.iota.pow.TangleAttacher;
 
 /**
  * The database file stays bounded relative to the data it holds while a device writes in many small

@@ -91,4 +91,34 @@ class DeviceHealthTest {
             }
         }
     }
+
+    @Test
+    void spoolCheckGoesDownWhenTheNodeIsUnreachableLongerThanTheThresholdAndUpWhenItReturns() throws Exception {
+        int nodePort = RunningNode.freePort(); // no node there yet
+        try (RunningDevice device = RunningDevice.start(temp.resolve("device"), nodePort, 3,
+                "file:" + CAPTURE + "?pace=500&repeat=true", Map.of("p1iota.health.spool-age-seconds", "4"))) {
+            Management management = Management.of(device.running().camelContext());
+            await().atMost(Duration.ofSeconds(30)).until(() -> management.metric("p1iota_spool_depth") > 0);
+            AtomicReference<HttpResponse<String>> down = new AtomicReference<>();
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                down.set(management.get("/observe/health/ready"));
+                return down.get().statusCode() == 503 && down.get().body().contains("\"name\":\"spool\"");
+            });
+            assertThat(Management.text(down.get())).contains("\"name\":\"spool\"", "telegrams in the spool has waited",
+                    "to be published (at most 4 s wanted): the IOTA node is unreachable", "see the iota-node check");
+            assertThat(management.metric("p1iota_spool_oldest_age_seconds")).isGreaterThan(4);
+            // the attempts that failed are counted as such, by command
+            assertThat(management.metric("p1iota_node_call_seconds_count{command=\"getTransactionsToApprove\",outcome=\"unreachable\"}"))
+                    .isPositive();
+            assertThat(management.get("/observe/health/live").statusCode()).isEqualTo(200);
+
+            try (RunningNode node = RunningNode.start(temp.resolve("node"), 3, nodePort)) {
+                // the backlog drains (ten telegrams a message) and every check is UP again
+                await().atMost(Duration.ofSeconds(120)).untilAsserted(() ->
+                        assertThat(Management.text(management.get("/observe/health/ready"))).startsWith("{\"status\":\"UP\""));
+                assertThat(management.metric("p1iota_data_messages_published_total")).isPositive();
+                assertThat(management.metric("p1iota_data_publish_latency_seconds_max")).isGreaterThan(4);
+            }
+        }
+    }
 }

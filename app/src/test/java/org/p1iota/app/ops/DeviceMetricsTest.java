@@ -62,6 +62,45 @@ class DeviceMetricsTest {
             assertThat(management.metric("p1iota_spool_depth")).isZero();
             assertThat(management.metric("p1iota_data_messages_published_total")).isPositive();
             assertThat(management.get("/observe/metrics").body()).contains("camel_exchanges_total{", "routeId=\"device-meter-to-spool\"");
+
+            // the node calls behind those messages, by command: tips, store and broadcast once per message
+            double messages = management.metric("p1iota_data_messages_published_total");
+            double sent = management.metric("p1iota_node_call_seconds_count{command=\"storeTransactions\",outcome=\"ok\"}");
+            assertThat(sent).isGreaterThanOrEqualTo(messages);
+            assertThat(management.metric("p1iota_node_call_seconds_count{command=\"broadcastTransactions\",outcome=\"ok\"}"))
+                    .isEqualTo(sent);
+            assertThat(management.metric("p1iota_node_call_seconds_count{command=\"getTransactionsToApprove\",outcome=\"ok\"}"))
+                    .isEqualTo(sent);
+            // the inbox and the event-channel follower poll the node too
+            assertThat(management.metric("p1iota_node_call_seconds_count{command=\"findTransactions\",outcome=\"ok\"}")).isPositive();
+            // local proof of work: one per bundle sent, none on the node (localPow=true)
+            assertThat(management.metric("p1iota_pow_seconds_count{where=\"local\"}")).isEqualTo(sent);
+            assertThat(management.metric("p1iota_pow_seconds_bucket{where=\"local\",le=\"+Inf\"}")).isEqualTo(sent);
+            assertThat(management.get("/observe/metrics").body()).doesNotContain("command=\"attachToTangle\"");
+            // publish latency: one sample per DATA message, from spool to confirmation
+            assertThat(management.metric("p1iota_data_publish_latency_seconds_count")).isEqualTo(messages);
+            assertThat(management.metric("p1iota_data_publish_latency_seconds_sum")).isPositive();
+            assertThat(management.metric("p1iota_spool_oldest_age_seconds")).isZero();
+            // not paired: the follower of My Home's event channel follows nothing yet
+            assertThat(management.metric("p1iota_followed_channels{route=\"device-household-events\"}")).isZero();
+            assertThat(management.metric("p1iota_follower_lag_seconds{route=\"device-household-events\"}")).isZero();
+        }
+    }
+
+    @Test
+    void proofOfWorkOnTheNodeIsMeteredOnBothSides() throws Exception {
+        int nodePort = RunningNode.freePort();
+        try (RunningNode node = RunningNode.start(temp.resolve("node"), 3, nodePort);
+             RunningDevice device = RunningDevice.start(temp.resolve("device"), nodePort, 3, "file:" + CAPTURE,
+                     Map.of("device.batch.size", "5", "device.node.local-pow", "false"))) {
+            Management deviceMetrics = Management.of(device.running().camelContext());
+            Management nodeMetrics = Management.of(node.running().camelContext());
+            await().atMost(Duration.ofSeconds(120)).until(() -> deviceMetrics.metric("p1iota_data_messages_published_total") > 0);
+            double attached = deviceMetrics.metric("p1iota_node_call_seconds_count{command=\"attachToTangle\",outcome=\"ok\"}");
+            assertThat(attached).isPositive();
+            assertThat(deviceMetrics.get("/observe/metrics").body()).doesNotContain("p1iota_pow_seconds_count{where=\"local\"}");
+            // every transaction of every attached bundle (a DATA message has two or more) is searched by the node
+            assertThat(nodeMetrics.metric("p1iota_node_pow_transaction_seconds_count")).isGreaterThanOrEqualTo(2 * attached);
         }
     }
 }

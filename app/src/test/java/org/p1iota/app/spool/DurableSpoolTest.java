@@ -139,4 +139,49 @@ class DurableSpoolTest {
             }
         }
     }
+
+    @Test
+    void knowsHowLongItsOldestRecordWaitedAndTellsItAtEachAcknowledgement() throws Exception {
+        long before = System.currentTimeMillis();
+        List<Long> waited = new ArrayList<>();
+        try (DurableSpool spool = DurableSpool.open(dir)) {
+            spool.onAcknowledged(waited::add);
+            assertThat(spool.oldestPendingSince()).isEqualTo(-1);
+            long first = spool.append(bytes("telegram 1"));
+            long second = spool.append(bytes("telegram 2"));
+            long since = spool.oldestPendingSince();
+            assertThat(since).isBetween(before, System.currentTimeMillis());
+            spool.acknowledge(first);
+            assertThat(waited).hasSize(1);
+            assertThat(waited.get(0)).isBetween(0L, System.currentTimeMillis() - before);
+            // the second came within the same second: it counts from the first's mark (never later than the truth)
+            assertThat(spool.oldestPendingSince()).isBetween(before, System.currentTimeMillis());
+            spool.acknowledge(second);
+            assertThat(spool.oldestPendingSince()).isEqualTo(-1);
+            spool.append(bytes("telegram 3"));
+        }
+        // after a restart the record's wait counts from its segment's last write, not from the new start
+        long segmentWritten = Files.list(dir).filter(f -> f.getFileName().toString().endsWith(".log"))
+                .mapToLong(f -> f.toFile().lastModified()).max().orElseThrow();
+        Thread.sleep(20);
+        try (DurableSpool spool = DurableSpool.open(dir)) {
+            assertThat(spool.pendingCount()).isEqualTo(1);
+            assertThat(spool.oldestPendingSince()).isEqualTo(segmentWritten);
+        }
+    }
+
+    @Test
+    void appendTimesStayBoundedAndNeverLaterThanTheTruth() {
+        AppendTimes times = new AppendTimes();
+        for (long sequence = 1; sequence <= 100_000; sequence++) {
+            times.appended(sequence, sequence * 1000); // one a second for 28 hours without a node
+        }
+        // 4,096 marks over 100,000 s: 32 s apart, evenly over the whole backlog (its start is not thinned away)
+        for (long sequence : new long[] {1, 2, 777, 50_001, 99_999, 100_000}) {
+            assertThat(times.timeOf(sequence)).isLessThanOrEqualTo(sequence * 1000).isGreaterThan(sequence * 1000 - 64_000);
+        }
+        assertThat(times.timeOf(1)).isEqualTo(1000);
+        times.acknowledged(60_000);
+        assertThat(times.timeOf(60_000)).isLessThanOrEqualTo(60_000_000L).isGreaterThan(60_000_000L - 64_000);
+    }
 }

@@ -55,6 +55,11 @@ public final class RunningNode implements AutoCloseable {
     }
 
     /** The repository's routes/ directory, so the tests run the file integrators edit. */
+    /** The node role as started (its Camel context: management server, metrics). */
+    public RoleRunner.Running running() {
+        return running;
+    }
+
     public static Path repositoryRoutes() {
         String root = System.getProperty("p1iota.repo.root");
         Path base = root != null ? Path.of(root) : Path.of("").toAbsolutePath().getParent();

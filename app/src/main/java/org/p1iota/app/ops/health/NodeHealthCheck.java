@@ -1,10 +1,11 @@
 package org.p1iota.app.ops.health;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 
@@ -20,10 +21,12 @@ public final class NodeHealthCheck extends ReadinessCheck {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(3);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final byte[] GET_NODE_INFO = "{\"command\":\"getNodeInfo\"}".getBytes(StandardCharsets.US_ASCII);
+    /** getNodeInfo's answer is a few hundred bytes; anything longer is not read. */
+    private static final int MAX_ANSWER = 64 * 1024;
 
     private final URI node;
     private final String property;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 
     /** @param property the setting that names the node, quoted in the DOWN message */
     public NodeHealthCheck(String nodeUrl, String property) {
@@ -35,28 +38,41 @@ public final class NodeHealthCheck extends ReadinessCheck {
     @Override
     protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
         builder.detail("node", node.toString());
-        HttpRequest request = HttpRequest.newBuilder(node).timeout(TIMEOUT)
-                .header("Content-Type", "application/json").header("X-IOTA-API-Version", "1")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"command\":\"getNodeInfo\"}")).build();
-        HttpResponse<String> response;
+        int status;
+        String body;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            // HttpURLConnection rather than java.net.http: on the device that client's classes, TLS set-up and
+            // selector thread cost more memory than this one POST every few seconds is worth
+            HttpURLConnection connection = (HttpURLConnection) node.toURL().openConnection();
+            try {
+                connection.setConnectTimeout((int) TIMEOUT.toMillis());
+                connection.setReadTimeout((int) TIMEOUT.toMillis());
+                connection.setRequestMethod("POST");
+                connection.setDoOutput(true);
+                connection.setRequestProperty("Content-Type", "application/json");
+                connection.setRequestProperty("X-IOTA-API-Version", "1");
+                try (OutputStream out = connection.getOutputStream()) {
+                    out.write(GET_NODE_INFO);
+                }
+                status = connection.getResponseCode();
+                try (InputStream in = status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
+                    body = in == null ? "" : new String(in.readNBytes(MAX_ANSWER), StandardCharsets.UTF_8);
+                }
+            } finally {
+                connection.disconnect();
+            }
         } catch (IOException e) {
             builder.down().message("IOTA node " + node + " does not answer (" + reason(e) + "): start it (systemctl start "
                     + "p1-iota-node) or point " + property + " at a running node");
             return;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            builder.down().message("interrupted while asking the IOTA node " + node);
-            return;
         }
-        if (response.statusCode() != 200) {
-            builder.down().message("IOTA node " + node + " answers getNodeInfo with HTTP " + response.statusCode()
+        if (status != 200) {
+            builder.down().message("IOTA node " + node + " answers getNodeInfo with HTTP " + status
                     + ": is " + property + " the node's API address?");
             return;
         }
         try {
-            JsonNode info = JSON.readTree(response.body());
+            JsonNode info = JSON.readTree(body);
             long latest = info.path("latestMilestoneIndex").asLong();
             long solid = info.path("latestSolidSubtangleMilestoneIndex").asLong();
             builder.detail("latestMilestoneIndex", latest).detail("latestSolidSubtangleMilestoneIndex", solid);
@@ -77,7 +93,7 @@ public final class NodeHealthCheck extends ReadinessCheck {
         if (e instanceof java.net.ConnectException) {
             return "connection refused";
         }
-        if (e instanceof java.net.http.HttpTimeoutException) {
+        if (e instanceof java.net.SocketTimeoutException) {
             return "no answer within " + TIMEOUT.toSeconds() + " s";
         }
         String message = e.getMessage();

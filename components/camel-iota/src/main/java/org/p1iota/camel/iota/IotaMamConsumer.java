@@ -49,6 +49,8 @@ public class IotaMamConsumer extends TangleConsumerSupport<IotaMamEndpoint> {
         }
     });
     private volatile long unreadableBundles;
+    /** Followers' lag: per subscription, when a poll last found no further message (or first saw it). */
+    private final Map<String, Long> caughtUpAt = new java.util.concurrent.ConcurrentHashMap<>();
 
     public IotaMamConsumer(IotaMamEndpoint endpoint, Processor processor) {
         super(endpoint, processor, LOG, "Skipped a channel message");
@@ -67,7 +69,11 @@ public class IotaMamConsumer extends TangleConsumerSupport<IotaMamEndpoint> {
     protected int poll() throws Exception {
         int total = 0;
         Exception first = null;
-        for (Subscription subscription : book.all()) {
+        List<Subscription> subscriptions = book.all();
+        long now = System.currentTimeMillis();
+        caughtUpAt.keySet().retainAll(subscriptions.stream().map(Subscription::id).collect(java.util.stream.Collectors.toSet()));
+        for (Subscription subscription : subscriptions) {
+            caughtUpAt.putIfAbsent(subscription.id(), now);
             try {
                 total += follow(subscription.id());
             } catch (InterruptedException e) {
@@ -98,6 +104,7 @@ public class IotaMamConsumer extends TangleConsumerSupport<IotaMamEndpoint> {
             Subscription subscription = current.get();
             Optional<Read> read = readAt(subscription);
             if (read.isEmpty()) {
+                caughtUpAt.put(id, System.currentTimeMillis());
                 break;
             }
             Outcome outcome = emit(subscription, read.get());
@@ -153,4 +160,12 @@ public class IotaMamConsumer extends TangleConsumerSupport<IotaMamEndpoint> {
         return unreadableBundles;
     }
 
+    /**
+     * Per followed subscription, when this consumer last found no further message on it (it was caught up
+     * then), in epoch millis; a subscription not caught up since it was first polled counts from then. How far
+     * behind a follower is: now minus the oldest of these.
+     */
+    public Map<String, Long> getCaughtUpTimes() {
+        return Map.copyOf(caughtUpAt);
+    }
 }

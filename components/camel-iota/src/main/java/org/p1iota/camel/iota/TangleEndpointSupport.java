@@ -2,6 +2,7 @@ package org.p1iota.camel.iota;
 
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.support.ScheduledPollEndpoint;
+import org.p1iota.iota.tangle.TangleCallListener;
 import org.p1iota.iota.tangle.TangleClient;
 
 /**
@@ -45,7 +46,10 @@ public abstract class TangleEndpointSupport extends ScheduledPollEndpoint {
     }
 
     TangleClient createClient() {
-        return TangleClients.create(configuration, getComponent().getProofOfWork());
+        TangleClient client = TangleClients.create(configuration, getComponent().getProofOfWork());
+        // metrics: a listener bound in the registry (one per Camel context) hears every client's node calls
+        client.setCallListener(getCamelContext().getRegistry().findSingleByType(TangleCallListener.class));
+        return client;
     }
 
     public IotaNodeConfiguration getConfiguration() {

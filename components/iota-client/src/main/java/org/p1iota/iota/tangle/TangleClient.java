@@ -36,6 +36,7 @@ public class TangleClient {
     private final TangleAttacher localAttacher;
     private final RetryPolicy retryPolicy;
     private final Clock clock;
+    private volatile TangleCallListener listener = TangleCallListener.NONE;
 
     /**
      * @param localPow the proof-of-work engine used when {@code configuration.isLocalPow()}; may be
@@ -54,6 +55,11 @@ public class TangleClient {
             throw new IllegalArgumentException("localPow=true needs a proof-of-work engine");
         }
         return localPow;
+    }
+
+    /** Who is told about node calls and local proof of work (metrics); {@link TangleCallListener#NONE} by default. */
+    public void setCallListener(TangleCallListener listener) {
+        this.listener = listener == null ? TangleCallListener.NONE : listener;
     }
 
     static IotaAPI connect(String nodeUrl) {
@@ -84,7 +90,10 @@ public class TangleClient {
 
     private List<String> attach(String trunk, String branch, List<String> unattached) throws TangleException, InterruptedException {
         if (localAttacher != null) {
-            return localAttacher.attach(trunk, branch, configuration.getMinWeightMagnitude(), unattached);
+            long start = System.nanoTime();
+            List<String> attached = localAttacher.attach(trunk, branch, configuration.getMinWeightMagnitude(), unattached);
+            listener.localProofOfWork(unattached.size(), configuration.getMinWeightMagnitude(), System.nanoTime() - start);
+            return attached;
         }
         String[] trytes = unattached.toArray(String[]::new);
         return Arrays.asList(call("attachToTangle",
@@ -157,12 +166,17 @@ public class TangleClient {
 
     private <T> T call(String command, NodeCall<T> call) throws TangleException, InterruptedException {
         for (int attempt = 1; ; attempt++) {
+            long start = System.nanoTime();
             try {
-                return call.call();
+                T answer = call.call();
+                listener.nodeCall(command, System.nanoTime() - start, TangleCallListener.Outcome.OK);
+                return answer;
             } catch (BaseException e) {
                 // 400/401/500 from the node: it answered, and it said no
+                listener.nodeCall(command, System.nanoTime() - start, TangleCallListener.Outcome.REFUSED);
                 throw new TangleException(command + " refused by " + configuration.getNodeUrl() + ": " + e.getMessage(), false, e);
             } catch (RuntimeException e) {
+                listener.nodeCall(command, System.nanoTime() - start, TangleCallListener.Outcome.UNREACHABLE);
                 if (attempt >= retryPolicy.attempts()) {
                     throw new TangleException(command + ": node " + configuration.getNodeUrl() + " unreachable after "
                             + attempt + " attempt(s): " + e.getMessage(), true, e);
