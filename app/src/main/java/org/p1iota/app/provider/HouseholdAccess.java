@@ -37,6 +37,13 @@ public final class HouseholdAccess {
 
     public void useAccounts(AccountApi accounts) {
         this.accounts = accounts;
+        accounts.onLogin(this::sessionHouseholds);
+    }
+
+    /** The households the calling session created (a visitor who then signs up or logs in keeps them). */
+    public Set<String> sessionHouseholds(Exchange exchange) {
+        String session = sessionKey(exchange);
+        return session == null ? Set.of() : Set.copyOf(bySession.getOrDefault(session, Set.of()));
     }
 
     /** The account of the calling session, if it logged in. */

@@ -218,6 +218,23 @@ public final class ProviderApi {
         WebJson.respond(exchange, 200, answer);
     }
 
+    /** Issue 16: {@code GET /api/readings/hourly?household=&hours=24} → gas and electricity per clock hour, oldest first. */
+    public void hourly(Exchange exchange) throws SQLException {
+        Optional<Household> household = household(exchange, false);
+        if (household == null) {
+            return;
+        }
+        int hours;
+        try {
+            hours = Query.of(exchange).integer("hours", 24, 1, 24 * 31);
+        } catch (Query.BadQueryException e) {
+            WebJson.fail(exchange, 400, "bad_request", e.getMessage() + ".");
+            return;
+        }
+        java.time.Instant since = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.HOURS).minus(java.time.Duration.ofHours(hours - 1L));
+        WebJson.respond(exchange, 200, readings.hourly(household.get().id(), since));
+    }
+
     /** {@code GET /api/readings/stream?household=}: Server-Sent Events, at most {@code maxStreams} at once. */
     public void stream(Exchange exchange) throws SQLException {
         Optional<Household> household = household(exchange, false);

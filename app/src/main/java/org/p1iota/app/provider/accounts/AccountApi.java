@@ -39,6 +39,12 @@ public final class AccountApi {
     private final SessionManager sessions;
     private final LoginThrottle throttle;
     private final Map<String, String> accountBySession = new ConcurrentHashMap<>();
+    private volatile java.util.function.Function<Exchange, java.util.Set<String>> sessionHouseholds = exchange -> java.util.Set.of();
+
+    /** Where the households a visitor connected before logging in are found, to be kept by the account. */
+    public void onLogin(java.util.function.Function<Exchange, java.util.Set<String>> sessionHouseholds) {
+        this.sessionHouseholds = sessionHouseholds;
+    }
 
     public AccountApi(AccountStore accounts, SessionManager sessions, Clock clock) {
         this.accounts = accounts;
@@ -131,6 +137,9 @@ public final class AccountApi {
     }
 
     private void loggedIn(Exchange exchange, String accountId, int status) throws SQLException {
+        for (String household : sessionHouseholds.apply(exchange)) {
+            accounts.adopt(household, accountId);
+        }
         Session old = exchange.getProperty(AccessGate.SESSION, Session.class);
         if (old != null) {
             accountBySession.remove(key(old.id()));

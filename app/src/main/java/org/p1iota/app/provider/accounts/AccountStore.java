@@ -116,6 +116,18 @@ public final class AccountStore {
         });
     }
 
+    /** A meter connected before the customer logged in joins the account (unless another account has it). */
+    public void adopt(String household, String accountId) throws SQLException {
+        database.transaction(connection -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE account_household SET account_id = ? WHERE household = ? AND account_id IS NULL")) {
+                update.setString(1, accountId);
+                update.setString(2, household);
+                return update.executeUpdate();
+            }
+        });
+    }
+
     public Optional<Meter> meter(String household) throws SQLException {
         List<Meter> found = meters("SELECT household, account_id, meter_name FROM account_household WHERE household = ?", household);
         return found.stream().findFirst();
