@@ -94,6 +94,7 @@ public final class ProviderRole implements Role {
         if (beans.get("requestLimits", RequestLimits.class) == null) {
             beans.bind("requestLimits", new RequestLimits());
         }
+        beans.bind("liveStreamBinding", new LiveStreamBinding(beans.get("headerHygiene", HeaderHygiene.class)));
         beans.bind("watttSessions", sessions);
         // issue 16: customer accounts (Argon2id passwords in the provider's database)
         AccountStore accountStore = new AccountStore(database, new PasswordHashing(random), random, clock);
