@@ -7,7 +7,7 @@
   'use strict';
 
   const LIVE_MILLIS = 5000;
-  const SUMMARY_MILLIS = 60000;
+  const SUMMARY_MILLIS = 15000;
   const COLORS = { import: '#c0392b', export: '#0b6e4f', gas: '#1f5fa8', cost: '#8a5a00', l1: '#7b3fa0', l2: '#d98300', l3: '#2a7f9e' };
   const state = { device: null, meters: [], timers: [] };
 
