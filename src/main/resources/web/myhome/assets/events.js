@@ -20,7 +20,7 @@
         P1.el('td', {}, event.sequence),
         P1.el('td', {}, P1.formatTime(event.at)),
         P1.el('td', { 'data-testid': 'event-type' }, event.title || WHAT[event.type] || 'Other'),
-        P1.el('td', { class: 'mono' }, event.deviceName || MyHome.shortAddress(event.device)),
+        P1.el('td', event.deviceName ? {} : { class: 'mono' }, event.deviceName || MyHome.shortAddress(event.device)),
         P1.el('td', { 'data-testid': 'event-summary' }, event.summary || '')
       ]));
     });

@@ -112,8 +112,22 @@ class OwnEnergyTest {
             assertThat(export.body().lines().count()).isGreaterThan(4);
 
             // a provider granted and revoked: the rotation carries My Home's new key, it keeps reading
-            ConsentSystem.Grant wattt = system.grant(system.watttA);
+            JsonNode request = system.request(system.watttA);
+            ConsentSystem.Grant wattt = system.grant(system.watttA, request);
             await().atMost(60, TimeUnit.SECONDS).until(() -> wattt.readings().size() >= 2);
+
+            // the same link again: granted once is granted; no raw "already granted for device ABC…", no deny
+            Map<String, String> link = new java.util.LinkedHashMap<>(ConsentSystem.consentLink(request.path("myHomeUrl").asText()));
+            link.put("device", system.device.address);
+            ApiClient.Answer again = home.post("/api/policies", link);
+            assertThat(again.status()).isEqualTo(409);
+            assertThat(again.json().path("error").asText()).isEqualTo("already_granted");
+            assertThat(again.json().path("message").asText()).startsWith("You already granted this request")
+                    .contains("Meter cupboard").doesNotContainPattern("[9A-Z]{81}");
+            ApiClient.Answer deny = home.post("/api/consent-link/deny", link);
+            assertThat(deny.status()).as("denying a granted link: %s", deny.json()).isEqualTo(409);
+            assertThat(deny.json().path("message").asText()).contains("revoke");
+            assertThat(home.ok("/api/policies")).hasSize(1);
             assertThat(home.delete("/api/policies/" + wattt.policyId()).status()).isEqualTo(200);
             await().atMost(60, TimeUnit.SECONDS).until(() -> wattt.status().path("state").asText().equals("revoked"));
             long atRevocation = home.ok("/api/energy/meters").path(0).path("readings").asLong();
