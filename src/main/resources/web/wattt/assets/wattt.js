@@ -319,6 +319,14 @@
       history.replaceState(null, '', location.pathname);
     }
     await loadHouseholds(query.get('requestId'));
+    if (outcome === 'denied') {
+      const receiving = (await P1.get('/api/households')).find((h) => h.state === 'receiving');
+      if (receiving) {
+        // never "you did not share" while a meter of this customer is being received
+        P1.status('You declined this request. \u201c' + receiving.name + '\u201d, connected before, is still shared;'
+          + ' revoke it in My Home to stop.', 'info');
+      }
+    }
     setInterval(() => refreshStatus().catch(unreachable), STATUS_POLL_MILLIS);
   }
 
