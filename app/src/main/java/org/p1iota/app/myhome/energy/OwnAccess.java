@@ -35,7 +35,7 @@ import org.p1iota.app.myhome.EventChannelException;
 import org.p1iota.app.myhome.EventStore;
 import org.p1iota.camel.iota.IotaMamConstants;
 import org.p1iota.camel.iota.IotaMamOperation;
-import org.p1iota.camel.iota.envelope.EnvelopeKeyPair;
+import org.p1iota.iota.envelope.EnvelopeKeyPair;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -6,10 +6,10 @@ import org.apache.camel.spi.PropertiesSource;
 import org.p1iota.app.consent.message.ProviderIdentity;
 import org.p1iota.app.consent.secrets.InboxAddress;
 import org.p1iota.app.consent.secrets.Seed;
-import org.p1iota.camel.iota.envelope.EnvelopeException;
-import org.p1iota.camel.iota.envelope.EnvelopeKeyPair;
-import org.p1iota.camel.iota.envelope.EnvelopeKeys;
-import org.p1iota.camel.iota.envelope.EnvelopeScheme;
+import org.p1iota.iota.envelope.EnvelopeException;
+import org.p1iota.iota.envelope.EnvelopeKeyPair;
+import org.p1iota.iota.envelope.EnvelopeKeys;
+import org.p1iota.iota.envelope.EnvelopeScheme;
 
 /**
  * My Home as the holder of its own grants: inbox and envelope key pair at index {@value #INDEX} of its
