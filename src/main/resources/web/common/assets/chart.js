@@ -6,27 +6,43 @@
 (function () {
   'use strict';
 
-  const PAD = { left: 60, right: 14, top: 14, bottom: 30 };
+  const PAD = { left: 60, right: 14, top: 22, bottom: 30 };
   const drawn = new Map();
 
-  function niceCeiling(value) {
-    if (!(value > 0)) {
-      return 1;
+  /**
+   * Axis ticks a person reads at a glance: a step of 1, 2, 2.5 or 5 times a power of ten, about
+   * {@code count} of them from a multiple of the step at or below min to one at or above max, and as
+   * many decimals as the step needs (0.005 kWh steps show 3 decimals, never 0 / 0.01 / 0.01).
+   */
+  function ticks(min, max, count) {
+    if (!(max > min)) {
+      max = min + (min === 0 ? 1 : Math.abs(min) * 0.1);
     }
-    const power = Math.pow(10, Math.floor(Math.log10(value)));
-    for (const step of [1, 2, 2.5, 5, 10]) {
-      if (step * power >= value) {
-        return step * power;
+    const raw = (max - min) / Math.max(1, count);
+    const power = Math.pow(10, Math.floor(Math.log10(raw)));
+    let step = 10 * power;
+    for (const factor of [1, 2, 2.5, 5, 10]) {
+      if (factor * power >= raw) {
+        step = factor * power;
+        break;
       }
     }
-    return 10 * power;
+    const low = Math.floor(min / step + 1e-9) * step;
+    const high = Math.ceil(max / step - 1e-9) * step;
+    const decimals = Math.max(0, -Math.floor(Math.log10(step) + 1e-9) + (String(step / power).includes('.') ? 1 : 0));
+    const values = [];
+    for (let v = low; v <= high + step / 2; v += step) {
+      values.push(Math.abs(v) < step / 1e6 ? 0 : v);
+    }
+    return { min: low, max: high, step, decimals, values };
   }
 
-  function formatNumber(value) {
-    if (Math.abs(value) >= 1000) {
-      return (value / 1000).toFixed(1) + 'k';
+  function formatTick(value, decimals) {
+    const abs = Math.abs(value);
+    if (abs >= 10000 && decimals === 0) {
+      return parseFloat((value / 1000).toFixed(1)) + 'k';
     }
-    return Math.abs(value) < 10 ? String(parseFloat(value.toFixed(2))) : String(Math.round(value));
+    return value.toFixed(Math.min(decimals, 4));
   }
 
   function prepare(canvas) {
@@ -39,23 +55,40 @@
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
     ctx.clearRect(0, 0, width, height);
     ctx.font = '12px system-ui, sans-serif';
-    return { ctx, width, height, plotWidth: width - PAD.left - PAD.right, plotHeight: height - PAD.top - PAD.bottom };
+    return { ctx, width, height, left: PAD.left, plotWidth: width - PAD.left - PAD.right, plotHeight: height - PAD.top - PAD.bottom };
   }
 
-  function yAxis(frame, yMax, unit) {
+  /** Draws the value axis; the unit goes above it (never clipped beside a label), the plot starts after the widest label. */
+  function yAxis(frame, scale, unit) {
     const { ctx, width, plotHeight } = frame;
+    const labels = scale.values.map((v) => formatTick(v, scale.decimals));
+    // what a person reads on the axis, for browser tests: distinct labels, unit apart
+    frame.ctx.canvas.dataset.ticks = labels.join(' | ');
+    frame.ctx.canvas.dataset.unit = unit || '';
+    frame.left = Math.max(36, Math.ceil(Math.max(...labels.map((l) => ctx.measureText(l).width))) + 12);
+    frame.plotWidth = width - frame.left - PAD.right;
     ctx.strokeStyle = '#d7dde3';
     ctx.fillStyle = '#5b6875';
     ctx.textAlign = 'right';
     ctx.textBaseline = 'middle';
-    for (let i = 0; i <= 4; i++) {
-      const y = PAD.top + plotHeight - (plotHeight * i) / 4;
+    scale.values.forEach((value, i) => {
+      const y = PAD.top + plotHeight - ((value - scale.min) / (scale.max - scale.min)) * plotHeight;
+      ctx.strokeStyle = value === 0 ? '#9aa6b2' : '#d7dde3';
       ctx.beginPath();
-      ctx.moveTo(PAD.left, y);
+      ctx.moveTo(frame.left, y);
       ctx.lineTo(width - PAD.right, y);
       ctx.stroke();
-      ctx.fillText(formatNumber((yMax * i) / 4) + (i === 4 && unit ? ' ' + unit : ''), PAD.left - 6, y);
+      ctx.fillText(labels[i], frame.left - 6, y);
+    });
+    if (unit) {
+      ctx.textAlign = 'left';
+      ctx.textBaseline = 'top';
+      ctx.fillText(unit, 4, 2);
     }
+  }
+
+  function yOf(frame, scale, value) {
+    return PAD.top + frame.plotHeight - ((value - scale.min) / (scale.max - scale.min)) * frame.plotHeight;
   }
 
   function empty(frame, message) {
@@ -64,21 +97,31 @@
     frame.ctx.fillText(message || 'No data yet', frame.width / 2, frame.height / 2);
   }
 
-  /** spec: {series: [{name, color, points: [{x: ms, y}]}], xMin, xMax, unit, xLabel: fn(ms)} */
+  /**
+   * spec: {series: [{name, color, points: [{x: ms, y}]}], xMin, xMax, unit, xLabel: fn(ms)}; without
+   * xMin/xMax the time axis spans the data present (a live window zooms to what arrived).
+   */
   function line(canvas, spec) {
     drawn.set(canvas, () => line(canvas, spec));
     const frame = prepare(canvas);
-    const count = spec.series.reduce((n, s) => n + s.points.length, 0);
+    const all = spec.series.flatMap((s) => s.points);
+    const count = all.length;
     canvas.dataset.points = String(count);
-    const yMax = niceCeiling(Math.max(0, ...spec.series.flatMap((s) => s.points.map((p) => p.y))));
-    yAxis(frame, yMax, spec.unit);
-    const span = Math.max(1, spec.xMax - spec.xMin);
-    const { ctx, plotWidth, plotHeight } = frame;
+    const xs = all.map((p) => p.x);
+    const xMin = spec.xMin !== undefined ? spec.xMin : (count ? Math.min(...xs) : Date.now() - 60000);
+    const xMax = spec.xMax !== undefined ? spec.xMax : (count ? Math.max(...xs) : Date.now());
+    const ys = all.map((p) => p.y);
+    const scale = ticks(Math.min(0, ...ys), Math.max(0, ...ys), 4);
+    yAxis(frame, scale, spec.unit);
+    const span = Math.max(1, xMax - xMin);
+    const { ctx, plotHeight } = frame;
+    ctx.fillStyle = '#5b6875';
     ctx.textBaseline = 'top';
-    for (let i = 0; i <= 4; i++) {
-      const x = spec.xMin + (span * i) / 4;
-      ctx.textAlign = i === 0 ? 'left' : i === 4 ? 'right' : 'center';
-      ctx.fillText(spec.xLabel(x), PAD.left + (plotWidth * i) / 4, PAD.top + plotHeight + 8);
+    const xTicks = frame.plotWidth < 360 ? 2 : 4;
+    for (let i = 0; i <= xTicks; i++) {
+      const x = xMin + (span * i) / xTicks;
+      ctx.textAlign = i === 0 ? 'left' : i === xTicks ? 'right' : 'center';
+      ctx.fillText(spec.xLabel(x), frame.left + (frame.plotWidth * i) / xTicks, PAD.top + plotHeight + 8);
     }
     if (count === 0) {
       empty(frame, spec.emptyText);
@@ -90,11 +133,11 @@
       ctx.beginPath();
       let started = false;
       series.points.forEach((point) => {
-        if (point.x < spec.xMin || point.x > spec.xMax) {
+        if (point.x < xMin || point.x > xMax || point.y === null || point.y === undefined) {
           return;
         }
-        const x = PAD.left + ((point.x - spec.xMin) / span) * plotWidth;
-        const y = PAD.top + plotHeight - (point.y / yMax) * plotHeight;
+        const x = frame.left + ((point.x - xMin) / span) * frame.plotWidth;
+        const y = yOf(frame, scale, point.y);
         if (started) {
           ctx.lineTo(x, y);
         } else {
@@ -106,38 +149,40 @@
     });
   }
 
-  /** spec: {labels: [..], series: [{name, color, values: [..]}], unit} */
+  /** spec: {labels: [..], series: [{name, color, values: [..]}], unit}; negative values go below the zero line */
   function bars(canvas, spec) {
     drawn.set(canvas, () => bars(canvas, spec));
     const frame = prepare(canvas);
     const count = spec.labels.length;
     canvas.dataset.points = String(count);
-    const yMax = niceCeiling(Math.max(0, ...spec.series.flatMap((s) => s.values)));
-    yAxis(frame, yMax, spec.unit);
+    const values = spec.series.flatMap((s) => s.values.map((v) => v || 0));
+    const scale = ticks(Math.min(0, ...values), Math.max(0, ...values), 4);
+    yAxis(frame, scale, spec.unit);
     if (count === 0) {
       empty(frame, spec.emptyText);
       return;
     }
-    const { ctx, plotWidth, plotHeight } = frame;
-    const slot = plotWidth / count;
+    const { ctx, plotHeight } = frame;
+    const slot = frame.plotWidth / count;
     const barWidth = Math.max(2, (slot * 0.8) / spec.series.length);
+    const zero = yOf(frame, scale, 0);
+    const every = Math.ceil(count / Math.max(2, Math.floor(frame.plotWidth / 56)));
     ctx.textAlign = 'center';
     ctx.textBaseline = 'top';
     spec.labels.forEach((label, i) => {
       spec.series.forEach((series, j) => {
-        const value = Math.max(0, series.values[i] || 0);
-        const height = (value / yMax) * plotHeight;
+        const y = yOf(frame, scale, series.values[i] || 0);
         ctx.fillStyle = series.color;
-        ctx.fillRect(PAD.left + i * slot + slot * 0.1 + j * barWidth, PAD.top + plotHeight - height, barWidth - 1, height);
+        ctx.fillRect(frame.left + i * slot + slot * 0.1 + j * barWidth, Math.min(y, zero), Math.max(1, barWidth - 1), Math.abs(zero - y));
       });
-      if (count <= 16 || i % Math.ceil(count / 16) === 0) {
+      if (i % every === 0) {
         ctx.fillStyle = '#5b6875';
-        ctx.fillText(label, PAD.left + i * slot + slot / 2, PAD.top + plotHeight + 8);
+        ctx.fillText(label, frame.left + i * slot + slot / 2, PAD.top + plotHeight + 8);
       }
     });
   }
 
   window.addEventListener('resize', () => drawn.forEach((redraw) => redraw()));
 
-  window.P1Chart = { line, bars };
+  window.P1Chart = { line, bars, ticks };
 })();

@@ -1,4 +1,4 @@
-/* Devices: list, pair (showing each tangle round trip while it runs), remove. */
+/* Devices: list, pair (showing each step while it runs), remove. */
 (function () {
   'use strict';
 
@@ -45,7 +45,8 @@
     const list = document.getElementById('pair-steps');
     P1.clear(list);
     (pairing.steps || []).forEach((step) => {
-      const text = step.label + (step.at ? ' (' + P1.formatTime(step.at) + ')' : '');
+      // a failed step says so in words: a cross beside "The device accepted the pairing" read as a contradiction
+      const text = (step.state === 'failed' ? 'Did not happen: ' : '') + step.label + (step.at ? ' (' + P1.formatTime(step.at) + ')' : '');
       list.append(P1.el('li', { 'data-testid': 'pair-step', 'data-step': step.key, 'data-state': step.state }, text));
     });
   }
@@ -91,7 +92,7 @@
     const result = document.getElementById('pair-result');
     result.textContent = '';
     result.dataset.state = 'running';
-    P1.status('Pairing ' + request.name + ': this takes a few tangle round trips…', 'busy');
+    P1.status('Pairing ' + request.name + ': this takes up to a minute while My Home and the device exchange messages…', 'busy');
     try {
       const started = await P1.send('POST', '/api/devices', request);
       await follow(started.pairingId);

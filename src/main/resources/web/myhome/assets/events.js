@@ -16,11 +16,11 @@
     P1.clear(body);
     document.getElementById('events-empty').classList.toggle('hidden', events.length > 0);
     events.forEach((event) => {
-      body.append(P1.el('tr', { 'data-testid': 'event-row', 'data-type': event.type }, [
+      body.append(P1.el('tr', { 'data-testid': 'event-row', 'data-type': event.type, 'data-own': String(Boolean(event.own)) }, [
         P1.el('td', {}, event.sequence),
         P1.el('td', {}, P1.formatTime(event.at)),
-        P1.el('td', { 'data-testid': 'event-type' }, WHAT[event.type] || event.type),
-        P1.el('td', { class: 'mono' }, event.deviceName || MyHome.shortAddress(event.device)),
+        P1.el('td', { 'data-testid': 'event-type' }, event.title || WHAT[event.type] || 'Other'),
+        P1.el('td', event.deviceName ? {} : { class: 'mono' }, event.deviceName || MyHome.shortAddress(event.device)),
         P1.el('td', { 'data-testid': 'event-summary' }, event.summary || '')
       ]));
     });

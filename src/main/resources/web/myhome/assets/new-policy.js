@@ -72,6 +72,14 @@
 
   const linkRequestId = keepGrantSecret();
 
+  // back from the provider with the browser's back button: the page may come from the cache with its
+  // buttons still disabled by the click that left it
+  window.addEventListener('pageshow', (event) => {
+    if (event.persisted) {
+      location.reload();
+    }
+  });
+
   MyHome.start(async () => {
     const link = linkFromUrl();
     P1.status('Checking this request with the provider\u2019s web site…', 'busy');
@@ -87,6 +95,28 @@
     document.getElementById('provider-origin-again').textContent = verified.provider.origin;
     document.getElementById('provider-fingerprint').textContent = verified.provider.fingerprint;
     document.getElementById('goal').textContent = verified.goal;
+
+    // already granted, this very request: show the grant instead of asking again (and no Deny that
+    // would tell the provider "no" while it keeps receiving)
+    const policies = await P1.get('/api/policies');
+    const same = policies.find((p) => p.requestId === link.requestId);
+    if (same) {
+      document.getElementById('consent-existing-text').textContent = 'On ' + P1.formatTime(same.since) + ' you allowed '
+        + same.provider.name + ' (' + same.provider.origin + ') to read ' + same.device.name + ': ' + same.goal;
+      document.getElementById('consent-existing-back').href = new URL('/', verified.provider.origin).href;
+      document.getElementById('consent-existing').classList.remove('hidden');
+      forget(linkRequestId);
+      P1.status('You already granted this request; nothing changed.', 'ok');
+      return;
+    }
+    const others = policies.filter((p) => p.provider.origin === verified.provider.origin);
+    if (others.length > 0) {
+      const already = document.getElementById('consent-already');
+      already.textContent = verified.provider.name + ' already reads ' + others.map((p) => p.device.name).join(', ')
+        + ' (granted on ' + P1.formatTime(others[0].since) + '). Grant only if you want to give them a second access;'
+        + ' otherwise go back to ' + verified.provider.name + ', which keeps receiving.';
+      already.classList.remove('hidden');
+    }
 
     const devices = await P1.get('/api/devices');
     const select = document.getElementById('device-select');

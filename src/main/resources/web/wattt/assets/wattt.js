@@ -16,7 +16,9 @@
     expired: 'Request expired: connect again',
     denied: 'Access denied'
   };
-  const live = { household: null, importW: [], exportW: [], source: null, pollTimer: null, lastTimestamp: null };
+  const live = { household: null, importW: [], exportW: [], phases: [[], [], []], source: null, pollTimer: null,
+    lastTimestamp: null, names: {} };
+  const STALE_MILLIS = 2 * 60 * 1000;
 
   function setState(state, detail) {
     const badge = document.getElementById('connection-state');
@@ -31,14 +33,25 @@
 
   function drawLive() {
     const now = Date.now();
-    live.importW = live.importW.filter((p) => p.x >= now - HOUR);
-    live.exportW = live.exportW.filter((p) => p.x >= now - HOUR);
+    const recent = (points) => points.filter((p) => p.x >= now - HOUR);
+    live.importW = recent(live.importW);
+    live.exportW = recent(live.exportW);
+    live.phases = live.phases.map(recent);
+    // the time axis spans the readings present (no empty hour with a sliver of data at its end)
     P1Chart.line(document.getElementById('chart-power'), {
       series: [
         { name: 'import', color: '#c0392b', points: live.importW },
         { name: 'export', color: '#0b6e4f', points: live.exportW }
       ],
-      xMin: now - HOUR, xMax: now, unit: 'W', xLabel: time, emptyText: 'No readings in the last hour'
+      unit: 'W', xLabel: time, emptyText: 'No readings in the last hour'
+    });
+    P1Chart.line(document.getElementById('chart-phases'), {
+      series: [
+        { name: 'L1', color: '#7b3fa0', points: live.phases[0] },
+        { name: 'L2', color: '#d98300', points: live.phases[1] },
+        { name: 'L3', color: '#2a7f9e', points: live.phases[2] }
+      ],
+      unit: 'W per phase', xLabel: time, emptyText: 'No per-phase readings'
     });
   }
 
@@ -50,8 +63,14 @@
     live.lastTimestamp = x;
     live.importW.push({ x: x, y: Number(reading.powerImportW) || 0 });
     live.exportW.push({ x: x, y: Number(reading.powerExportW) || 0 });
+    (reading.phasePowerImportW || []).forEach((w, i) => {
+      if (w !== null && i < 3) {
+        live.phases[i].push({ x: x, y: w });
+      }
+    });
     document.getElementById('live-latest').textContent = 'Latest: import ' + reading.powerImportW + ' W, export '
       + reading.powerExportW + ' W at ' + new Date(x).toLocaleTimeString();
+    live.lastReadingMs = x;
   }
 
   async function loadLastHour() {
@@ -60,6 +79,7 @@
       + '&from=' + encodeURIComponent(from) + '&limit=3600');
     live.importW = [];
     live.exportW = [];
+    live.phases = [[], [], []];
     live.lastTimestamp = null;
     answer.readings.forEach(addReading);
     drawLive();
@@ -72,7 +92,20 @@
         answer.readings.forEach(addReading);
         drawLive();
       })
-      .catch((e) => P1.status(e.message, 'error'));
+      .catch((e) => unreachable(e));
+  }
+
+  /** Wattt itself cannot be reached (the browser says "Failed to fetch"): say that, in words. */
+  function unreachable(e) {
+    if (e && e.status) {
+      P1.status(e.message, 'error');
+      return;
+    }
+    const badge = document.getElementById('connection-state');
+    badge.dataset.health = 'wattt_unreachable';
+    badge.textContent = 'Connection to Wattt Insights lost';
+    document.getElementById('connection-detail').textContent = 'The figures shown may be out of date; this page retries by itself.';
+    P1.status('Wattt Insights cannot be reached right now. Retrying…', 'error');
   }
 
   function stream() {
@@ -121,17 +154,42 @@
       labels: labels, unit: 'm³', emptyText: 'No gas readings yet',
       series: [{ name: 'gas', color: '#1f5fa8', values: days.map((d) => d.gasM3) }]
     });
+    const hours = await P1.get('/api/readings/hourly?household=' + encodeURIComponent(live.household) + '&hours=24');
+    P1Chart.bars(document.getElementById('chart-gas-hourly'), {
+      labels: hours.map((h) => time(Date.parse(h.start))), unit: 'm³', emptyText: 'No gas readings yet',
+      series: [{ name: 'gas', color: '#1f5fa8', values: hours.map((h) => Number(h.gasM3) || 0) }]
+    });
   }
 
   async function refreshStatus() {
     if (!live.household) {
       return;
     }
-    const status = await P1.get('/api/status?household=' + encodeURIComponent(live.household));
+    let status;
+    try {
+      status = await P1.get('/api/status?household=' + encodeURIComponent(live.household));
+    } catch (e) {
+      unreachable(e);
+      return;
+    }
+    if (document.getElementById('status').dataset.kind === 'error') {
+      P1.status('', 'info');
+    }
     // a refused key delivery (not from the household's meter) is said first: the household should know
-    const detail = [status.message, status.lastReadingAt ? 'Last reading ' + P1.formatTime(status.lastReadingAt) : '']
+    const last = status.lastReadingAt ? Date.parse(status.lastReadingAt) : live.lastReadingMs;
+    const stale = status.state === 'receiving' && last && Date.now() - last > STALE_MILLIS;
+    const detail = [status.message,
+      status.node === 'unreachable' ? 'The IOTA node is unreachable: no new readings arrive until it is back.' : '',
+      stale ? 'No reading since ' + new Date(last).toLocaleTimeString() + ': the meter or its device may be offline.' : '',
+      last ? 'Last reading ' + new Date(last).toLocaleString() + '.' : '']
       .filter((text) => text).join(' ');
     setState(status.state, detail);
+    const badge = document.getElementById('connection-state');
+    badge.dataset.health = status.node === 'unreachable' ? 'node_unreachable' : (stale ? 'stale' : 'ok');
+    if (status.state === 'receiving' && (status.node === 'unreachable' || stale)) {
+      // never "Receiving readings" while nothing arrives
+      badge.textContent = status.node === 'unreachable' ? 'Connected, but the IOTA node is unreachable' : 'Connected, no recent readings';
+    }
     labelHousehold(status.household, status.state);
   }
 
@@ -139,7 +197,7 @@
   function labelHousehold(id, state) {
     const option = Array.from(document.getElementById('household-select').options).find((o) => o.value === id);
     if (option) {
-      option.textContent = id + ' — ' + (STATE_TEXT[state] || state);
+      option.textContent = (live.names[id] || 'Meter') + ' — ' + (STATE_TEXT[state] || state);
     }
   }
 
@@ -157,8 +215,10 @@
     const households = await P1.get('/api/households');
     const select = document.getElementById('household-select');
     P1.clear(select);
-    households.forEach((household) => select.append(P1.el('option', { value: household.id },
-      household.id + ' — ' + (STATE_TEXT[household.state] || household.state))));
+    households.forEach((household) => {
+      live.names[household.id] = household.name;
+      select.append(P1.el('option', { value: household.id }, household.name + ' — ' + (STATE_TEXT[household.state] || household.state)));
+    });
     const ids = households.map((h) => h.id);
     const chosen = [preferred, localStorage.getItem('wattt.household'), ids[0]].find((id) => id && ids.includes(id));
     if (!chosen) {
@@ -176,7 +236,18 @@
     P1.status('Creating a consent request…', 'busy');
     try {
       const myHome = document.getElementById('myhome-url').value.trim();
-      const request = await P1.send('POST', '/api/consent-requests', myHome ? { myHome: myHome } : {});
+      const body = { meterName: document.getElementById('meter-name').value.trim() };
+      if (myHome) {
+        body.myHome = myHome;
+      }
+      const request = await P1.send('POST', '/api/consent-requests', body);
+      if (request.existing) {
+        // already receiving this customer's meter: the grant is reused, nothing to ask My Home again
+        P1.status('Your meter “' + request.name + '” is already connected; nothing to grant again.', 'ok');
+        button.disabled = false;
+        await loadHouseholds(request.id);
+        return;
+      }
       const target = new URL(request.myHomeUrl);
       if (target.protocol !== 'https:' && target.protocol !== 'http:') {
         throw new Error('My Home address must be http or https');
@@ -190,9 +261,50 @@
     }
   }
 
+  async function showAccount() {
+    const account = await P1.get('/api/account');
+    document.getElementById('account-email').textContent = account.loggedIn ? account.email : '';
+    document.getElementById('logout').classList.toggle('hidden', !account.loggedIn);
+    document.getElementById('account-card').classList.toggle('hidden', account.loggedIn);
+    return account;
+  }
+
+  async function account(path) {
+    const email = document.getElementById('account-email-input').value.trim();
+    const password = document.getElementById('account-password').value;
+    try {
+      await P1.send('POST', path, { email: email, password: password });
+      await P1.session();
+      document.getElementById('account-password').value = '';
+      P1.status(path.endsWith('signup') ? 'Welcome: your account is ready.' : 'Logged in.', 'ok');
+      await showAccount();
+      await loadHouseholds(null);
+    } catch (e) {
+      P1.status(e.message, 'error');
+    }
+  }
+
   async function start() {
     await P1.session();
     document.getElementById('connect').addEventListener('click', connect);
+    document.getElementById('account-form').addEventListener('submit', (event) => {
+      event.preventDefault();
+      account('/api/account/login');
+    });
+    document.getElementById('account-signup').addEventListener('click', () => account('/api/account/signup'));
+    document.getElementById('logout').addEventListener('click', async () => {
+      await P1.send('POST', '/api/account/logout');
+      location.assign('/');
+    });
+    // back from My Home with the browser's back button: the page may come from the cache with
+    // Connect still disabled by the click that left it
+    window.addEventListener('pageshow', (event) => {
+      document.getElementById('connect').disabled = false;
+      if (event.persisted) {
+        P1.status('', 'info');
+      }
+    });
+    await showAccount();
     document.getElementById('household-select').addEventListener('change', (event) =>
       selectHousehold(event.target.value).catch((e) => P1.status(e.message, 'error')));
     const query = new URLSearchParams(location.search);
@@ -202,9 +314,21 @@
     } else if (outcome === 'denied') {
       P1.status('You did not share your meter. Nothing was received.', 'info');
     }
+    if (outcome) {
+      // the answer is shown once; a reload or a bookmark must not repeat it
+      history.replaceState(null, '', location.pathname);
+    }
     await loadHouseholds(query.get('requestId'));
-    setInterval(() => refreshStatus().catch((e) => P1.status(e.message, 'error')), STATUS_POLL_MILLIS);
+    if (outcome === 'denied') {
+      const receiving = (await P1.get('/api/households')).find((h) => h.state === 'receiving');
+      if (receiving) {
+        // never "you did not share" while a meter of this customer is being received
+        P1.status('You declined this request. \u201c' + receiving.name + '\u201d, connected before, is still shared;'
+          + ' revoke it in My Home to stop.', 'info');
+      }
+    }
+    setInterval(() => refreshStatus().catch(unreachable), STATUS_POLL_MILLIS);
   }
 
-  start().catch((e) => P1.status(e.message, 'error'));
+  start().catch(unreachable);
 })();

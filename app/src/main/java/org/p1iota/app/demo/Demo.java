@@ -45,7 +45,9 @@ public final class Demo implements AutoCloseable {
             startRole("node", "--port", String.valueOf(settings.nodePort()), "--bind", settings.bind(),
                     "--mwm", String.valueOf(settings.minWeightMagnitude()));
 
-            meter = SimulatedMeter.start(MeterTelegrams.demoCapture(), settings.meterPort(), settings.meterPace(), Clock.systemUTC());
+            java.nio.file.Files.createDirectories(settings.dataDirectory());
+            meter = SimulatedMeter.start(MeterTelegrams.demoCapture(), settings.meterPort(), settings.meterPace(), Clock.systemUTC(),
+                    settings.dataDirectory().resolve("meter-telegrams-sent"));
             started.push(meter);
             step("meter", "simulated meter (a real Iskra AM550 capture, one telegram every " + settings.meterPace().toMillis()
                     + " ms) on tcp://127.0.0.1:" + meter.port());
@@ -92,8 +94,21 @@ public final class Demo implements AutoCloseable {
         throw new IllegalStateException("role '" + name + "' is not installed in this build");
     }
 
+    /** Whether the demo's data directory holds no household yet (checked before {@link #start}). */
+    public static boolean firstStart(DemoSettings settings) {
+        return !java.nio.file.Files.exists(settings.roleDirectory("myhome").resolve(SecretStore.SEED));
+    }
+
     /** What a newcomer needs: where to go, the token, the device's address and pairing code. */
     public void printWelcome() throws Exception {
+        printWelcome(true);
+    }
+
+    /**
+     * The addresses and secrets every time; the steps to click only on the first start (a second start
+     * keeps the pairing, the grants and the readings, and repeating "pair the device" misled, issue 16).
+     */
+    public void printWelcome(boolean firstStart) throws Exception {
         SecureRandom random = new SecureRandom();
         SecretStore myHome = SecretStore.open(settings.roleDirectory("myhome"), random);
         SecretStore device = SecretStore.open(settings.roleDirectory("device"), random);
@@ -109,8 +124,18 @@ public final class Demo implements AutoCloseable {
         out.println("  the device      address      " + InboxAddress.of(device.seed()));
         out.println("                  pairing code " + device.pairingCode().formatted());
         out.println();
+        if (!firstStart) {
+            out.println("Started again with the data of the last run: your paired device, grants and readings are kept.");
+            out.println("  My Home > Energy shows your own meter; Wattt Insights shows what you shared with it.");
+            out.println("  (To start from scratch, stop the demo and delete " + settings.dataDirectory() + ".)");
+            out.println();
+            out.println("Ctrl-C stops everything.");
+            out.flush();
+            return;
+        }
         out.println("What to click:");
-        out.println("  1. Open My Home, log in with the token, Devices > Pair a device: paste the address and the pairing code.");
+        out.println("  1. Open My Home, log in with the token, Devices > Pair a device: paste the address and the pairing code,");
+        out.println("     and give the device a Name (required), e.g. \"Meter in the hallway\". My Home > Energy then shows your meter.");
         out.println("  2. Open Wattt Insights and click \"Connect your meter\": you are sent to My Home to grant access.");
         out.println("  3. Pick the device, Grant: back at Wattt Insights the chart fills with readings as they arrive.");
         out.println("  4. In My Home, Policies > Revoke: Wattt Insights shows \"access revoked\".");

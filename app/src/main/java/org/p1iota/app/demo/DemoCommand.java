@@ -50,7 +50,9 @@ public final class DemoCommand extends CliCommand implements LongRunning {
                 meterPort, mwm, Duration.ofMillis(pace), "127.0.0.1");
 
         quietFrameworkLogging();
-        console.out().println("p1-iota demo: starting (the first start creates seeds and keys)");
+        boolean firstStart = Demo.firstStart(settings);
+        console.out().println(firstStart ? "p1-iota demo: starting for the first time (creating seeds and keys)"
+                : "p1-iota demo: starting again with the data in " + settings.dataDirectory());
         Demo demo = new Demo(settings, Optional.ofNullable(routes), console.out()).start();
         CountDownLatch stopped = new CountDownLatch(1);
         Thread stopper = new Thread(() -> {
@@ -59,7 +61,7 @@ public final class DemoCommand extends CliCommand implements LongRunning {
             stopped.countDown();
         }, "demo-shutdown");
         Runtime.getRuntime().addShutdownHook(stopper);
-        demo.printWelcome();
+        demo.printWelcome(firstStart);
         stopped.await();
         return 0;
     }

@@ -6,6 +6,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
@@ -37,23 +40,45 @@ public final class SimulatedMeter implements AutoCloseable {
     });
     private final AtomicLong sent = new AtomicLong();
     private final ZonedDateTime started;
+    private final Path state;
 
-    private SimulatedMeter(MeterTelegrams telegrams, Duration pace, Clock clock, ServerSocket server) {
+    private SimulatedMeter(MeterTelegrams telegrams, Duration pace, Clock clock, ServerSocket server, long sentBefore, Path state) {
         this.telegrams = telegrams;
         this.pace = pace;
         this.clock = clock;
         this.server = server;
-        this.started = ZonedDateTime.now(clock);
+        this.state = state;
+        this.sent.set(sentBefore);
+        // the gas register grows with the meter's running time: a restart continues where it stopped
+        this.started = ZonedDateTime.now(clock).minus(pace.multipliedBy(sentBefore));
+    }
+
+    /**
+     * A meter that remembers in {@code state} how many telegrams it sent, and goes on from there after
+     * a restart: totals never go back (issue 16: the demo's second start replayed the capture from its
+     * first telegram, 6657.508 -> 6657.459 kWh).
+     */
+    public static SimulatedMeter start(MeterTelegrams telegrams, int port, Duration pace, Clock clock, Path state)
+            throws IOException {
+        long sentBefore = 0;
+        if (state != null && Files.exists(state)) {
+            try {
+                sentBefore = Math.max(0, Long.parseLong(Files.readString(state).strip()));
+            } catch (NumberFormatException e) {
+                LOG.warn("Simulated meter: {} is not a count of telegrams; starting the capture again", state);
+            }
+        }
+        ServerSocket server = new ServerSocket();
+        server.setReuseAddress(true);
+        server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        SimulatedMeter meter = new SimulatedMeter(telegrams, pace, clock, server, sentBefore, state);
+        meter.threads.execute(meter::acceptClients);
+        return meter;
     }
 
     /** @param port 0 for any free port */
     public static SimulatedMeter start(MeterTelegrams telegrams, int port, Duration pace, Clock clock) throws IOException {
-        ServerSocket server = new ServerSocket();
-        server.setReuseAddress(true);
-        server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-        SimulatedMeter meter = new SimulatedMeter(telegrams, pace, clock, server);
-        meter.threads.execute(meter::acceptClients);
-        return meter;
+        return start(telegrams, port, pace, clock, null);
     }
 
     public int port() {
@@ -84,12 +109,27 @@ public final class SimulatedMeter implements AutoCloseable {
                 long number = sent.getAndIncrement();
                 out.write(telegrams.telegram(number, ZonedDateTime.now(clock), started));
                 out.flush();
+                remember(number + 1);
                 Thread.sleep(pace.toMillis());
             }
         } catch (IOException e) {
             LOG.debug("Simulated meter: client {} went away: {}", client.getRemoteSocketAddress(), e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Writes the count beside the demo's data (a small file, replaced whole: never half written). */
+    private synchronized void remember(long count) {
+        if (state == null) {
+            return;
+        }
+        try {
+            Path temporary = state.resolveSibling(state.getFileName() + ".tmp");
+            Files.writeString(temporary, Long.toString(Math.max(count, sent.get())));
+            Files.move(temporary, state, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            LOG.debug("Simulated meter: cannot remember the telegram count in {}: {}", state, e.getMessage());
         }
     }
 

@@ -15,6 +15,7 @@ import org.p1iota.app.consent.secrets.PairingCode;
 import org.p1iota.app.consent.policy.CommandRefusedException;
 import org.p1iota.app.consent.policy.MyHomeCommands;
 import org.p1iota.app.consent.policy.MyHomeState;
+import org.p1iota.app.myhome.energy.OwnIdentity;
 import org.p1iota.app.web.WebJson;
 
 /**
@@ -29,8 +30,10 @@ public final class DeviceApi {
     private final EventStore store;
     private final MyHomeCommands commands;
     private final Pairings pairings;
+    private final OwnIdentity own;
 
-    public DeviceApi(EventStore store, MyHomeCommands commands, Pairings pairings) {
+    public DeviceApi(EventStore store, MyHomeCommands commands, Pairings pairings, OwnIdentity own) {
+        this.own = own;
         this.store = store;
         this.commands = commands;
         this.pairings = pairings;
@@ -103,8 +106,9 @@ public final class DeviceApi {
         }
     }
 
-    private static int activePolicies(MyHomeState state, String address) {
-        return state.activePoliciesOf(address).size();
+    /** The providers that lose access (My Home's own reading of the device ends too, but is no provider). */
+    private int activePolicies(MyHomeState state, String address) {
+        return (int) state.activePoliciesOf(address).stream().filter(p -> !own.owns(p.provider())).count();
     }
 
     static Map<String, Object> deviceJson(String address, String name, Instant pairedAt) {

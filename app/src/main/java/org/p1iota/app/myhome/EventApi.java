@@ -11,6 +11,7 @@ import org.p1iota.app.consent.message.ChannelEvent;
 import org.p1iota.app.consent.message.DeviceAdded;
 import org.p1iota.app.consent.message.DeviceDeleted;
 import org.p1iota.app.consent.policy.MyHomeState;
+import org.p1iota.app.myhome.energy.OwnIdentity;
 import org.p1iota.app.web.WebJson;
 
 /** {@code GET /api/events?after=&limit=}: the event channel as an audit trail people can read, oldest first. */
@@ -20,9 +21,11 @@ public final class EventApi {
     private static final int MAX_LIMIT = 5000;
 
     private final EventStore store;
+    private final OwnIdentity own;
 
-    public EventApi(EventStore store) {
+    public EventApi(EventStore store, OwnIdentity own) {
         this.store = store;
+        this.own = own;
     }
 
     public void events(Exchange exchange) {
@@ -44,14 +47,14 @@ public final class EventApi {
         try {
             EventStore.Snapshot snapshot = store.snapshot();
             List<Map<String, Object>> events = snapshot.events().stream().filter(e -> e.sequence() > after).limit(limit)
-                    .map(e -> eventJson(snapshot.state(), e)).toList();
+                    .map(e -> eventJson(snapshot.state(), e, own)).toList();
             WebJson.respond(exchange, 200, events);
         } catch (EventChannelException e) {
             ApiRequests.nodeUnreachable(exchange, e);
         }
     }
 
-    static Map<String, Object> eventJson(MyHomeState state, RecordedEvent recorded) {
+    static Map<String, Object> eventJson(MyHomeState state, RecordedEvent recorded, OwnIdentity own) {
         ChannelEvent event = recorded.event();
         String device = device(event);
         String deviceName = state.device(device).map(d -> d.name()).orElse(device);
@@ -61,13 +64,41 @@ public final class EventApi {
         json.put("at", at(event));
         json.put("device", device);
         json.put("deviceName", deviceName);
-        json.put("summary", summary(state, event, deviceName));
+        boolean ownAccess = isOwn(state, event, own);
+        json.put("title", title(event, ownAccess));
+        json.put("own", ownAccess);
+        json.put("summary", ownAccess ? (event instanceof Authorized
+                ? "My Home reads " + deviceName + " itself, to show you your own energy use (no one else sees it)"
+                : "My Home stopped reading " + deviceName) : summary(state, event, deviceName));
         if (event instanceof Authorized authorized) {
             json.put("policyId", authorized.policyId());
         } else if (event instanceof AuthorizationRevoked revoked) {
             json.put("policyId", revoked.policyId());
         }
         return json;
+    }
+
+    /** My Home's own grant of a device (or its end): shown in the trail, not among the providers. */
+    private static boolean isOwn(MyHomeState state, ChannelEvent event, OwnIdentity own) {
+        if (event instanceof Authorized e) {
+            return own.owns(e.provider());
+        }
+        if (event instanceof AuthorizationRevoked e) {
+            return state.policy(e.policyId()).map(p -> own.owns(p.policy().provider())).orElse(false);
+        }
+        return false;
+    }
+
+    /** A heading in plain words; {@code type} stays the protocol's name for programs. */
+    private static String title(ChannelEvent event, boolean ownAccess) {
+        if (event instanceof DeviceAdded) {
+            return "Device paired";
+        } else if (event instanceof DeviceDeleted) {
+            return "Device removed";
+        } else if (event instanceof Authorized) {
+            return ownAccess ? "My Home reads your meter" : "Access granted";
+        }
+        return ownAccess ? "My Home stopped reading" : "Access revoked";
     }
 
     private static String device(ChannelEvent event) {

@@ -4,8 +4,15 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 
 import org.p1iota.app.consent.policy.MyHomeCommands;
+import org.p1iota.app.myhome.energy.EnergyDatabase;
+import org.p1iota.app.myhome.energy.EnergyRetention;
+import org.p1iota.app.myhome.energy.EnergyStore;
+import org.p1iota.app.myhome.energy.OwnAccess;
+import org.p1iota.app.myhome.energy.OwnIdentity;
+import org.p1iota.app.myhome.energy.Tariffs;
 import org.p1iota.app.consent.secrets.BearerToken;
 import org.p1iota.app.consent.secrets.InboxAddress;
 import org.p1iota.app.consent.secrets.SecretStore;
@@ -77,11 +84,15 @@ public final class MyHomeRole implements Role {
         ConsentLinkEndpoint consentLink = new ConsentLinkEndpoint(beans.closeOnStop(new ProviderVerifier(ProviderOriginRules.of(
                 settings.getBoolean("myhome.provider-check.allow-private-networks", false),
                 settings.get("myhome.provider-check.ports", "80,443")))));
+        OwnIdentity own = new OwnIdentity(seed, settings.get("myhome.public-url",
+                "http://localhost:" + settings.get("myhome.port", "8080")));
+        beans.bind("myhomeOwnIdentity", own);
         beans.bind("myhomeEvents", store);
         beans.bind("myhomePairings", pairings);
-        beans.bind("myhomeDevices", new DeviceApi(store, commands, pairings));
-        beans.bind("myhomePolicies", new PolicyApi(store, commands, consentLink));
-        beans.bind("myhomeEventLog", new EventApi(store));
+        beans.bind("myhomeDevices", new DeviceApi(store, commands, pairings, own));
+        bindEnergy(settings, beans, directory, store, commands, own, clock, random);
+        beans.bind("myhomePolicies", new PolicyApi(store, commands, consentLink, own));
+        beans.bind("myhomeEventLog", new EventApi(store, own));
         beans.bind("consentLink", consentLink);
 
         SessionManager sessions = SessionManager.forHousehold(token.value(), settings.getBoolean("myhome.secure-cookie", false));
@@ -97,6 +108,19 @@ public final class MyHomeRole implements Role {
         LOG.info("My Home on http://{}:{}/ ; log in with the household token in {} (also the API's Bearer token)",
                 settings.get("myhome.host", "127.0.0.1"), settings.get("myhome.port", "8080"), secrets.file(SecretStore.API_TOKEN));
         LOG.info("My Home's inbox address {}", identity.inbox());
+    }
+
+    /** The household's own meters: own grants, the channels they open, the embedded database, the API. */
+    private static void bindEnergy(RoleSettings settings, RoleBeans beans, Path directory, EventStore store, MyHomeCommands commands,
+            OwnIdentity own, Clock clock, SecureRandom random) throws Exception {
+        EnergyStore energy = new EnergyStore(beans.closeOnStop(EnergyDatabase.open(directory.resolve("energy-db"))));
+        ZoneId zone = ZoneId.of(settings.get("myhome.zone", "Europe/Amsterdam"));
+        beans.bind("myhomeOwnAccess", new OwnAccess(store, commands, own, energy, clock, random,
+                settings.getBoolean("myhome.own-data", true)));
+        beans.bind("myhomeEnergyRetention", new EnergyRetention(energy, clock,
+                Duration.ofDays(settings.getLong("myhome.energy.full-detail-days", 7)),
+                Duration.ofMinutes(settings.getLong("myhome.energy.downsample-minutes", 5))));
+        beans.bind("myhomeEnergy", new EnergyApi(store, energy, new Tariffs(energy.database(), zone), clock, zone));
     }
 
     /** The web layer's stateless processors are shared with a provider role in the same Camel (demo). */

@@ -22,7 +22,7 @@ public final class PairingProgress {
         CHALLENGE_RECEIVED("challenge_received", "The device answered with a challenge"),
         ANSWER_SENT("answer_sent", "Sent the proof of the pairing code"),
         RESULT_RECEIVED("result_received", "The device accepted the pairing"),
-        DEVICE_ADDED("device_added", "Published DEVICE_ADDED on the event channel");
+        DEVICE_ADDED("device_added", "Added the device to your household");
 
         final String key;
         final String label;

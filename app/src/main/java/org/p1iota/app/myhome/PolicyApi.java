@@ -2,6 +2,7 @@ package org.p1iota.app.myhome;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.camel.Exchange;
@@ -14,6 +15,7 @@ import org.p1iota.app.consent.policy.ConsentPolicy;
 import org.p1iota.app.consent.policy.GrantRequest;
 import org.p1iota.app.consent.policy.MyHomeCommands;
 import org.p1iota.app.consent.policy.MyHomeState;
+import org.p1iota.app.myhome.energy.OwnIdentity;
 import org.p1iota.app.web.ConsentLinkEndpoint;
 import org.p1iota.app.web.ConsentLinkException;
 import org.p1iota.app.web.VerifiedProvider;
@@ -30,7 +32,10 @@ public final class PolicyApi {
     private final MyHomeCommands commands;
     private final ConsentLinkEndpoint consentLink;
 
-    public PolicyApi(EventStore store, MyHomeCommands commands, ConsentLinkEndpoint consentLink) {
+    private final OwnIdentity own;
+
+    public PolicyApi(EventStore store, MyHomeCommands commands, ConsentLinkEndpoint consentLink, OwnIdentity own) {
+        this.own = own;
         this.store = store;
         this.commands = commands;
         this.consentLink = consentLink;
@@ -40,7 +45,9 @@ public final class PolicyApi {
     public void list(Exchange exchange) throws ConsentLinkException {
         ApiRequests.answer(store, exchange, () -> {
             MyHomeState state = store.state();
-            WebJson.respond(exchange, 200, state.activePolicies().stream().map(p -> policyJson(state, p)).toList());
+            WebJson.respond(exchange, 200, state.activePolicies().stream()
+                    // My Home's own reading of its devices is no provider the household granted
+                    .filter(p -> !own.owns(p.provider())).map(p -> policyJson(state, p)).toList());
         });
     }
 
@@ -64,6 +71,7 @@ public final class PolicyApi {
         if (provider == null) {
             return; // refused: verifyBody answered with the reason
         }
+        alreadyGranted(store.state(), provider.link().requestId());
         ProviderIdentity identity;
         try {
             identity = new ProviderIdentity(provider.name(), provider.origin(), provider.link().requestId(),
@@ -79,6 +87,44 @@ public final class PolicyApi {
             consentLink.granted(exchange, authorized.policyId());
         } catch (CommandRefusedException e) {
             throw ApiRequests.refusal(e);
+        }
+    }
+
+    /**
+     * A consent request granted once is not granted again (for this or another device): the answer
+     * says so in words, instead of the command's "already granted for device ABC…" with the address.
+     */
+    private static void alreadyGranted(MyHomeState state, String requestId) throws ApiRefusal {
+        Optional<ConsentPolicy> granted = state.activePolicies().stream()
+                .filter(p -> p.provider().consentRequestId().equals(requestId)).findFirst();
+        if (granted.isPresent()) {
+            ConsentPolicy policy = granted.get();
+            String device = state.device(policy.device()).map(d -> d.name()).orElse("your device");
+            throw new ApiRefusal(409, "already_granted", "You already granted this request on " + policy.since()
+                    + ": " + policy.provider().name() + " reads " + device + ". Nothing changed.");
+        }
+    }
+
+    /**
+     * A step before the deny of an already granted link (routes/myhome.yaml): "no" would send the
+     * provider to "you did not share" while it keeps receiving. Refused with 409; revoke instead.
+     */
+    public void refuseDenyWhenGranted(Exchange exchange) throws EventChannelException {
+        store.useContext(exchange.getContext());
+        String requestId = null;
+        try {
+            JsonNode body = ApiRequests.jsonBody(exchange);
+            requestId = ApiRequests.text(body, "requestId");
+        } catch (ApiRefusal notJson) {
+            return; // the deny step answers malformed bodies itself
+        }
+        try {
+            if (requestId != null) {
+                alreadyGranted(store.state(), requestId);
+            }
+        } catch (ApiRefusal refusal) {
+            ApiRequests.refuse(exchange, new ApiRefusal(409, "already_granted", refusal.getMessage()
+                    + " To stop sharing, revoke it on the Policies page."));
         }
     }
 

@@ -5,10 +5,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.camel.Exchange;
+import org.p1iota.app.provider.accounts.AccountApi;
 import org.p1iota.app.web.AccessGate;
 import org.p1iota.app.web.Session;
 
@@ -26,9 +28,27 @@ public final class HouseholdAccess {
 
     private final boolean visitorsSeeAll;
     private final Map<String, Set<String>> bySession = new ConcurrentHashMap<>();
+    /** Issue 16: a logged-in customer sees its account's households, across sessions and restarts. */
+    private volatile AccountApi accounts;
 
     public HouseholdAccess(boolean visitorsSeeAll) {
         this.visitorsSeeAll = visitorsSeeAll;
+    }
+
+    public void useAccounts(AccountApi accounts) {
+        this.accounts = accounts;
+        accounts.onLogin(this::sessionHouseholds);
+    }
+
+    /** The households the calling session created (a visitor who then signs up or logs in keeps them). */
+    public Set<String> sessionHouseholds(Exchange exchange) {
+        String session = sessionKey(exchange);
+        return session == null ? Set.of() : Set.copyOf(bySession.getOrDefault(session, Set.of()));
+    }
+
+    /** The account of the calling session, if it logged in. */
+    public Optional<String> account(Exchange exchange) {
+        return accounts == null ? Optional.empty() : accounts.accountOf(exchange);
     }
 
     /** Records that the caller created {@code household}. */
@@ -47,7 +67,16 @@ public final class HouseholdAccess {
             return true;
         }
         String session = sessionKey(exchange);
-        return session != null && bySession.getOrDefault(session, Set.of()).contains(household);
+        if (session != null && bySession.getOrDefault(session, Set.of()).contains(household)) {
+            return true;
+        }
+        Optional<String> account = account(exchange);
+        try {
+            return account.isPresent() && accounts.store().meter(household)
+                    .map(m -> account.get().equals(m.accountId())).orElse(false);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot read the account's meters: " + e.getMessage(), e);
+        }
     }
 
     /** The session's key in the map: a hash, so the map holds no cookie value. */

@@ -12,6 +12,7 @@ import java.util.Optional;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.p1iota.app.provider.accounts.AccountStore;
 import org.p1iota.app.web.HttpRequests;
 import org.p1iota.app.web.ServerSentEvents;
 import org.p1iota.app.web.WebJson;
@@ -36,6 +37,7 @@ public final class ProviderApi {
     private final int maxStreams;
     private final HouseholdAccess access;
     private final int maxOpenRequests;
+    private volatile AccountStore accounts;
 
     public ProviderApi(ConsentRequests requests, KeyReceipt keyReceipt, HouseholdStore households, ReadingStore readings,
             ProviderHouseholdEvents events, NodeProbe node, ProviderProfile profile, Clock clock, int maxStreams, HouseholdAccess access,
@@ -53,10 +55,17 @@ public final class ProviderApi {
         this.maxOpenRequests = maxOpenRequests;
     }
 
+    /** Issue 16: customer accounts and meter names. */
+    public void useAccounts(AccountStore accounts) {
+        this.accounts = accounts;
+    }
+
     /** {@code POST /api/consent-requests} {@code {}} or {@code {"myHome": url}} → 201 {@code {id, myHomeUrl}}. */
     public void createConsentRequest(Exchange exchange) throws Exception {
         String body = exchange.getIn().getBody(String.class);
         Optional<String> myHome;
+        String meterName = null;
+        boolean another = false;
         try {
             JsonNode json = body == null || body.isBlank() ? null : WebJson.mapper().readTree(body);
             if (json != null && !json.isObject()) {
@@ -67,6 +76,13 @@ public final class ProviderApi {
                 throw new IOException("myHome is not text");
             }
             myHome = Optional.ofNullable(field).filter(JsonNode::isTextual).map(JsonNode::asText).filter(s -> !s.isBlank());
+            if (json != null && json.path("meterName").isTextual()) {
+                meterName = AccountStore.meterNameOrRefuse(json.path("meterName").asText());
+            }
+            another = json != null && json.path("another").asBoolean(false);
+        } catch (IllegalArgumentException e) {
+            WebJson.fail(exchange, 400, "bad_request", e.getMessage());
+            return;
         } catch (IOException e) {
             WebJson.fail(exchange, 400, "bad_request", "The body must be a JSON object, {} or {\"myHome\": \"http://…\"}.");
             return;
@@ -77,6 +93,14 @@ public final class ProviderApi {
                     "Too many consent requests are waiting for an answer; try again in a while.");
             return;
         }
+        Optional<Household> connected = another ? Optional.empty() : connectedAlready(exchange);
+        if (connected.isPresent()) {
+            // issue 16: connecting again while a meter is being received reuses that grant, no second identical policy
+            Map<String, Object> existing = householdJson(connected.get());
+            existing.put("existing", true);
+            WebJson.respond(exchange, 200, existing);
+            return;
+        }
         ConsentRequests.Created created;
         try {
             created = requests.create(myHome);
@@ -85,14 +109,31 @@ public final class ProviderApi {
             return;
         }
         access.created(exchange, created.id());
+        if (accounts != null) {
+            accounts.named(created.id(), access.account(exchange).orElse(null), meterName);
+        }
         keyReceipt.watch(exchange.getContext(), households.find(created.id()).orElseThrow());
         WebJson.respond(exchange, 201, created);
     }
 
+    /** The caller's household that is receiving now (a visitor's or a logged-in customer's, not the API client's). */
+    private Optional<Household> connectedAlready(Exchange exchange) throws SQLException {
+        if (!"session".equals(exchange.getProperty(org.p1iota.app.web.AccessGate.PRINCIPAL))) {
+            return Optional.empty();
+        }
+        return households.all().stream().filter(h -> h.state() == HouseholdState.RECEIVING)
+                .filter(h -> access.maySee(exchange, h.id())).findFirst();
+    }
+
     /** {@code GET /api/households} → every household, the most recent first. */
     public void households(Exchange exchange) throws SQLException {
-        WebJson.respond(exchange, 200, households.all().stream().filter(h -> access.maySee(exchange, h.id()))
-                .map(ProviderApi::householdJson).toList());
+        List<Map<String, Object>> list = new java.util.ArrayList<>();
+        for (Household household : households.all()) {
+            if (access.maySee(exchange, household.id())) {
+                list.add(householdJson(household));
+            }
+        }
+        WebJson.respond(exchange, 200, list);
     }
 
     /**
@@ -177,6 +218,23 @@ public final class ProviderApi {
         WebJson.respond(exchange, 200, answer);
     }
 
+    /** Issue 16: {@code GET /api/readings/hourly?household=&hours=24} → gas and electricity per clock hour, oldest first. */
+    public void hourly(Exchange exchange) throws SQLException {
+        Optional<Household> household = household(exchange, false);
+        if (household == null) {
+            return;
+        }
+        int hours;
+        try {
+            hours = Query.of(exchange).integer("hours", 24, 1, 24 * 31);
+        } catch (Query.BadQueryException e) {
+            WebJson.fail(exchange, 400, "bad_request", e.getMessage() + ".");
+            return;
+        }
+        java.time.Instant since = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.HOURS).minus(java.time.Duration.ofHours(hours - 1L));
+        WebJson.respond(exchange, 200, readings.hourly(household.get().id(), since));
+    }
+
     /** {@code GET /api/readings/stream?household=}: Server-Sent Events, at most {@code maxStreams} at once. */
     public void stream(Exchange exchange) throws SQLException {
         Optional<Household> household = household(exchange, false);
@@ -230,10 +288,13 @@ public final class ProviderApi {
                 + " Only your meter's own delivery is accepted; nothing else was stored.";
     }
 
-    private static Map<String, Object> householdJson(Household household) {
+    /** The meter's name is the one the customer gave it at Wattt, never the request id. */
+    private Map<String, Object> householdJson(Household household) throws SQLException {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", household.id());
-        json.put("name", household.id());
+        Optional<AccountStore.Meter> meter = accounts == null ? Optional.empty() : accounts.meter(household.id());
+        json.put("name", meter.map(AccountStore.Meter::name).orElse("Meter connected on "
+                + household.requestedAt().atZone(profile.zone()).toLocalDate()));
         json.put("state", household.state().apiName());
         json.put("requestedAt", household.requestedAt().toString());
         json.put("lastReadingAt", household.lastReadingAt() == null ? null : household.lastReadingAt().toString());

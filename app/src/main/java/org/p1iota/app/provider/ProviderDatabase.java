@@ -50,7 +50,23 @@ public final class ProviderDatabase implements AutoCloseable {
         "CREATE INDEX IF NOT EXISTS reading_by_time ON reading(household, measured_at)",
         // protocol v2: the request's grant secret (never logged) and the key deliveries refused at its inbox
         "ALTER TABLE household ADD COLUMN IF NOT EXISTS grant_secret VARCHAR(43)",
-        "ALTER TABLE household ADD COLUMN IF NOT EXISTS rejected_key_deliveries INT DEFAULT 0 NOT NULL"
+        "ALTER TABLE household ADD COLUMN IF NOT EXISTS rejected_key_deliveries INT DEFAULT 0 NOT NULL",
+        // ---- issue 16: customer accounts (AccountStore). One block, to become one Flyway migration. ----
+        """
+        CREATE TABLE IF NOT EXISTS account (
+          id VARCHAR(64) PRIMARY KEY,
+          email VARCHAR(254) NOT NULL UNIQUE,
+          password_hash VARCHAR(200) NOT NULL,
+          created_at TIMESTAMP WITH TIME ZONE NOT NULL)
+        """,
+        """
+        CREATE TABLE IF NOT EXISTS account_household (
+          household VARCHAR(64) PRIMARY KEY,
+          account_id VARCHAR(64),
+          meter_name VARCHAR(64) NOT NULL)
+        """,
+        "CREATE INDEX IF NOT EXISTS account_household_by_account ON account_household(account_id)"
+        // ---- end of issue 16 ----
     };
 
     private final Connection connection;

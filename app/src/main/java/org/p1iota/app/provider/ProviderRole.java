@@ -7,6 +7,9 @@ import java.time.Duration;
 import java.time.ZoneId;
 
 import org.p1iota.app.consent.secrets.SecretStore;
+import org.p1iota.app.provider.accounts.AccountApi;
+import org.p1iota.app.provider.accounts.AccountStore;
+import org.p1iota.app.provider.accounts.PasswordHashing;
 import org.p1iota.app.role.Role;
 import org.p1iota.app.role.RoleBeans;
 import org.p1iota.app.role.RoleSettings;
@@ -71,11 +74,13 @@ public final class ProviderRole implements Role {
         beans.bind("consentRequests", requests);
         beans.bind("keyReceipt", keyReceipt);
         beans.bind("channelReader", new ChannelReader(households, readings, requests, events, clock));
-        beans.bind("providerApi", new ProviderApi(requests, keyReceipt, households, readings, events,
+        HouseholdAccess access = new HouseholdAccess(visitorScope(settings.get("provider.visitor-scope", "session")));
+        ProviderApi api = new ProviderApi(requests, keyReceipt, households, readings, events,
                 new NodeProbe(settings.get(RoleSettings.NODE_URL, RoleSettings.DEFAULT_NODE_URL), clock), profile, clock,
                 settings.getInt("provider.sse-max-clients", 32),
-                new HouseholdAccess(visitorScope(settings.get("provider.visitor-scope", "session"))),
-                settings.getInt("provider.max-open-requests", 100)));
+                access,
+                settings.getInt("provider.max-open-requests", 100));
+        beans.bind("providerApi", api);
 
         boolean secure = profile.publicUrl().startsWith("https:");
         SessionManager sessions = SessionManager.forVisitors("wattt_session", secure);
@@ -89,7 +94,14 @@ public final class ProviderRole implements Role {
         if (beans.get("requestLimits", RequestLimits.class) == null) {
             beans.bind("requestLimits", new RequestLimits());
         }
+        beans.bind("liveStreamBinding", new LiveStreamBinding(beans.get("headerHygiene", HeaderHygiene.class)));
         beans.bind("watttSessions", sessions);
+        // issue 16: customer accounts (Argon2id passwords in the provider's database)
+        AccountStore accountStore = new AccountStore(database, new PasswordHashing(random), random, clock);
+        AccountApi accountApi = new AccountApi(accountStore, sessions, clock);
+        access.useAccounts(accountApi);
+        api.useAccounts(accountStore);
+        beans.bind("watttAccounts", accountApi);
         beans.bind("watttApiGate", AccessGate.forApi(sessions, new BearerAuth(secrets.apiToken().value())));
         beans.bind("watttAssets", new StaticAssets("web/wattt", "web/common"));
         beans.bind("providerMetadata", new ProviderMetadataEndpoint(requests::metadata));

@@ -159,6 +159,30 @@ public final class ReadingStore {
         });
     }
 
+    /** Issue 16: gas (m3) and electricity (kWh) per clock hour (UTC) from {@code since} on, oldest first. */
+    public List<Hour> hourly(String household, Instant since) throws SQLException {
+        return database.transaction(connection -> {
+            try (PreparedStatement query = connection.prepareStatement("SELECT FORMATDATETIME(measured_at, 'yyyy-MM-dd HH', 'en', 'UTC') AS h,"
+                    + " MAX(COALESCE(energy_import_t1, 0) + COALESCE(energy_import_t2, 0)) - MIN(COALESCE(energy_import_t1, 0) + COALESCE(energy_import_t2, 0)),"
+                    + " MAX(gas_m3) - MIN(gas_m3)"
+                    + " FROM reading WHERE household = ? AND measured_at >= ? GROUP BY h ORDER BY h")) {
+                query.setString(1, household);
+                query.setObject(2, ProviderDatabase.utc(since));
+                List<Hour> hours = new ArrayList<>();
+                try (ResultSet row = query.executeQuery()) {
+                    while (row.next()) {
+                        hours.add(new Hour(row.getString(1).replace(' ', 'T') + ":00:00Z", row.getBigDecimal(2), row.getBigDecimal(3)));
+                    }
+                }
+                return hours;
+            }
+        });
+    }
+
+    /** One clock hour's use; {@code start} as an ISO instant. */
+    public record Hour(String start, java.math.BigDecimal energyImportKwh, java.math.BigDecimal gasM3) {
+    }
+
     private static Integer integer(ResultSet row, int column) throws SQLException {
         int value = row.getInt(column);
         return row.wasNull() ? null : value;

@@ -36,8 +36,11 @@ public final class HeaderHygiene extends HttpHeaderFilterStrategy implements Pro
 
     @Override
     public boolean applyFilterToCamelHeaders(String headerName, Object headerValue, Exchange exchange) {
-        // true filters out; the parent's list would also drop Cache-Control, which we set on purpose
-        return !RESPONSE_HEADERS.contains(headerName.toLowerCase(Locale.ROOT));
+        // true filters out; the parent's list would also drop Cache-Control, which we set on purpose.
+        // Content-Type is written by the binding itself (setContentType): letting it through here too
+        // sent it twice ("text/csv; charset=utf-8, text/csv; charset=utf-8", issue 16)
+        String name = headerName.toLowerCase(Locale.ROOT);
+        return name.equals("content-type") || !RESPONSE_HEADERS.contains(name);
     }
 
     @Override

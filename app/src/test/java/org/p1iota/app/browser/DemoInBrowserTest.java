@@ -50,6 +50,7 @@ class DemoInBrowserTest {
     static DemoSettings settings;
     static Browser browser;
     static WebDriver driver;
+    static String consentPage;
 
     @BeforeAll
     static void startDemoAndBrowser() throws Exception {
@@ -87,8 +88,11 @@ class DemoInBrowserTest {
     void logInAndPairTheDemoDevice() throws Exception {
         driver.get(settings.myHomeUrl() + "/");
         waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/login.html"));
+        waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(By.id("token")));
+        assertThat(byTestId("token-help").getText()).as("issue 16: the login page names the real token file")
+                .contains("myhome/api-token").doesNotContain("myhome.token");
+        browser.screenshots("01-myhome-login");
         driver.findElement(By.id("token")).sendKeys(token());
-        browser.screenshot("01-myhome-login");
         driver.findElement(By.id("login-submit")).click();
         waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(By.id("pair-address")));
 
@@ -99,17 +103,85 @@ class DemoInBrowserTest {
         driver.findElement(By.id("pair-submit")).click();
         waitUpTo(TANGLE).until(ExpectedConditions.attributeToBe(By.id("pair-result"), "data-state", "succeeded"));
         assertThat(driver.findElements(By.cssSelector("[data-testid='pair-step'][data-state='done']"))).hasSize(5);
+        assertThat(driver.findElement(By.id("pair-steps")).getText()).doesNotContain("DEVICE_ADDED");
         browser.screenshot("02-myhome-paired");
         waitUpTo(Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector("[data-testid='device-row']")).size() == 1);
-        browser.screenshot("03-myhome-devices");
+        browser.screenshots("03-myhome-devices");
+    }
+
+    /**
+     * Issue 16: My Home shows its own meter with no provider granted anything: online, the DSMR
+     * version, power now and per phase, totals per tariff, costs once prices are entered; at 390 px the
+     * header keeps "Log out" on screen.
+     */
+    @Test
+    @Order(2)
+    void myHomeShowsItsOwnMeterWithoutSharingIt() throws Exception {
+        driver.get(settings.myHomeUrl() + "/energy.html");
+        waitUpTo(TANGLE).until(ExpectedConditions.attributeToBe(By.id("meter-online"), "data-state", "receiving"));
+        waitUpTo(TANGLE).until(d -> Integer.parseInt(d.findElement(By.id("chart-live")).getAttribute("data-points")) >= 6);
+        assertThat(driver.findElement(By.id("meter-model")).getText()).contains("DSMR 5.0").contains("ISK5");
+        waitUpTo(Duration.ofSeconds(20)).until(d -> d.findElements(By.cssSelector("[data-testid='phase-row']")).size() == 3);
+        assertThat(driver.findElements(By.cssSelector("[data-testid='phase-voltage']"))).allSatisfy(v ->
+                assertThat(v.getText()).matches("2[0-9]{2}(\\.[0-9])? V"));
+        assertThat(driver.findElement(By.id("now-import")).getText()).matches("[0-9.]+ k?W");
+        waitUpTo(Duration.ofSeconds(40)).until(d -> d.findElement(By.id("periods-table")).getText().contains("kWh"));
+        assertThat(driver.findElement(By.id("periods-table")).getText()).contains("Used, tariff 1 (night)");
+        String ticks = driver.findElement(By.id("chart-live")).getAttribute("data-ticks");
+        assertThat(ticks.split(" \\| ")).as("axis labels %s", ticks).doesNotHaveDuplicates();
+        assertThat(driver.findElement(By.id("chart-live")).getAttribute("data-unit")).isEqualTo("W");
+
+        new Select(driver.findElement(By.id("tariff-kind"))).selectByValue("daynight");
+        driver.findElement(By.id("tariff-t1")).sendKeys("0.21");
+        driver.findElement(By.id("tariff-t2")).sendKeys("0.27");
+        driver.findElement(By.id("tariff-gas")).sendKeys("1.45");
+        driver.findElement(By.id("tariff-save")).click();
+        waitUpTo(Duration.ofSeconds(20)).until(ExpectedConditions.attributeToBe(By.id("status"), "data-kind", "ok"));
+        waitUpTo(Duration.ofSeconds(20)).until(d -> d.findElement(By.cssSelector("[data-testid='period-today']")) != null
+                && d.findElement(By.id("periods-body")).getText().contains("€"));
+        browser.screenshots("03b-myhome-energy");
+
+        browser.narrow(() -> {
+            WebElement logout = driver.findElement(By.id("logout"));
+            WebElement brand = driver.findElement(By.cssSelector("header.bar .brand"));
+            assertThat(logout.isDisplayed()).isTrue();
+            org.openqa.selenium.Rectangle button = logout.getRect();
+            long viewport = ((Number) ((JavascriptExecutor) driver).executeScript("return document.documentElement.clientWidth")).longValue();
+            assertThat(button.getX() + button.getWidth()).as("Log out within the 390 px screen").isLessThanOrEqualTo((int) viewport);
+            assertThat(Math.abs(button.getY() + button.getHeight() / 2 - (brand.getRect().getY() + brand.getRect().getHeight() / 2)))
+                    .as("Log out on the brand's line, not pushed below the navigation").isLessThan(12);
+        });
+
+        driver.get(settings.myHomeUrl() + "/events.html");
+        waitUpTo(Duration.ofSeconds(20)).until(d -> !d.findElements(By.cssSelector("[data-testid='event-row'][data-own='true']")).isEmpty());
+        assertThat(driver.findElement(By.id("events-table")).getText()).doesNotContain("DEVICE_ADDED").doesNotContain("AUTHORIZED")
+                .contains("Device paired").contains("My Home reads your meter");
+        driver.get(settings.myHomeUrl() + "/policies.html");
+        waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(By.id("policies-empty")));
+        assertThat(driver.findElements(By.cssSelector("[data-testid='policy-row']"))).as("My Home's own reading is no provider").isEmpty();
     }
 
     @Test
-    @Order(2)
+    @Order(3)
     void connectAtWatttGrantAtMyHomeAndSeeTheChartFill() throws Exception {
         driver.get(settings.providerUrl() + "/");
         waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(By.id("connect")));
-        browser.screenshot("04-wattt-landing");
+        browser.screenshots("04-wattt-landing");
+        // issue 16: an account first, so that Wattt remembers this customer
+        driver.findElement(By.id("account-email-input")).sendKeys("ann@example.org");
+        driver.findElement(By.id("account-password")).sendKeys("correct horse battery");
+        driver.findElement(By.id("account-signup")).click();
+        waitUpTo(Duration.ofSeconds(20)).until(ExpectedConditions.textToBe(By.id("account-email"), "ann@example.org"));
+        driver.findElement(By.id("meter-name")).sendKeys("Home, Amsterdam");
+        driver.findElement(By.id("connect")).click();
+
+        // issue 16: back from the consent page with the browser's back button, Connect works again
+        waitUpTo(Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/new-policy"));
+        driver.navigate().back();
+        waitUpTo(Duration.ofSeconds(20)).until(ExpectedConditions.urlContains(settings.providerUrl()));
+        waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(By.id("connect")));
+        driver.findElement(By.id("meter-name")).clear();
+        driver.findElement(By.id("meter-name")).sendKeys("Home, Amsterdam");
         driver.findElement(By.id("connect")).click();
 
         waitUpTo(Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/new-policy"));
@@ -118,28 +190,52 @@ class DemoInBrowserTest {
         assertThat(driver.findElement(By.id("provider-origin")).getText()).isEqualTo(settings.providerUrl());
         assertThat(driver.findElement(By.id("goal")).getText()).isNotBlank();
         new Select(driver.findElement(By.id("device-select"))).selectByIndex(0);
-        browser.screenshot("05-myhome-consent");
+        browser.screenshots("05-myhome-consent");
+        consentPage = driver.getCurrentUrl();
         waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(By.id("grant"))).click();
 
         waitUpTo(Duration.ofSeconds(20)).until(ExpectedConditions.urlContains(settings.providerUrl()));
         waitUpTo(TANGLE).until(ExpectedConditions.attributeToBe(By.id("connection-state"), "data-state", "receiving"));
         waitUpTo(TANGLE).until(d -> Integer.parseInt(d.findElement(By.id("chart-power")).getAttribute("data-points")) >= 3);
         assertThat(driver.findElement(By.id("live-latest")).getText()).isNotBlank();
+        waitUpTo(Duration.ofSeconds(20)).until(d -> new Select(d.findElement(By.id("household-select"))).getFirstSelectedOption()
+                .getText().endsWith("Receiving readings"));
         assertThat(new Select(driver.findElement(By.id("household-select"))).getFirstSelectedOption().getText())
-                .endsWith("Receiving readings");
-        browser.screenshot("06-wattt-receiving");
+                .as("the meter is named as the household named it, never by a request id")
+                .startsWith("Home, Amsterdam").doesNotContain("req_");
+        String ticks = driver.findElement(By.id("chart-energy")).getAttribute("data-ticks");
+        assertThat(ticks.split(" \\| ")).as("daily axis labels %s", ticks).doesNotHaveDuplicates();
+        assertThat(driver.findElement(By.id("chart-energy")).getAttribute("data-unit")).isEqualTo("kWh");
+        waitUpTo(TANGLE).until(d -> Integer.parseInt(d.findElement(By.id("chart-phases")).getAttribute("data-points")) >= 3);
+        browser.screenshots("06-wattt-receiving");
+
+        // connecting again reuses the grant: no second consent request, no second policy
+        int households = new Select(driver.findElement(By.id("household-select"))).getOptions().size();
+        driver.findElement(By.id("connect")).click();
+        waitUpTo(Duration.ofSeconds(20)).until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "already connected"));
+        assertThat(driver.getCurrentUrl()).startsWith(settings.providerUrl());
+        assertThat(new Select(driver.findElement(By.id("household-select"))).getOptions()).hasSize(households);
+
+        // the granted consent link opened again shows the grant, offers neither Grant nor Deny
+        driver.get(consentPage);
+        waitUpTo(Duration.ofSeconds(20)).until(ExpectedConditions.visibilityOfElementLocated(By.id("consent-existing")));
+        assertThat(driver.findElement(By.id("consent-existing-text")).getText()).contains("Wattt Insights").doesNotContainPattern("[9A-Z]{81}");
+        assertThat(driver.findElement(By.id("grant")).isDisplayed()).isFalse();
+        assertThat(driver.findElement(By.id("deny")).isDisplayed()).isFalse();
+        browser.screenshots("06b-myhome-consent-already-granted");
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void revokeInMyHomeAndWatttShowsAccessRevoked() throws Exception {
         driver.get(settings.myHomeUrl() + "/events.html");
-        waitUpTo(Duration.ofSeconds(20)).until(d -> d.findElements(By.cssSelector("[data-testid='event-row'][data-type='AUTHORIZED']")).size() == 1);
-        browser.screenshot("07-myhome-events");
+        waitUpTo(Duration.ofSeconds(20)).until(d -> d.findElements(By.cssSelector(
+                "[data-testid='event-row'][data-type='AUTHORIZED'][data-own='false']")).size() == 1);
+        browser.screenshots("07-myhome-events");
 
         driver.get(settings.myHomeUrl() + "/policies.html");
         waitUpTo(Duration.ofSeconds(20)).until(d -> d.findElements(By.cssSelector("[data-testid='policy-row']")).size() == 1);
-        browser.screenshot("08-myhome-policies");
+        browser.screenshots("08-myhome-policies");
         byTestId("policy-revoke").click();
         waitUpTo(Duration.ofSeconds(5)).until(ExpectedConditions.alertIsPresent()).accept();
         waitUpTo(TANGLE).until(d -> d.findElements(By.cssSelector("[data-testid='policy-row']")).isEmpty());
@@ -147,11 +243,22 @@ class DemoInBrowserTest {
         driver.get(settings.providerUrl() + "/");
         waitUpTo(TANGLE).until(ExpectedConditions.attributeToBe(By.id("connection-state"), "data-state", "revoked"));
         assertThat(driver.findElement(By.id("connection-state")).getText()).containsIgnoringCase("revoked");
-        browser.screenshot("09-wattt-revoked");
+        browser.screenshots("09-wattt-revoked");
+
+        // the live page left: no stack traces (checked on the demo's log in ProviderAccountsTest); after a
+        // restart of nothing but the session, the account logs in and sees its meter by name
+        driver.manage().deleteCookieNamed("wattt_session");
+        driver.get(settings.providerUrl() + "/");
+        waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(By.id("account-login")));
+        driver.findElement(By.id("account-email-input")).sendKeys("ann@example.org");
+        driver.findElement(By.id("account-password")).sendKeys("correct horse battery");
+        driver.findElement(By.id("account-login")).click();
+        waitUpTo(Duration.ofSeconds(20)).until(d -> new Select(d.findElement(By.id("household-select"))).getOptions().stream()
+                .anyMatch(o -> o.getText().startsWith("Home, Amsterdam")));
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aForgedConsentLinkIsRefused() throws Exception {
         // a link that names Wattt Insights' origin but an attacker's inbox: My Home checks it against
         // the metadata the origin publishes and refuses
@@ -163,11 +270,11 @@ class DemoInBrowserTest {
         waitUpTo(Duration.ofSeconds(20)).until(ExpectedConditions.visibilityOfElementLocated(By.id("consent-refused")));
         assertThat(driver.findElement(By.id("consent-refused-reason")).getText()).isNotBlank();
         assertThat(driver.findElement(By.id("grant")).isDisplayed()).isFalse();
-        browser.screenshot("10-myhome-forged-link-refused");
+        browser.screenshots("10-myhome-forged-link-refused");
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aStateChangeWithoutTheCsrfTokenIsRefused() {
         driver.get(settings.myHomeUrl() + "/");
         waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(By.id("pair-address")));

@@ -87,7 +87,8 @@ final class ConsentSystem implements AutoCloseable {
             link = started(new RecordingMeterLink(meter.port()));
             // a device ignores a claim made with a wrong code: My Home stops waiting for its challenge after 30 s
             myHome = started(RunningMyHome.start(data.resolve("myhome"), "http://127.0.0.1:" + node.port, mwm,
-                    RunningNode.freePort(), Map.of("myhome.pairing-challenge-wait-seconds", "30")));
+                    RunningNode.freePort(), Map.of("myhome.pairing-challenge-wait-seconds", "30",
+                    "myhome.own-data", "true")));
             household = new ApiClient(myHome.baseUrl(), myHome.token());
             watttA = provider("Wattt Insights", data.resolve("provider-a"), mwm, providerProperties);
             solarB = provider("Solar Coach", data.resolve("provider-b"), mwm, providerProperties);

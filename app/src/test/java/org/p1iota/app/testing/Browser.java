@@ -68,6 +68,33 @@ public final class Browser implements AutoCloseable {
         return file;
     }
 
+    /**
+     * Saves the page at 1280 px (NAME-1280.png) and at a phone's 390 px (NAME-390.png), then restores
+     * the wide window; the narrow one is taken after the page's layout settled.
+     */
+    public void screenshots(String name) throws IOException {
+        screenshot(name + "-1280");
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        try {
+            Thread.sleep(300);
+            screenshot(name + "-390");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
+        }
+    }
+
+    /** Runs {@code check} with the window 390 px wide, then restores it. */
+    public void narrow(Runnable check) {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        try {
+            check.run();
+        } finally {
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
+        }
+    }
+
     @Override
     public void close() throws IOException {
         try {

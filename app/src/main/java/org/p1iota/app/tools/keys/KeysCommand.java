@@ -70,11 +70,23 @@ public final class KeysCommand extends CliCommand {
             throw usageError("--index takes a number from 0 and is for --role provider only");
         }
         Path directory = DataDirectory.resolve(role, data, environment);
+        String why = data != null && !data.isBlank() ? "--data"
+                : environment.get(DataDirectory.ENVIRONMENT_VARIABLE) != null ? "$" + DataDirectory.ENVIRONMENT_VARIABLE + "/" + role
+                : "default: " + DataDirectory.DEFAULT_BASE + "/" + role;
+        if ((data == null || data.isBlank()) && !Files.exists(directory.resolve(SecretStore.SEED))) {
+            // after ./p1-iota demo the role's own directory is empty: show the demo's identity rather than
+            // silently creating a second one beside it (issue 16)
+            Path demo = DataDirectory.resolve("demo", null, environment).resolve(role);
+            if (Files.exists(demo.resolve(SecretStore.SEED))) {
+                why = "the demo's: there is nothing in " + directory + " yet; --data DIR for another";
+                directory = demo;
+            }
+        }
         SecretStore store = SecretStore.open(directory, new SecureRandom());
         Seed seed = store.seed();
 
         line(console, "role", role);
-        line(console, "data directory", directory.toString());
+        line(console, "data directory", directory + " (" + why + ")");
         line(console, "inbox address", InboxAddress.of(seed));
         switch (role) {
             case "device" -> device(console, store, seed, directory);

@@ -92,6 +92,32 @@ class KeysCommandTest {
         assertThat(out.toString()).contains(base.resolve("myhome").toString()).doesNotContain(token);
     }
 
+    /**
+     * Issue 16: after ./p1-iota demo, "./p1-iota keys" without --data created a new device identity in
+     * p1-iota-data/device and showed that instead of the demo's device, silently.
+     */
+    @Test
+    void withoutDataItShowsTheDemosDeviceAndSaysWhy() throws Exception {
+        Path base = temp.resolve("base");
+        SecretStore demoStore = SecretStore.open(base.resolve("demo").resolve("device"), new SecureRandom());
+        Seed demoDevice = demoStore.seed();
+        demoStore.pairingCode(); // the demo's device has run: its secrets exist
+        KeysCommand command = new KeysCommand(Map.of("P1IOTA_DATA", base.toString()));
+        assertThat(new Launcher(List.of(command)).run(List.of("keys"), console())).isZero();
+        assertThat(out.toString()).contains("inbox address:   " + InboxAddress.of(demoDevice))
+                .contains(base.resolve("demo").resolve("device").toString()).contains("the demo's")
+                .doesNotContain("created:");
+        assertThat(base.resolve("device")).doesNotExist();
+
+        // without a demo it says where it created the new identity, and why there
+        out.reset();
+        Path empty = temp.resolve("empty");
+        KeysCommand fresh = new KeysCommand(Map.of("P1IOTA_DATA", empty.toString()));
+        assertThat(new Launcher(List.of(fresh)).run(List.of("keys"), console())).isZero();
+        assertThat(out.toString()).contains(empty.resolve("device").toString()).contains("$P1IOTA_DATA/device")
+                .contains("created:");
+    }
+
     @Test
     void wrongUsageExitsWithTwo() {
         assertThat(run("keys", "--role", "meter", "--data", temp.toString())).isEqualTo(2);
