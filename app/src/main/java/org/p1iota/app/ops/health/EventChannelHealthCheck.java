@@ -7,11 +7,11 @@ import org.apache.camel.health.HealthCheckResultBuilder;
 import org.p1iota.app.myhome.EventChannelException;
 import org.p1iota.app.myhome.EventStore;
 import org.p1iota.app.myhome.RecordedEvent;
-import org.p1iota.camel.iota.mam.MamAddresses;
-import org.p1iota.camel.iota.mam.MamMode;
-import org.p1iota.camel.iota.mam.MamParser;
-import org.p1iota.camel.iota.tangle.TangleClient;
-import org.p1iota.camel.iota.tangle.TangleMessage;
+import org.p1iota.iota.mam.MamAddresses;
+import org.p1iota.iota.mam.MamMode;
+import org.p1iota.iota.mam.MamParser;
+import org.p1iota.iota.tangle.TangleClient;
+import org.p1iota.iota.tangle.TangleMessage;
 
 /**
  * My Home's event channel is readable: its state could be folded from the channel, and the node still holds

@@ -6,7 +6,7 @@ import java.util.concurrent.TimeUnit;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import org.p1iota.camel.iota.tangle.TangleCallListener;
+import org.p1iota.iota.tangle.TangleCallListener;
 
 /**
  * The role's calls to the IOTA node, by IRI command and outcome ({@code p1iota_node_call_seconds}), and the

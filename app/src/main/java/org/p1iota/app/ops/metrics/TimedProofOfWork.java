@@ -6,7 +6,7 @@ import java.util.concurrent.TimeUnit;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import org.p1iota.camel.iota.pow.ProofOfWork;
+import org.p1iota.iota.pow.ProofOfWork;
 
 /**
  * The embedded node's proof of work for its callers' attachToTangle, one transaction at a time:

@@ -1,4 +1,4 @@
-package org.p1iota.camel.iota.tangle;
+package org.p1iota.iota.tangle;
 
 /**
  * Told about each node call a {@link TangleClient} makes (every attempt, with its outcome) and each proof of
