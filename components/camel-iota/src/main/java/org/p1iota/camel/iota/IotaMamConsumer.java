@@ -1,6 +1,8 @@
 package org.p1iota.camel.iota;
 
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,14 +21,18 @@ import org.p1iota.camel.iota.mam.MamException;
 import org.p1iota.camel.iota.mam.MamMessage;
 import org.p1iota.camel.iota.mam.MamMode;
 import org.p1iota.camel.iota.mam.MamParser;
-import org.p1iota.camel.iota.state.FollowBook;
+import org.p1iota.camel.iota.state.Subscriptions;
 import org.p1iota.camel.iota.MessageAttempts.Outcome;
 import org.p1iota.camel.iota.state.Subscription;
-import org.p1iota.camel.iota.tangle.TangleClient;
+import org.p1iota.camel.iota.tangle.AddressBatchReader;
 import org.p1iota.camel.iota.tangle.TangleMessage;
 
 /**
- * Follows every subscription of the endpoint: reads the bundles at the address of its current root,
+ * Follows every subscription of the endpoint (of its shard, when sharded): each poll asks the node for
+ * the current addresses of all channels that are due in as few findTransactions as the node's list
+ * limit allows ({@link AddressBatchReader}), then the channels that had a message for their next ones,
+ * together, round after round; a quiet channel is asked less and less often ({@link QuietChannels}).
+ * For each channel it reads the bundles at the address of its current root,
  * emits the one that parses and verifies under that root and side key, and moves on to its next root
  * once the route processed it. Bundles that do not parse (junk, or a key this reader does not have) are
  * skipped and counted; the subscription waits at that root. A message that verifies but whose trytes
@@ -43,8 +49,10 @@ public class IotaMamConsumer extends ScheduledPollConsumer {
     private static final int REMEMBERED_UNREADABLE = 10_000;
     private static final Logger LOG = LoggerFactory.getLogger(IotaMamConsumer.class);
 
-    private TangleClient client;
-    private FollowBook book;
+    private AddressBatchReader reader;
+    private Subscriptions book;
+    private QuietChannels quiet;
+    private volatile int followedChannels;
     /** Unreadable bundles already counted, so each counts once however often it is read again. */
     private final Set<String> countedUnreadable = Collections.newSetFromMap(new LinkedHashMap<>() {
         @Override
@@ -69,8 +77,9 @@ public class IotaMamConsumer extends ScheduledPollConsumer {
 
     @Override
     protected void doStart() throws Exception {
-        client = getEndpoint().createClient();
+        reader = new AddressBatchReader(getEndpoint().createClient(), getEndpoint().getConfiguration().getMaxAddressesPerRequest());
         book = getEndpoint().followBook();
+        quiet = new QuietChannels(getEndpoint().getDelay(), getEndpoint().getMaxQuietDelay());
         attempts = new MessageAttempts(getEndpoint().getMaxRedeliveries());
         if (getEndpoint().getRoot() != null) {
             book.putIfAbsent(new Subscription(DEFAULT_SUBSCRIPTION, getEndpoint().getRoot(), getEndpoint().getMode(),
@@ -81,21 +90,65 @@ public class IotaMamConsumer extends ScheduledPollConsumer {
 
     @Override
     protected int poll() throws Exception {
-        int total = 0;
-        Exception first = null;
+        long now = System.nanoTime();
+        List<String> due = new ArrayList<>();
+        Set<String> followed = new HashSet<>();
         for (Subscription subscription : book.all()) {
-            try {
-                total += follow(subscription.id());
-            } catch (InterruptedException e) {
-                throw e;
-            } catch (Exception e) {
-                // the others are still read; the poll reports the failure afterwards (node down: all fail alike)
-                if (first == null) {
-                    first = e;
-                } else {
-                    first.addSuppressed(e);
+            if (getEndpoint().inShard(subscription.id())) {
+                followed.add(subscription.id());
+                if (quiet.isDue(subscription.id(), now)) {
+                    due.add(subscription.id());
                 }
             }
+        }
+        quiet.retain(followed);
+        followedChannels = followed.size();
+        int total = 0;
+        Exception first = null;
+        // round after round, the channels that just gave a message are asked for their next one, together;
+        // skipped messages count against the poll's limit too: a channel of junk must not hold the others
+        List<String> pending = due;
+        for (int round = 0; round < getEndpoint().getMaxMessagesPerPoll() && !pending.isEmpty() && isRunAllowed(); round++) {
+            Map<String, Subscription> current = new LinkedHashMap<>();
+            for (String id : pending) {
+                book.get(id).ifPresent(s -> current.put(id, s)); // fresh: the route may have changed its key
+            }
+            Map<String, String> addresses = new LinkedHashMap<>();
+            for (Subscription subscription : current.values()) {
+                addresses.put(subscription.id(), MamAddresses.address(subscription.root(), MamMode.parse(subscription.mode())));
+            }
+            AddressBatchReader.Batch batch = reader.read(addresses.values());
+            List<String> next = new ArrayList<>();
+            for (Subscription subscription : current.values()) {
+                try {
+                    String address = addresses.get(subscription.id());
+                    Optional<Read> read = parse(subscription, address, batch.byAddress().get(address).messages());
+                    if (read.isEmpty()) {
+                        if (round == 0) {
+                            quiet.empty(subscription.id(), System.nanoTime());
+                        }
+                        continue;
+                    }
+                    quiet.active(subscription.id());
+                    Outcome outcome = emit(subscription, read.get());
+                    if (outcome == Outcome.RETRY_LATER) {
+                        continue;
+                    }
+                    book.advance(subscription.id(), subscription.root(), read.get().message().nextRoot());
+                    next.add(subscription.id());
+                    if (outcome == Outcome.PROCESSED) {
+                        total++;
+                    }
+                } catch (RuntimeException e) {
+                    // the others are still read; the poll reports the failure afterwards
+                    if (first == null) {
+                        first = e;
+                    } else {
+                        first.addSuppressed(e);
+                    }
+                }
+            }
+            pending = next;
         }
         if (first != null) {
             throw first;
@@ -103,38 +156,10 @@ public class IotaMamConsumer extends ScheduledPollConsumer {
         return total;
     }
 
-    private int follow(String id) throws Exception {
-        int count = 0;
-        // skipped messages count against the poll's limit too: a channel of junk must not hold the others
-        for (int step = 0; step < getEndpoint().getMaxMessagesPerPoll() && isRunAllowed(); step++) {
-            Optional<Subscription> current = book.get(id); // fresh: the route may have changed its key
-            if (current.isEmpty()) {
-                break;
-            }
-            Subscription subscription = current.get();
-            Optional<Read> read = readAt(subscription);
-            if (read.isEmpty()) {
-                break;
-            }
-            Outcome outcome = emit(subscription, read.get());
-            if (outcome == Outcome.RETRY_LATER) {
-                break;
-            }
-            book.advance(id, subscription.root(), read.get().message().nextRoot());
-            if (outcome == Outcome.PROCESSED) {
-                count++;
-            }
-        }
-        return count;
-    }
-
     private record Read(MamMessage message, String address) {
     }
 
-    private Optional<Read> readAt(Subscription subscription) throws Exception {
-        MamMode mode = MamMode.parse(subscription.mode());
-        String address = MamAddresses.address(subscription.root(), mode);
-        List<TangleMessage> bundles = client.read(address).messages();
+    private Optional<Read> parse(Subscription subscription, String address, List<TangleMessage> bundles) {
         for (TangleMessage bundle : bundles) {
             try {
                 return Optional.of(new Read(MamParser.parse(bundle.trytes(), subscription.root(), subscription.sideKey()), address));
@@ -196,6 +221,11 @@ public class IotaMamConsumer extends ScheduledPollConsumer {
     @ManagedAttribute(description = "Channel messages the route failed on 1 + maxRedeliveries times: skipped")
     public long getFailedMessages() {
         return failed.count();
+    }
+
+    @ManagedAttribute(description = "Channels this consumer follows (its shard's)")
+    public int getFollowedChannels() {
+        return followedChannels;
     }
 
     @ManagedAttribute(description = "Messages emitted since start")
