@@ -52,6 +52,8 @@ public class IotaMamConsumer extends ScheduledPollConsumer {
     private AddressBatchReader reader;
     private Subscriptions book;
     private QuietChannels quiet;
+    /** Only the poll thread uses it. */
+    private final Map<String, Position> positions = new java.util.HashMap<>();
     private volatile int followedChannels;
     /** Unreadable bundles already counted, so each counts once however often it is read again. */
     private final Set<String> countedUnreadable = Collections.newSetFromMap(new LinkedHashMap<>() {
@@ -102,6 +104,7 @@ public class IotaMamConsumer extends ScheduledPollConsumer {
             }
         }
         quiet.retain(followed);
+        positions.keySet().retainAll(followed);
         followedChannels = followed.size();
         int total = 0;
         Exception first = null;
@@ -115,7 +118,7 @@ public class IotaMamConsumer extends ScheduledPollConsumer {
             }
             Map<String, String> addresses = new LinkedHashMap<>();
             for (Subscription subscription : current.values()) {
-                addresses.put(subscription.id(), MamAddresses.address(subscription.root(), MamMode.parse(subscription.mode())));
+                addresses.put(subscription.id(), addressOf(subscription));
             }
             AddressBatchReader.Batch batch = reader.read(addresses.values());
             List<String> next = new ArrayList<>();
@@ -157,6 +160,20 @@ public class IotaMamConsumer extends ScheduledPollConsumer {
     }
 
     private record Read(MamMessage message, String address) {
+    }
+
+    /** A channel's current root and its address: a Curl hash (jota's, slow), asked of every followed channel on every read. */
+    private record Position(String root, String mode, String address) {
+    }
+
+    private String addressOf(Subscription subscription) throws MamException {
+        Position known = positions.get(subscription.id());
+        if (known != null && known.root().equals(subscription.root()) && known.mode().equals(subscription.mode())) {
+            return known.address();
+        }
+        String address = MamAddresses.address(subscription.root(), MamMode.parse(subscription.mode()));
+        positions.put(subscription.id(), new Position(subscription.root(), subscription.mode(), address));
+        return address;
     }
 
     private Optional<Read> parse(Subscription subscription, String address, List<TangleMessage> bundles) {
