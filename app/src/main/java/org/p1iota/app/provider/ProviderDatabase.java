@@ -67,6 +67,12 @@ public final class ProviderDatabase implements AutoCloseable {
         config.setMaximumPoolSize(dialect == Dialect.H2 ? 4 : 8);
         config.setMinimumIdle(1);
         config.setConnectionTimeout(10_000);
+        if (dialect == Dialect.POSTGRESQL) {
+            // no wait for the WAL flush on each commit (the follower commits twice per message): a server
+            // crash loses the last commits in order, the channel position with the readings it follows,
+            // so those messages are read and stored again; nothing is lost, nothing stored twice
+            config.setConnectionInitSql("SET synchronous_commit = off");
+        }
         HikariDataSource dataSource;
         try {
             dataSource = new HikariDataSource(config);

@@ -95,7 +95,8 @@ public class IotaMamConsumer extends ScheduledPollConsumer {
         long now = System.nanoTime();
         List<String> due = new ArrayList<>();
         Set<String> followed = new HashSet<>();
-        for (Subscription subscription : book.all()) {
+        List<Subscription> all = book.all();
+        for (Subscription subscription : all) {
             if (getEndpoint().inShard(subscription.id())) {
                 followed.add(subscription.id());
                 if (quiet.isDue(subscription.id(), now)) {
@@ -112,9 +113,17 @@ public class IotaMamConsumer extends ScheduledPollConsumer {
         // skipped messages count against the poll's limit too: a channel of junk must not hold the others
         List<String> pending = due;
         for (int round = 0; round < getEndpoint().getMaxMessagesPerPoll() && !pending.isEmpty() && isRunAllowed(); round++) {
+            // fresh: the route may have changed a key; one read of the store per round, not one per channel
+            Map<String, Subscription> stored = new java.util.HashMap<>();
+            for (Subscription subscription : round == 0 ? all : book.all()) {
+                stored.put(subscription.id(), subscription);
+            }
             Map<String, Subscription> current = new LinkedHashMap<>();
             for (String id : pending) {
-                book.get(id).ifPresent(s -> current.put(id, s)); // fresh: the route may have changed its key
+                Subscription subscription = stored.get(id);
+                if (subscription != null) {
+                    current.put(id, subscription);
+                }
             }
             Map<String, String> addresses = new LinkedHashMap<>();
             for (Subscription subscription : current.values()) {
