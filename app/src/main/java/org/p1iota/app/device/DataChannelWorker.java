@@ -24,8 +24,8 @@ import org.p1iota.app.spool.DurableSpool;
 import org.p1iota.app.spool.SpoolRecord;
 import org.p1iota.camel.iota.IotaConstants;
 import org.p1iota.camel.iota.IotaMamConstants;
-import org.p1iota.camel.iota.mam.MamTrytes;
-import org.p1iota.camel.iota.tangle.TryteCodec;
+import org.p1iota.iota.mam.MamTrytes;
+import org.p1iota.iota.tangle.TryteCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,7 +52,7 @@ public final class DataChannelWorker {
     private final String device;
     private final DurableSpool spool;
     private final DeviceState state;
-    private final HouseholdEvents household;
+    private final DeviceHouseholdEvents household;
     private final KeyDelivery keyDelivery;
     private final ProtocolCodec inboxCodec = ProtocolCodec.forInbox();
     private final int batchSize;
@@ -62,7 +62,7 @@ public final class DataChannelWorker {
     private final AtomicLong batchesPublished = new AtomicLong();
     private Instant waitingSince;
 
-    public DataChannelWorker(String device, DurableSpool spool, DeviceState state, HouseholdEvents household,
+    public DataChannelWorker(String device, DurableSpool spool, DeviceState state, DeviceHouseholdEvents household,
             KeyDelivery keyDelivery, int batchSize, Duration maxWait, Clock clock) {
         this.device = device;
         this.spool = spool;

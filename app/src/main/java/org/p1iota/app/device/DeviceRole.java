@@ -17,9 +17,9 @@ import org.p1iota.app.role.Role;
 import org.p1iota.app.role.RoleBeans;
 import org.p1iota.app.role.RoleSettings;
 import org.p1iota.app.spool.DurableSpool;
-import org.p1iota.camel.iota.mam.ChannelState;
-import org.p1iota.camel.iota.mam.MamChannel;
-import org.p1iota.camel.iota.mam.MamMode;
+import org.p1iota.iota.mam.ChannelState;
+import org.p1iota.iota.mam.MamChannel;
+import org.p1iota.iota.mam.MamMode;
 
 /**
  * The {@code device} role: the Raspberry Pi on the meter. Opens its secrets (seed, pairing code; created
@@ -60,7 +60,7 @@ public final class DeviceRole implements Role {
         }
         DurableSpool spool = beans.closeOnStop(DurableSpool.open(settings.spoolDirectory()));
         KeyDelivery keyDelivery = new KeyDelivery(address, new ProtocolCodec(), PostQuantumEnvelopes.sealer());
-        HouseholdEvents household = new HouseholdEvents(address, state, keyDelivery, sideKeys);
+        DeviceHouseholdEvents household = new DeviceHouseholdEvents(address, state, keyDelivery, sideKeys);
         DevicePairing pairing = new DevicePairing(address, secrets.pairingCode(), new ChallengeBook(random, clock), clock, random);
 
         beans.bind("deviceProperties", new DeviceProperties(address));

@@ -24,8 +24,8 @@ import org.p1iota.app.tools.bench.CountingNodeProxy;
 import org.p1iota.app.tools.bench.SimulatedChannels;
 import org.p1iota.camel.iota.IotaMamConstants;
 import org.p1iota.camel.iota.IotaMamOperation;
-import org.p1iota.camel.iota.pow.ProofOfWorkEngines;
-import org.p1iota.camel.iota.tangle.TryteCodec;
+import org.p1iota.iota.pow.ProofOfWorkEngines;
+import org.p1iota.iota.tangle.TryteCodec;
 
 /**
  * One iota-mam consumer follows many channels of the embedded node over HTTP, through a proxy that

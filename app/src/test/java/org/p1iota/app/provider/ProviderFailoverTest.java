@@ -28,7 +28,7 @@ import org.p1iota.app.testing.RunningNode;
 import org.p1iota.app.testing.TestPostgres;
 import org.p1iota.app.testing.TestZooKeeper;
 import org.p1iota.app.tools.bench.SimulatedHouseholds;
-import org.p1iota.camel.iota.pow.ProofOfWorkEngines;
+import org.p1iota.iota.pow.ProofOfWorkEngines;
 
 /**
  * Two provider instances, separate JVMs, on one PostgreSQL and one ZooKeeper (.ci/services), share the

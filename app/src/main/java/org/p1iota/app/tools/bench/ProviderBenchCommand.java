@@ -22,7 +22,7 @@ import org.p1iota.app.provider.ProviderDatabase;
 import org.p1iota.app.provider.ProviderRole;
 import org.p1iota.app.role.RoleRunner;
 import org.p1iota.app.role.RoleSettings;
-import org.p1iota.camel.iota.pow.ProofOfWorkEngines;
+import org.p1iota.iota.pow.ProofOfWorkEngines;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -4,14 +4,14 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.p1iota.camel.iota.mam.ChannelState;
-import org.p1iota.camel.iota.mam.CreatedMessage;
-import org.p1iota.camel.iota.mam.MamChannel;
-import org.p1iota.camel.iota.mam.MamException;
-import org.p1iota.camel.iota.mam.MamMode;
-import org.p1iota.camel.iota.pow.ProofOfWork;
-import org.p1iota.camel.iota.pow.TangleAttacher;
-import org.p1iota.camel.iota.tangle.ZeroValueBundle;
+import org.p1iota.iota.mam.ChannelState;
+import org.p1iota.iota.mam.CreatedMessage;
+import org.p1iota.iota.mam.MamChannel;
+import org.p1iota.iota.mam.MamException;
+import org.p1iota.iota.mam.MamMode;
+import org.p1iota.iota.pow.ProofOfWork;
+import org.p1iota.iota.pow.TangleAttacher;
+import org.p1iota.iota.tangle.ZeroValueBundle;
 
 /**
  * Restricted MAM channels as many households' devices publish them, with their messages made ahead

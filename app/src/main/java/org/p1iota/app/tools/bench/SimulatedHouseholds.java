@@ -15,7 +15,7 @@ import org.p1iota.app.provider.Household;
 import org.p1iota.app.provider.HouseholdState;
 import org.p1iota.app.provider.HouseholdStore;
 import org.p1iota.app.provider.ProviderDatabase;
-import org.p1iota.camel.iota.pow.ProofOfWork;
+import org.p1iota.iota.pow.ProofOfWork;
 import org.p1iota.camel.iota.state.Subscription;
 
 /**

@@ -51,7 +51,7 @@ public class IotaMamComponentConfigurer extends PropertyConfigurerSupport implem
         case "powthreads":
         case "powThreads": getOrCreateConfiguration(target).setPowThreads(property(camelContext, int.class, value)); return true;
         case "proofofwork":
-        case "proofOfWork": target.setProofOfWork(property(camelContext, org.p1iota.camel.iota.pow.ProofOfWork.class, value)); return true;
+        case "proofOfWork": target.setProofOfWork(property(camelContext, org.p1iota.iota.pow.ProofOfWork.class, value)); return true;
         case "retryattempts":
         case "retryAttempts": getOrCreateConfiguration(target).setRetryAttempts(property(camelContext, int.class, value)); return true;
         case "retryinitialdelay":
@@ -92,7 +92,7 @@ public class IotaMamComponentConfigurer extends PropertyConfigurerSupport implem
         case "powthreads":
         case "powThreads": return int.class;
         case "proofofwork":
-        case "proofOfWork": return org.p1iota.camel.iota.pow.ProofOfWork.class;
+        case "proofOfWork": return org.p1iota.iota.pow.ProofOfWork.class;
         case "retryattempts":
         case "retryAttempts": return int.class;
         case "retryinitialdelay":

@@ -13,9 +13,9 @@ import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.support.ScheduledPollConsumer;
 import org.p1iota.camel.iota.state.ProcessedBundles;
 import org.p1iota.camel.iota.MessageAttempts.Outcome;
-import org.p1iota.camel.iota.tangle.BundleAssembler;
-import org.p1iota.camel.iota.tangle.TangleClient;
-import org.p1iota.camel.iota.tangle.TangleMessage;
+import org.p1iota.iota.tangle.BundleAssembler;
+import org.p1iota.iota.tangle.TangleClient;
+import org.p1iota.iota.tangle.TangleMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

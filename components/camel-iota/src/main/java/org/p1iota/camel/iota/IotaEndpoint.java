@@ -9,7 +9,7 @@ import org.apache.camel.Producer;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriPath;
-import org.p1iota.camel.iota.tangle.ZeroValueBundle;
+import org.p1iota.iota.tangle.ZeroValueBundle;
 
 /**
  * Sends the body as a message to an IOTA address (a zero-value bundle), or polls an address and

@@ -7,9 +7,9 @@ import java.util.Map;
 
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.annotations.Component;
-import org.p1iota.camel.iota.mam.ChannelState;
-import org.p1iota.camel.iota.mam.MamException;
-import org.p1iota.camel.iota.mam.MamWriter;
+import org.p1iota.iota.mam.ChannelState;
+import org.p1iota.iota.mam.MamException;
+import org.p1iota.iota.mam.MamWriter;
 import org.p1iota.camel.iota.state.FollowBook;
 
 /**

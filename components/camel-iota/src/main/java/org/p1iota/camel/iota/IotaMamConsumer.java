@@ -16,16 +16,16 @@ import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.support.ScheduledPollConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.p1iota.camel.iota.mam.MamAddresses;
-import org.p1iota.camel.iota.mam.MamException;
-import org.p1iota.camel.iota.mam.MamMessage;
-import org.p1iota.camel.iota.mam.MamMode;
-import org.p1iota.camel.iota.mam.MamParser;
+import org.p1iota.iota.mam.MamAddresses;
+import org.p1iota.iota.mam.MamException;
+import org.p1iota.iota.mam.MamMessage;
+import org.p1iota.iota.mam.MamMode;
+import org.p1iota.iota.mam.MamParser;
 import org.p1iota.camel.iota.state.Subscriptions;
 import org.p1iota.camel.iota.MessageAttempts.Outcome;
 import org.p1iota.camel.iota.state.Subscription;
-import org.p1iota.camel.iota.tangle.AddressBatchReader;
-import org.p1iota.camel.iota.tangle.TangleMessage;
+import org.p1iota.iota.tangle.AddressBatchReader;
+import org.p1iota.iota.tangle.TangleMessage;
 
 /**
  * Follows every subscription of the endpoint (of its shard, when sharded): each poll asks the node for

@@ -14,10 +14,10 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
-import org.p1iota.camel.iota.mam.ChannelState;
-import org.p1iota.camel.iota.mam.MamException;
-import org.p1iota.camel.iota.mam.MamMode;
-import org.p1iota.camel.iota.mam.MamWriter;
+import org.p1iota.iota.mam.ChannelState;
+import org.p1iota.iota.mam.MamException;
+import org.p1iota.iota.mam.MamMode;
+import org.p1iota.iota.mam.MamWriter;
 import org.p1iota.camel.iota.state.Subscriptions;
 
 /**

@@ -5,13 +5,13 @@ import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.support.DefaultProducer;
-import org.p1iota.camel.iota.mam.CreatedMessage;
-import org.p1iota.camel.iota.mam.MamAddresses;
-import org.p1iota.camel.iota.mam.MamMode;
-import org.p1iota.camel.iota.mam.MamWriter;
+import org.p1iota.iota.mam.CreatedMessage;
+import org.p1iota.iota.mam.MamAddresses;
+import org.p1iota.iota.mam.MamMode;
+import org.p1iota.iota.mam.MamWriter;
 import org.p1iota.camel.iota.state.Subscription;
-import org.p1iota.camel.iota.tangle.SentBundle;
-import org.p1iota.camel.iota.tangle.TangleClient;
+import org.p1iota.iota.tangle.SentBundle;
+import org.p1iota.iota.tangle.TangleClient;
 
 /**
  * Publishes the body as the channel's next message, or changes side keys and subscriptions (see

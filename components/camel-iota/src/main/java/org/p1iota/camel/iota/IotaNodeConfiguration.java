@@ -7,7 +7,7 @@ import org.apache.camel.spi.Configurer;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
-import org.p1iota.camel.iota.tangle.RetryPolicy;
+import org.p1iota.iota.tangle.RetryPolicy;
 
 /**
  * How the {@code iota:} and {@code iota-mam:} endpoints reach the tangle: which node, and how

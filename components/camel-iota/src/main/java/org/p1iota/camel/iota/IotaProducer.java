@@ -3,8 +3,8 @@ package org.p1iota.camel.iota;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.support.DefaultProducer;
-import org.p1iota.camel.iota.tangle.SentBundle;
-import org.p1iota.camel.iota.tangle.TangleClient;
+import org.p1iota.iota.tangle.SentBundle;
+import org.p1iota.iota.tangle.TangleClient;
 
 /**
  * Sends the body as one zero-value bundle. A node that cannot be reached is retried with backoff

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Exchange;
 import org.apache.camel.InvalidPayloadException;
-import org.p1iota.camel.iota.tangle.TryteCodec;
+import org.p1iota.iota.tangle.TryteCodec;
 
 /** Turns exchange bodies into message trytes and back, shared by the producers and consumers. */
 public final class MessageBodies {

@@ -2,9 +2,9 @@ package org.p1iota.camel.iota;
 
 import java.time.Clock;
 
-import org.p1iota.camel.iota.pow.ProofOfWork;
-import org.p1iota.camel.iota.pow.ProofOfWorkEngines;
-import org.p1iota.camel.iota.tangle.TangleClient;
+import org.p1iota.iota.pow.ProofOfWork;
+import org.p1iota.iota.pow.ProofOfWorkEngines;
+import org.p1iota.iota.tangle.TangleClient;
 
 /** Creates the node client of an endpoint from its node settings. */
 final class TangleClients {

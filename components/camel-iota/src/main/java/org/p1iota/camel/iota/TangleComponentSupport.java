@@ -2,7 +2,7 @@ package org.p1iota.camel.iota;
 
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.support.DefaultComponent;
-import org.p1iota.camel.iota.pow.ProofOfWork;
+import org.p1iota.iota.pow.ProofOfWork;
 
 /** What the {@code iota:} and {@code iota-mam:} components share: node settings and the PoW engine. */
 public abstract class TangleComponentSupport extends DefaultComponent {

@@ -2,7 +2,7 @@ package org.p1iota.camel.iota;
 
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.support.ScheduledPollEndpoint;
-import org.p1iota.camel.iota.tangle.TangleClient;
+import org.p1iota.iota.tangle.TangleClient;
 
 /**
  * What the {@code iota:} and {@code iota-mam:} endpoints share: the node settings, how bodies map to

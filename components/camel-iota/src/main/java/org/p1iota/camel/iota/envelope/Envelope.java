@@ -1,8 +1,8 @@
-package org.p1iota.camel.iota.envelope;
+package org.p1iota.iota.envelope;
 
 import java.util.Arrays;
 
-import org.p1iota.camel.iota.envelope.EnvelopeException.Reason;
+import org.p1iota.iota.envelope.EnvelopeException.Reason;
 
 /**
  * A sealed secret: the KEM encapsulation and the AES-256-GCM ciphertext, under a header naming

@@ -1,4 +1,4 @@
-package org.p1iota.camel.iota.envelope;
+package org.p1iota.iota.envelope;
 
 /**
  * An envelope or key that cannot be used, with the {@link Reason} a caller can act on.

@@ -1,11 +1,11 @@
-package org.p1iota.camel.iota.envelope;
+package org.p1iota.iota.envelope;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Arrays;
 
 import org.bouncycastle.crypto.digests.SHAKEDigest;
-import org.p1iota.camel.iota.envelope.EnvelopeException.Reason;
+import org.p1iota.iota.envelope.EnvelopeException.Reason;
 
 /** Creates envelope key pairs: fresh from a SecureRandom, or reproducibly from an IOTA seed. */
 public final class EnvelopeKeys {

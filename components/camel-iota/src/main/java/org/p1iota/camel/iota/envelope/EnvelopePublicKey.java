@@ -1,4 +1,4 @@
-package org.p1iota.camel.iota.envelope;
+package org.p1iota.iota.envelope;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -7,7 +7,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
-import org.p1iota.camel.iota.envelope.EnvelopeException.Reason;
+import org.p1iota.iota.envelope.EnvelopeException.Reason;
 
 /**
  * A recipient's public key, naming its scheme. Encoded as the scheme byte followed by the raw key,

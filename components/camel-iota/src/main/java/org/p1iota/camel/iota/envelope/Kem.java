@@ -1,4 +1,4 @@
-package org.p1iota.camel.iota.envelope;
+package org.p1iota.iota.envelope;
 
 import java.security.SecureRandom;
 

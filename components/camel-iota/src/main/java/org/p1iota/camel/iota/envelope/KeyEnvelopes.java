@@ -1,11 +1,11 @@
-package org.p1iota.camel.iota.envelope;
+package org.p1iota.iota.envelope;
 
 import java.security.SecureRandom;
 import java.util.Arrays;
 
 import org.bouncycastle.crypto.InvalidCipherTextException;
 import org.bouncycastle.crypto.SecretWithEncapsulation;
-import org.p1iota.camel.iota.envelope.EnvelopeException.Reason;
+import org.p1iota.iota.envelope.EnvelopeException.Reason;
 
 /** Seals small secrets for a recipient's public key, and opens them with the key pair. */
 public final class KeyEnvelopes {

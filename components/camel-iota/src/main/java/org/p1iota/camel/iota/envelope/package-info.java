@@ -3,13 +3,13 @@
  * sealed for a recipient's public key, small enough to travel in one zero-value transaction.
  *
  * <h2>API</h2>
- * {@link org.p1iota.camel.iota.envelope.EnvelopeKeys#generate} /
- * {@link org.p1iota.camel.iota.envelope.EnvelopeKeys#derive} make a key pair;
- * {@link org.p1iota.camel.iota.envelope.KeyEnvelopes#seal} and
- * {@link org.p1iota.camel.iota.envelope.KeyEnvelopes#open} do the work;
- * {@link org.p1iota.camel.iota.envelope.Envelope} and
- * {@link org.p1iota.camel.iota.envelope.EnvelopePublicKey} convert to and from bytes and trytes.
- * Every failure to read or open is an {@link org.p1iota.camel.iota.envelope.EnvelopeException}
+ * {@link org.p1iota.iota.envelope.EnvelopeKeys#generate} /
+ * {@link org.p1iota.iota.envelope.EnvelopeKeys#derive} make a key pair;
+ * {@link org.p1iota.iota.envelope.KeyEnvelopes#seal} and
+ * {@link org.p1iota.iota.envelope.KeyEnvelopes#open} do the work;
+ * {@link org.p1iota.iota.envelope.Envelope} and
+ * {@link org.p1iota.iota.envelope.EnvelopePublicKey} convert to and from bytes and trytes.
+ * Every failure to read or open is an {@link org.p1iota.iota.envelope.EnvelopeException}
  * with a reason. Nothing here logs; no {@code toString} shows secret material.
  *
  * <h2>Schemes</h2>
@@ -68,4 +68,4 @@
  * </table>
  * At 2 trytes a byte both would take 2 transactions. {@code KeyEnvelopesTest} checks this table.
  */
-package org.p1iota.camel.iota.envelope;
+package org.p1iota.iota.envelope;

@@ -1,4 +1,4 @@
-package org.p1iota.camel.iota.mam;
+package org.p1iota.iota.mam;
 
 /**
  * One payload ready to attach: attach {@code payload} to {@code address}; readers find the message

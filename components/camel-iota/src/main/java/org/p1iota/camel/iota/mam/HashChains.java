@@ -1,4 +1,4 @@
-package org.p1iota.camel.iota.mam;
+package org.p1iota.iota.mam;
 
 /**
  * Runs many independent hash chains {@code H^n(x)} side by side on {@link SlicedCurl}, 64 at a time:

@@ -1,4 +1,4 @@
-package org.p1iota.camel.iota.mam;
+package org.p1iota.iota.mam;
 
 /**
  * A MAM payload, channel state or channel file was refused. Checked, so that callers decide: a reader

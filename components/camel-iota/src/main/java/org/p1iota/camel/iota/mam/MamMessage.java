@@ -1,4 +1,4 @@
-package org.p1iota.camel.iota.mam;
+package org.p1iota.iota.mam;
 
 /**
  * A verified MAM message: its trytes and the root of the channel's next message (where a reader goes next).

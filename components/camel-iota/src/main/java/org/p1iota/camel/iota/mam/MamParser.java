@@ -1,4 +1,4 @@
-package org.p1iota.camel.iota.mam;
+package org.p1iota.iota.mam;
 
 /**
  * Reads and verifies MAM v0 payloads of both references (mam-v0-notes §10). The security level comes

@@ -1,4 +1,4 @@
-package org.p1iota.camel.iota.mam;
+package org.p1iota.iota.mam;
 
 /** Checks of tryte strings that come from outside (roots, seeds, side keys, messages), with clear errors. */
 public final class MamTrytes {

@@ -1,4 +1,4 @@
-package org.p1iota.camel.iota.mam;
+package org.p1iota.iota.mam;
 
 /**
  * The Curl-P-27 sponge that masks a payload (mam-v0-notes §5, §5a): keyed with side key and root,

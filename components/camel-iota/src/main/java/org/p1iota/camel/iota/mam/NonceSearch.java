@@ -1,4 +1,4 @@
-package org.p1iota.camel.iota.mam;
+package org.p1iota.iota.mam;
 
 /**
  * Finds the nonce exactly as mam.js does (mam-v0-notes §7), so that payloads are bit-identical to

@@ -1,4 +1,4 @@
-package org.p1iota.camel.iota.mam;
+package org.p1iota.iota.mam;
 
 /**
  * MAM's self-delimiting "pascal" encoding of non-negative integers (mam-v0-notes §6). Writing follows

@@ -1,4 +1,4 @@
-package org.p1iota.camel.iota.mam;
+package org.p1iota.iota.mam;
 
 /**
  * Lays out and masks one payload (mam-v0-notes §4, §5): clear header, masked nextRoot and message,

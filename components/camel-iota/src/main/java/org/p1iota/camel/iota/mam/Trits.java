@@ -1,4 +1,4 @@
-package org.p1iota.camel.iota.mam;
+package org.p1iota.iota.mam;
 
 /**
  * Balanced trits and trytes, the way MAM uses them: alphabet {@code 9A..Z}, three trits per tryte,

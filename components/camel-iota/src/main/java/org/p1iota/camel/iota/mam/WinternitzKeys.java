@@ -1,4 +1,4 @@
-package org.p1iota.camel.iota.mam;
+package org.p1iota.iota.mam;
 
 /**
  * MAM's one-time keys (mam-v0-notes §3, §8), all Curl-P-27: the key for index i comes from

@@ -1,4 +1,4 @@
-package org.p1iota.camel.iota.pow;
+package org.p1iota.iota.pow;
 
 /**
  * One round of the Curl-P-81 permutation over a bit-sliced state: many independent Curl states are

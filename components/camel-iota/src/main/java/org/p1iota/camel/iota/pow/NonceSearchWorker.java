@@ -1,4 +1,4 @@
-package org.p1iota.camel.iota.pow;
+package org.p1iota.iota.pow;
 
 /**
  * One search thread. The nonce is the last 81 trits of the transaction, i.e. trits 162..242 of the

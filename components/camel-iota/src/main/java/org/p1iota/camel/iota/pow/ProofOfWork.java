@@ -1,4 +1,4 @@
-package org.p1iota.camel.iota.pow;
+package org.p1iota.iota.pow;
 
 /**
  * Finds the nonce of one transaction: the last 27 trytes such that the Curl-P-81 hash of the whole

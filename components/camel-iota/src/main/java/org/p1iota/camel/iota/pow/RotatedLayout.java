@@ -1,4 +1,4 @@
-package org.p1iota.camel.iota.pow;
+package org.p1iota.iota.pow;
 
 /**
  * The trit order that makes a Curl round one sequential pass (see {@link ScalarCurlRound}): after

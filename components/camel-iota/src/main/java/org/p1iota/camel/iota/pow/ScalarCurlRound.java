@@ -1,4 +1,4 @@
-package org.p1iota.camel.iota.pow;
+package org.p1iota.iota.pow;
 
 /**
  * {@link CurlRound} on plain {@code long}s, 64 lanes per word; runs on any Java 17 runtime.

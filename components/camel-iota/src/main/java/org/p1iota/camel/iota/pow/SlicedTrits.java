@@ -1,4 +1,4 @@
-package org.p1iota.camel.iota.pow;
+package org.p1iota.iota.pow;
 
 /**
  * Constants and trit access for bit-sliced Curl-P-81 states (see {@link CurlRound} for the encoding and

@@ -1,4 +1,4 @@
-package org.p1iota.camel.iota.pow;
+package org.p1iota.iota.pow;
 
 /**
  * A counter whose successive values differ in exactly one trit: the modular ternary Gray code of a

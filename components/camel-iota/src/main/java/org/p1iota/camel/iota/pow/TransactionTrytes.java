@@ -1,4 +1,4 @@
-package org.p1iota.camel.iota.pow;
+package org.p1iota.iota.pow;
 
 /** Checks on raw transaction trytes shared by the proof-of-work code. */
 public final class TransactionTrytes {

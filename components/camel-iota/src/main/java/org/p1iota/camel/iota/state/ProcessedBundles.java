@@ -13,7 +13,7 @@ import java.util.Set;
 
 /**
  * The messages a consumer has already emitted, kept in an append-only file (one message key per line,
- * {@link org.p1iota.camel.iota.tangle.TangleMessage#messageKey()}; files written before 2026-12 hold bundle hashes,
+ * {@link org.p1iota.iota.tangle.TangleMessage#messageKey()}; files written before 2026-12 hold bundle hashes,
  * forced to disk before {@link #add} returns) so that a restarted consumer emits each message once.
  * A torn last line from a crash is ignored.
  */

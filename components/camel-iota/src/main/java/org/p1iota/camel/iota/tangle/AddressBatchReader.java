@@ -1,4 +1,4 @@
-package org.p1iota.camel.iota.tangle;
+package org.p1iota.iota.tangle;
 
 import java.util.ArrayList;
 import java.util.Collection;

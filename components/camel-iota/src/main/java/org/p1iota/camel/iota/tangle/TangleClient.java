@@ -1,4 +1,4 @@
-package org.p1iota.camel.iota.tangle;
+package org.p1iota.iota.tangle;
 
 import java.net.URI;
 import java.time.Clock;
@@ -15,8 +15,8 @@ import org.iota.jota.error.BaseException;
 import org.iota.jota.model.Transaction;
 import org.iota.jota.utils.Checksum;
 import org.p1iota.camel.iota.IotaNodeConfiguration;
-import org.p1iota.camel.iota.pow.ProofOfWork;
-import org.p1iota.camel.iota.pow.TangleAttacher;
+import org.p1iota.iota.pow.ProofOfWork;
+import org.p1iota.iota.pow.TangleAttacher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

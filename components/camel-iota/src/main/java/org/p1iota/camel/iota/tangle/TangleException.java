@@ -1,4 +1,4 @@
-package org.p1iota.camel.iota.tangle;
+package org.p1iota.iota.tangle;
 
 /** The node refused a request or could not be reached (after the configured retries). */
 public class TangleException extends Exception {

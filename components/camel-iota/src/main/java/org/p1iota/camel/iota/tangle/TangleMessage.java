@@ -1,4 +1,4 @@
-package org.p1iota.camel.iota.tangle;
+package org.p1iota.iota.tangle;
 
 /**
  * A message read from the tangle: one complete, valid zero-value bundle at an address.

@@ -1,4 +1,4 @@
-package org.p1iota.camel.iota.envelope;
+package org.p1iota.iota.envelope;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -12,7 +12,7 @@ import java.util.Locale;
  * mvn -B -o -q -pl components/camel-iota -am test-compile
  * java -cp components/camel-iota/target/classes:components/camel-iota/target/test-classes:\
  *     ~/.m2/repository/org/bouncycastle/bcprov-jdk18on/1.87/bcprov-jdk18on-1.87.jar \
- *     org.p1iota.camel.iota.envelope.EnvelopeBenchmark [ITERATIONS]
+ *     org.p1iota.iota.envelope.EnvelopeBenchmark [ITERATIONS]
  * </pre>
  */
 public final class EnvelopeBenchmark {

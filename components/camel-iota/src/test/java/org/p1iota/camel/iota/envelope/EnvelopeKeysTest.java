@@ -1,4 +1,4 @@
-package org.p1iota.camel.iota.envelope;
+package org.p1iota.iota.envelope;
 
 import java.security.MessageDigest;
 import java.util.Arrays;
@@ -9,7 +9,7 @@ import org.bouncycastle.crypto.digests.SHA3Digest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.p1iota.camel.iota.envelope.EnvelopeException.Reason;
+import org.p1iota.iota.envelope.EnvelopeException.Reason;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

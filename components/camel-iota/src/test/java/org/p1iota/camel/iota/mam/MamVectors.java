@@ -1,4 +1,4 @@
-package org.p1iota.camel.iota.mam;
+package org.p1iota.iota.mam;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

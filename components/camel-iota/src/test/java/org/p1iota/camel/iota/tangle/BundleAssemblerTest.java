@@ -1,12 +1,12 @@
-package org.p1iota.camel.iota.tangle;
+package org.p1iota.iota.tangle;
 
 import java.util.ArrayList;
 import java.util.List;
 
 import org.iota.jota.model.Transaction;
 import org.junit.jupiter.api.Test;
-import org.p1iota.camel.iota.pow.PearlDiverProofOfWork;
-import org.p1iota.camel.iota.pow.TangleAttacher;
+import org.p1iota.iota.pow.PearlDiverProofOfWork;
+import org.p1iota.iota.pow.TangleAttacher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

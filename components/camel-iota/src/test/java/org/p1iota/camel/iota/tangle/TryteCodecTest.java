@@ -1,4 +1,4 @@
-package org.p1iota.camel.iota.tangle;
+package org.p1iota.iota.tangle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
