@@ -68,12 +68,26 @@ public final class ConsentRequests {
      */
     public synchronized Created create(Optional<String> myHome) throws SQLException {
         String base = myHomeBase(myHome.orElse(profile.myHomeUrl()));
-        int index = households.nextKeyIndex();
-        String id = "req_" + RandomIds.of(random);
-        String inbox = InboxAddress.at(seed, index);
-        String grantSecret = GrantSecret.generate(random);
-        households.insert(new Household(id, index, inbox, profile.goal(), clock.instant(), HouseholdState.WAITING_FOR_KEYS,
-                null, null, null, grantSecret, 0));
+        // instances sharing one database may draw the same index at once: the unique key decides, the loser draws again
+        for (int attempt = 1; ; attempt++) {
+            int index = households.nextKeyIndex();
+            String id = "req_" + RandomIds.of(random);
+            String inbox = InboxAddress.at(seed, index);
+            String grantSecret = GrantSecret.generate(random);
+            try {
+                households.insert(new Household(id, index, inbox, profile.goal(), clock.instant(), HouseholdState.WAITING_FOR_KEYS,
+                        null, null, null, grantSecret, 0));
+            } catch (SQLException e) {
+                if (ProviderDatabase.isDuplicate(e) && attempt < 5) {
+                    continue;
+                }
+                throw e;
+            }
+            return link(base, id, index, inbox, grantSecret);
+        }
+    }
+
+    private Created link(String base, String id, int index, String inbox, String grantSecret) {
         String returnUrl = profile.publicUrl() + "/?household=" + id;
         // the grant secret goes in the fragment: the browser never sends it to a server (nor in a Referer)
         String link = base + "/new-policy?requestId=" + encode(id) + "&inbox=" + inbox

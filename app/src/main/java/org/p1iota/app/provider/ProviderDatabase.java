@@ -2,80 +2,38 @@ package org.p1iota.app.provider;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.flywaydb.core.Flyway;
+
 /**
- * The provider's embedded H2 database ({@code <data>/provider-db/wattt.mv.db}): consent requests
- * (households) and their readings. One connection, used under this object's lock: the provider
- * writes a few telegrams a second at most, and one connection keeps the file's single-writer rule
- * simple. The schema is created on open.
+ * The provider's database: consent requests (households), their readings and where each household's
+ * data channel is read next. By default an embedded H2 file ({@code <data>/provider-db/wattt.mv.db}),
+ * zero setup; with {@code provider.database.url} any PostgreSQL server, which several provider
+ * instances share (docs/scaling.md). Flyway brings either schema to the newest version on open
+ * ({@code db/provider/V*.sql}, portable SQL); a database created before migrations existed is
+ * baselined at version 0 and passes through V1 unchanged. Connections come from a HikariCP pool.
  */
 public final class ProviderDatabase implements AutoCloseable {
 
-    private static final String[] SCHEMA = {
-        """
-        CREATE TABLE IF NOT EXISTS household (
-          id VARCHAR(64) PRIMARY KEY,
-          key_index INT NOT NULL UNIQUE,
-          inbox CHAR(81) NOT NULL,
-          goal VARCHAR(500) NOT NULL,
-          requested_at TIMESTAMP WITH TIME ZONE NOT NULL,
-          state VARCHAR(20) NOT NULL,
-          policy_id VARCHAR(64),
-          device CHAR(81),
-          last_reading_at TIMESTAMP WITH TIME ZONE)
-        """,
-        """
-        CREATE TABLE IF NOT EXISTS reading (
-          household VARCHAR(64) NOT NULL,
-          sequence BIGINT NOT NULL,
-          measured_at TIMESTAMP WITH TIME ZONE NOT NULL,
-          energy_import_t1 DECIMAL(18,3),
-          energy_import_t2 DECIMAL(18,3),
-          energy_export_t1 DECIMAL(18,3),
-          energy_export_t2 DECIMAL(18,3),
-          power_import_w INT,
-          power_export_w INT,
-          gas_m3 DECIMAL(18,3),
-          gas_at TIMESTAMP WITH TIME ZONE,
-          raw VARCHAR(8192) NOT NULL,
-          PRIMARY KEY (household, sequence))
-        """,
-        "CREATE INDEX IF NOT EXISTS reading_by_time ON reading(household, measured_at)",
-        // protocol v2: the request's grant secret (never logged) and the key deliveries refused at its inbox
-        "ALTER TABLE household ADD COLUMN IF NOT EXISTS grant_secret VARCHAR(43)",
-        "ALTER TABLE household ADD COLUMN IF NOT EXISTS rejected_key_deliveries INT DEFAULT 0 NOT NULL",
-        // ---- issue 16: customer accounts (AccountStore). One block, to become one Flyway migration. ----
-        """
-        CREATE TABLE IF NOT EXISTS account (
-          id VARCHAR(64) PRIMARY KEY,
-          email VARCHAR(254) NOT NULL UNIQUE,
-          password_hash VARCHAR(200) NOT NULL,
-          created_at TIMESTAMP WITH TIME ZONE NOT NULL)
-        """,
-        """
-        CREATE TABLE IF NOT EXISTS account_household (
-          household VARCHAR(64) PRIMARY KEY,
-          account_id VARCHAR(64),
-          meter_name VARCHAR(64) NOT NULL)
-        """,
-        "CREATE INDEX IF NOT EXISTS account_household_by_account ON account_household(account_id)"
-        // ---- end of issue 16 ----
-    };
+    /** Where the SQL of the two databases differs (idempotent inserts, days in a time zone). */
+    public enum Dialect { H2, POSTGRESQL }
 
-    private final Connection connection;
+    private final HikariDataSource dataSource;
+    private final Dialect dialect;
 
-    private ProviderDatabase(Connection connection) {
-        this.connection = connection;
+    private ProviderDatabase(HikariDataSource dataSource, Dialect dialect) {
+        this.dataSource = dataSource;
+        this.dialect = dialect;
     }
 
-    /** Opens (creating on first use) the database in {@code directory}. */
+    /** Opens (creating on first use) the embedded H2 database in {@code directory}. */
     public static ProviderDatabase open(Path directory) throws SQLException, java.io.IOException {
         if (!java.nio.file.Files.isDirectory(directory)) {
             // household data: readable by the provider's account only, like the secrets beside it
@@ -83,32 +41,81 @@ public final class ProviderDatabase implements AutoCloseable {
                     java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
         }
         String url = "jdbc:h2:file:" + directory.resolve("wattt").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE";
-        Connection connection = DriverManager.getConnection(url, "wattt", "");
-        try (Statement statement = connection.createStatement()) {
-            for (String ddl : SCHEMA) {
-                statement.execute(ddl);
-            }
-        } catch (SQLException e) {
-            connection.close();
-            throw e;
-        }
-        return new ProviderDatabase(connection);
+        return open(url, "wattt", "");
     }
 
-    /** Runs {@code work} on the connection under the lock, in one transaction. */
-    public synchronized <T> T transaction(Work<T> work) throws SQLException {
-        boolean autoCommit = connection.getAutoCommit();
-        connection.setAutoCommit(false);
-        try {
-            T result = work.run(connection);
-            connection.commit();
-            return result;
-        } catch (SQLException | RuntimeException e) {
-            connection.rollback();
-            throw e;
-        } finally {
-            connection.setAutoCommit(autoCommit);
+    /**
+     * Opens the database at a JDBC URL ({@code jdbc:postgresql://host/db} or {@code jdbc:h2:...}) and
+     * migrates its schema.
+     */
+    public static ProviderDatabase open(String jdbcUrl, String user, String password) throws SQLException {
+        Dialect dialect;
+        if (jdbcUrl.startsWith("jdbc:postgresql:")) {
+            dialect = Dialect.POSTGRESQL;
+        } else if (jdbcUrl.startsWith("jdbc:h2:")) {
+            dialect = Dialect.H2;
+        } else {
+            throw new IllegalArgumentException("provider.database.url must be a jdbc:postgresql: or jdbc:h2: URL, not "
+                    + jdbcUrl.replaceAll("\\?.*", "?..."));
         }
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setPoolName("provider-db");
+        // the embedded file takes one process only; a few connections are enough for the follower and the web API
+        config.setMaximumPoolSize(dialect == Dialect.H2 ? 4 : 8);
+        config.setMinimumIdle(1);
+        config.setConnectionTimeout(10_000);
+        if (dialect == Dialect.POSTGRESQL) {
+            // no wait for the WAL flush on each commit (the follower commits twice per message): a server
+            // crash loses the last commits in order, the channel position with the readings it follows,
+            // so those messages are read and stored again; nothing is lost, nothing stored twice
+            config.setConnectionInitSql("SET synchronous_commit = off");
+        }
+        HikariDataSource dataSource;
+        try {
+            dataSource = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new SQLException("cannot connect to the provider database: " + e.getMessage(), e);
+        }
+        try {
+            Flyway.configure().dataSource(dataSource).locations("classpath:db/provider")
+                    .baselineOnMigrate(true).baselineVersion("0").load().migrate();
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw new SQLException("cannot migrate the provider database: " + e.getMessage(), e);
+        }
+        return new ProviderDatabase(dataSource, dialect);
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /** Runs {@code work} on a pooled connection in one transaction. */
+    public <T> T transaction(Work<T> work) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        }
+    }
+
+    /** Whether the failure is a unique or primary key violation (SQLSTATE 23505 in H2 and PostgreSQL). */
+    static boolean isDuplicate(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static OffsetDateTime utc(Instant instant) {
@@ -126,11 +133,11 @@ public final class ProviderDatabase implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() throws SQLException {
-        connection.close();
+    public void close() {
+        dataSource.close();
     }
 
-    /** Database work done under the lock. */
+    /** Database work done in one transaction. */
     @FunctionalInterface
     public interface Work<T> {
         T run(Connection connection) throws SQLException;

@@ -6,6 +6,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 
+import org.apache.camel.cluster.CamelClusterService;
+import org.apache.camel.component.zookeeper.cluster.ZooKeeperClusterService;
 import org.p1iota.app.consent.secrets.SecretStore;
 import org.p1iota.app.provider.accounts.AccountApi;
 import org.p1iota.app.provider.accounts.AccountStore;
@@ -48,6 +50,53 @@ public final class ProviderRole implements Role {
         };
     }
 
+    /**
+     * The embedded H2 file in the data directory, or the server of {@code provider.database.url}
+     * (user and password from {@code provider.database.user} / {@code .password}, or the password from
+     * the file {@code provider.database.password-file}, which keeps it out of the command line).
+     */
+    static ProviderDatabase openDatabase(RoleSettings settings, Path data) throws Exception {
+        String url = settings.get("provider.database.url", "").strip();
+        if (url.isEmpty()) {
+            return ProviderDatabase.open(data.resolve("provider-db"));
+        }
+        String password = settings.get("provider.database.password", "");
+        String passwordFile = settings.get("provider.database.password-file", "").strip();
+        if (!passwordFile.isEmpty()) {
+            password = java.nio.file.Files.readString(Path.of(passwordFile)).strip();
+        }
+        return ProviderDatabase.open(url, settings.get("provider.database.user", "wattt"), password);
+    }
+
+    /**
+     * Camel's cluster service on the ZooKeeper ensemble of {@code provider.cluster.zookeeper}
+     * (host:port[,host:port...]), or null when that is not set. A dead instance's shards move after
+     * its session times out: {@code provider.cluster.session-timeout-ms}, which ZooKeeper keeps within
+     * 2 to 20 of its ticks (4 to 40 s with Debian's tickTime 2000).
+     */
+    static CamelClusterService clusterService(RoleSettings settings) {
+        String nodes = settings.get("provider.cluster.zookeeper", "").strip();
+        if (nodes.isEmpty()) {
+            return null;
+        }
+        ZooKeeperClusterService service = new ZooKeeperClusterService();
+        service.setNodes(nodes);
+        service.setBasePath(settings.get("provider.cluster.base-path", "/p1-iota/provider"));
+        service.setSessionTimeout(settings.getLong("provider.cluster.session-timeout-ms", 6000));
+        service.setConnectTimeout(settings.getLong("provider.cluster.connect-timeout-ms", 15000));
+        String id = settings.get("provider.cluster.instance-id", "").strip();
+        service.setId(id.isEmpty() ? hostName() + "-" + ProcessHandle.current().pid() : id);
+        return service;
+    }
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "provider";
+        }
+    }
+
     @Override
     public void bind(RoleSettings settings, RoleBeans beans) throws Exception {
         SecureRandom random = new SecureRandom();
@@ -60,8 +109,15 @@ public final class ProviderRole implements Role {
                 settings.get("provider.myhome-url", "http://localhost:8080"),
                 ZoneId.of(settings.get("provider.zone", "Europe/Amsterdam")));
 
-        ProviderDatabase database = beans.closeOnStop(ProviderDatabase.open(data.resolve("provider-db")));
+        ProviderDatabase database = beans.closeOnStop(openDatabase(settings, data));
         HouseholdStore households = new HouseholdStore(database);
+        ChannelPositions positions = new ChannelPositions(database, clock);
+        ChannelPositionImport.fromFile(data.resolve("channels").resolve("iota-mam-households.follow.json"), positions);
+        beans.bind("providerChannelPositions", positions);
+        ProviderShards shards = beans.closeOnStop(new ProviderShards(clusterService(settings), settings.getInt("provider.cluster.shards", 8)));
+        beans.bind("providerShards", shards);
+        // one instance alone reads every household in one route; a cluster's instances read shards instead
+        settings.derive("provider.follow-unsharded", String.valueOf(!shards.clustered()));
         ReadingStore readings = new ReadingStore(database);
         ServerSentEvents sse = beans.closeOnStop(new ServerSentEvents(
                 Duration.ofSeconds(settings.getInt("provider.sse-heartbeat-seconds", 15)), ServerSentEvents.DEFAULT_QUEUE));

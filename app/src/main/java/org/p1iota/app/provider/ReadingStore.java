@@ -31,8 +31,7 @@ public final class ReadingStore {
         return database.transaction(connection -> {
             List<StoredReading> added = new ArrayList<>();
             for (StoredReading reading : readings) {
-                if (!exists(connection, reading)) {
-                    insert(connection, reading);
+                if (insertIfNew(connection, reading)) {
                     added.add(reading);
                 }
             }
@@ -49,6 +48,22 @@ public final class ReadingStore {
         });
     }
 
+    /**
+     * Inserts unless the (household, sequence) is stored: PostgreSQL decides that in the insert itself
+     * (ON CONFLICT DO NOTHING), so two instances reading one message during a failover store it once;
+     * the embedded H2 file has one process, which checks first.
+     */
+    private boolean insertIfNew(Connection connection, StoredReading reading) throws SQLException {
+        if (database.dialect() == ProviderDatabase.Dialect.POSTGRESQL) {
+            return insert(connection, reading, " ON CONFLICT (household, sequence) DO NOTHING") == 1;
+        }
+        if (exists(connection, reading)) {
+            return false;
+        }
+        insert(connection, reading, "");
+        return true;
+    }
+
     private static boolean exists(Connection connection, StoredReading reading) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement("SELECT 1 FROM reading WHERE household = ? AND sequence = ?")) {
             query.setString(1, reading.household());
@@ -59,9 +74,9 @@ public final class ReadingStore {
         }
     }
 
-    private static void insert(Connection connection, StoredReading r) throws SQLException {
+    private static int insert(Connection connection, StoredReading r, String onConflict) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO reading (" + COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" + onConflict)) {
             insert.setString(1, r.household());
             insert.setLong(2, r.sequence());
             insert.setObject(3, ProviderDatabase.utc(r.timestamp()));
@@ -74,7 +89,7 @@ public final class ReadingStore {
             insert.setBigDecimal(10, r.gasM3());
             insert.setObject(11, ProviderDatabase.utc(r.gasTimestamp()));
             insert.setString(12, r.raw());
-            insert.executeUpdate();
+            return insert.executeUpdate();
         }
     }
 
@@ -93,13 +108,15 @@ public final class ReadingStore {
     public List<StoredReading> between(String household, Instant from, Instant to, int limit) throws SQLException {
         return database.transaction(connection -> {
             try (PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS + " FROM reading WHERE household = ?"
-                    + " AND (? IS NULL OR measured_at >= ?) AND (? IS NULL OR measured_at < ?)"
+                    + " AND (CAST(? AS TIMESTAMP WITH TIME ZONE) IS NULL OR measured_at >= ?)"
+                    + " AND (CAST(? AS TIMESTAMP WITH TIME ZONE) IS NULL OR measured_at < ?)"
                     + " ORDER BY measured_at, sequence LIMIT ?")) {
                 query.setString(1, household);
-                query.setObject(2, ProviderDatabase.utc(from));
-                query.setObject(3, ProviderDatabase.utc(from));
-                query.setObject(4, ProviderDatabase.utc(to));
-                query.setObject(5, ProviderDatabase.utc(to));
+                // cast: PostgreSQL cannot tell the type of a bare null in "? IS NULL"
+                query.setObject(2, ProviderDatabase.utc(from), Types.TIMESTAMP_WITH_TIMEZONE);
+                query.setObject(3, ProviderDatabase.utc(from), Types.TIMESTAMP_WITH_TIMEZONE);
+                query.setObject(4, ProviderDatabase.utc(to), Types.TIMESTAMP_WITH_TIMEZONE);
+                query.setObject(5, ProviderDatabase.utc(to), Types.TIMESTAMP_WITH_TIMEZONE);
                 query.setInt(6, limit);
                 List<StoredReading> readings = new ArrayList<>();
                 try (ResultSet row = query.executeQuery()) {
@@ -138,7 +155,10 @@ public final class ReadingStore {
      */
     public List<Day> daily(String household, Instant since, java.time.ZoneId zone) throws SQLException {
         // the day as text in the zone: a CAST to DATE would use the session's time zone instead
-        String day = "FORMATDATETIME(measured_at, 'yyyy-MM-dd', 'en', '" + zone.getId().replace("'", "") + "')";
+        String zoneId = zone.getId().replace("'", "");
+        String day = database.dialect() == ProviderDatabase.Dialect.POSTGRESQL
+                ? "to_char(measured_at AT TIME ZONE '" + zoneId + "', 'YYYY-MM-DD')"
+                : "FORMATDATETIME(measured_at, 'yyyy-MM-dd', 'en', '" + zoneId + "')";
         return database.transaction(connection -> {
             try (PreparedStatement query = connection.prepareStatement("SELECT " + day + " AS d,"
                     + " MAX(COALESCE(energy_import_t1, 0) + COALESCE(energy_import_t2, 0)) - MIN(COALESCE(energy_import_t1, 0) + COALESCE(energy_import_t2, 0)),"
@@ -161,8 +181,11 @@ public final class ReadingStore {
 
     /** Issue 16: gas (m3) and electricity (kWh) per clock hour (UTC) from {@code since} on, oldest first. */
     public List<Hour> hourly(String household, Instant since) throws SQLException {
+        String hour = database.dialect() == ProviderDatabase.Dialect.POSTGRESQL
+                ? "to_char(measured_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24')"
+                : "FORMATDATETIME(measured_at, 'yyyy-MM-dd HH', 'en', 'UTC')";
         return database.transaction(connection -> {
-            try (PreparedStatement query = connection.prepareStatement("SELECT FORMATDATETIME(measured_at, 'yyyy-MM-dd HH', 'en', 'UTC') AS h,"
+            try (PreparedStatement query = connection.prepareStatement("SELECT " + hour + " AS h,"
                     + " MAX(COALESCE(energy_import_t1, 0) + COALESCE(energy_import_t2, 0)) - MIN(COALESCE(energy_import_t1, 0) + COALESCE(energy_import_t2, 0)),"
                     + " MAX(gas_m3) - MIN(gas_m3)"
                     + " FROM reading WHERE household = ? AND measured_at >= ? GROUP BY h ORDER BY h")) {

@@ -113,6 +113,14 @@ public final class RoleSettings {
         return value == null || value.isBlank() ? defaultValue : Boolean.parseBoolean(value.trim());
     }
 
+    /**
+     * Sets a property the role derives from the others (e.g. whether a route starts), unless it was
+     * given: called from {@link Role#bind}, before Camel gets {@link #asProperties()}.
+     */
+    public void derive(String key, String value) {
+        properties.putIfAbsent(key, value);
+    }
+
     /** A copy of every property, handed to Camel as its highest-precedence properties. */
     public Properties asProperties() {
         Properties copy = new Properties();

@@ -106,8 +106,12 @@ public final class AccountStore {
     public void named(String household, String accountId, String name) throws SQLException {
         String meterName = meterName(name);
         database.transaction(connection -> {
-            try (PreparedStatement merge = connection.prepareStatement(
-                    "MERGE INTO account_household (household, account_id, meter_name) KEY (household) VALUES (?, ?, ?)")) {
+            // the same upsert in each database's words
+            String upsert = database.dialect() == ProviderDatabase.Dialect.POSTGRESQL
+                    ? "INSERT INTO account_household (household, account_id, meter_name) VALUES (?, ?, ?)"
+                            + " ON CONFLICT (household) DO UPDATE SET account_id = EXCLUDED.account_id, meter_name = EXCLUDED.meter_name"
+                    : "MERGE INTO account_household (household, account_id, meter_name) KEY (household) VALUES (?, ?, ?)";
+            try (PreparedStatement merge = connection.prepareStatement(upsert)) {
                 merge.setString(1, household);
                 merge.setString(2, accountId);
                 merge.setString(3, meterName);

@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 
 /** {@code ./p1-iota bench}: the benchmarks behind docs/performance.md. */
 @Command(name = "bench", description = "benchmarks", synopsisSubcommandLabel = "COMMAND",
-        subcommands = {MamBenchCommand.class, NodeBenchCommand.class, P1BenchCommand.class, PowBenchCommand.class})
+        subcommands = {MamBenchCommand.class, NodeBenchCommand.class, P1BenchCommand.class, PowBenchCommand.class,
+            ProviderBenchCommand.class})
 public final class BenchTools extends CommandGroup {
 }

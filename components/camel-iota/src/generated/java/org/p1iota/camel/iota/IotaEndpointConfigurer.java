@@ -44,6 +44,8 @@ public class IotaEndpointConfigurer extends PropertyConfigurerSupport implements
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "localpow":
         case "localPow": target.getConfiguration().setLocalPow(property(camelContext, boolean.class, value)); return true;
+        case "maxaddressesperrequest":
+        case "maxAddressesPerRequest": target.getConfiguration().setMaxAddressesPerRequest(property(camelContext, int.class, value)); return true;
         case "maxredeliveries":
         case "maxRedeliveries": target.setMaxRedeliveries(property(camelContext, int.class, value)); return true;
         case "messageformat":
@@ -52,6 +54,8 @@ public class IotaEndpointConfigurer extends PropertyConfigurerSupport implements
         case "minWeightMagnitude": target.getConfiguration().setMinWeightMagnitude(property(camelContext, int.class, value)); return true;
         case "nodeurl":
         case "nodeUrl": target.getConfiguration().setNodeUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "nodeurls":
+        case "nodeUrls": target.getConfiguration().setNodeUrls(property(camelContext, java.lang.String.class, value)); return true;
         case "pollstrategy":
         case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
         case "powthreads":
@@ -110,6 +114,8 @@ public class IotaEndpointConfigurer extends PropertyConfigurerSupport implements
         case "lazyStartProducer": return boolean.class;
         case "localpow":
         case "localPow": return boolean.class;
+        case "maxaddressesperrequest":
+        case "maxAddressesPerRequest": return int.class;
         case "maxredeliveries":
         case "maxRedeliveries": return int.class;
         case "messageformat":
@@ -118,6 +124,8 @@ public class IotaEndpointConfigurer extends PropertyConfigurerSupport implements
         case "minWeightMagnitude": return int.class;
         case "nodeurl":
         case "nodeUrl": return java.lang.String.class;
+        case "nodeurls":
+        case "nodeUrls": return java.lang.String.class;
         case "pollstrategy":
         case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
         case "powthreads":
@@ -177,6 +185,8 @@ public class IotaEndpointConfigurer extends PropertyConfigurerSupport implements
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "localpow":
         case "localPow": return target.getConfiguration().isLocalPow();
+        case "maxaddressesperrequest":
+        case "maxAddressesPerRequest": return target.getConfiguration().getMaxAddressesPerRequest();
         case "maxredeliveries":
         case "maxRedeliveries": return target.getMaxRedeliveries();
         case "messageformat":
@@ -185,6 +195,8 @@ public class IotaEndpointConfigurer extends PropertyConfigurerSupport implements
         case "minWeightMagnitude": return target.getConfiguration().getMinWeightMagnitude();
         case "nodeurl":
         case "nodeUrl": return target.getConfiguration().getNodeUrl();
+        case "nodeurls":
+        case "nodeUrls": return target.getConfiguration().getNodeUrls();
         case "pollstrategy":
         case "pollStrategy": return target.getPollStrategy();
         case "powthreads":

@@ -23,7 +23,7 @@ public class IotaEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(33);
+        Set<String> props = new HashSet<>(35);
         props.add("address");
         props.add("backoffErrorThreshold");
         props.add("backoffIdleThreshold");
@@ -37,10 +37,12 @@ public class IotaEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("initialDelay");
         props.add("lazyStartProducer");
         props.add("localPow");
+        props.add("maxAddressesPerRequest");
         props.add("maxRedeliveries");
         props.add("messageFormat");
         props.add("minWeightMagnitude");
         props.add("nodeUrl");
+        props.add("nodeUrls");
         props.add("pollStrategy");
         props.add("powThreads");
         props.add("repeatCount");

@@ -40,10 +40,14 @@ public class IotaMamComponentConfigurer extends PropertyConfigurerSupport implem
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "localpow":
         case "localPow": getOrCreateConfiguration(target).setLocalPow(property(camelContext, boolean.class, value)); return true;
+        case "maxaddressesperrequest":
+        case "maxAddressesPerRequest": getOrCreateConfiguration(target).setMaxAddressesPerRequest(property(camelContext, int.class, value)); return true;
         case "minweightmagnitude":
         case "minWeightMagnitude": getOrCreateConfiguration(target).setMinWeightMagnitude(property(camelContext, int.class, value)); return true;
         case "nodeurl":
         case "nodeUrl": getOrCreateConfiguration(target).setNodeUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "nodeurls":
+        case "nodeUrls": getOrCreateConfiguration(target).setNodeUrls(property(camelContext, java.lang.String.class, value)); return true;
         case "powthreads":
         case "powThreads": getOrCreateConfiguration(target).setPowThreads(property(camelContext, int.class, value)); return true;
         case "proofofwork":
@@ -77,10 +81,14 @@ public class IotaMamComponentConfigurer extends PropertyConfigurerSupport implem
         case "lazyStartProducer": return boolean.class;
         case "localpow":
         case "localPow": return boolean.class;
+        case "maxaddressesperrequest":
+        case "maxAddressesPerRequest": return int.class;
         case "minweightmagnitude":
         case "minWeightMagnitude": return int.class;
         case "nodeurl":
         case "nodeUrl": return java.lang.String.class;
+        case "nodeurls":
+        case "nodeUrls": return java.lang.String.class;
         case "powthreads":
         case "powThreads": return int.class;
         case "proofofwork":
@@ -110,10 +118,14 @@ public class IotaMamComponentConfigurer extends PropertyConfigurerSupport implem
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "localpow":
         case "localPow": return getOrCreateConfiguration(target).isLocalPow();
+        case "maxaddressesperrequest":
+        case "maxAddressesPerRequest": return getOrCreateConfiguration(target).getMaxAddressesPerRequest();
         case "minweightmagnitude":
         case "minWeightMagnitude": return getOrCreateConfiguration(target).getMinWeightMagnitude();
         case "nodeurl":
         case "nodeUrl": return getOrCreateConfiguration(target).getNodeUrl();
+        case "nodeurls":
+        case "nodeUrls": return getOrCreateConfiguration(target).getNodeUrls();
         case "powthreads":
         case "powThreads": return getOrCreateConfiguration(target).getPowThreads();
         case "proofofwork":

@@ -44,8 +44,12 @@ public class IotaMamEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "localpow":
         case "localPow": target.getConfiguration().setLocalPow(property(camelContext, boolean.class, value)); return true;
+        case "maxaddressesperrequest":
+        case "maxAddressesPerRequest": target.getConfiguration().setMaxAddressesPerRequest(property(camelContext, int.class, value)); return true;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": target.setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
+        case "maxquietdelay":
+        case "maxQuietDelay": target.setMaxQuietDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxredeliveries":
         case "maxRedeliveries": target.setMaxRedeliveries(property(camelContext, int.class, value)); return true;
         case "messageformat":
@@ -55,6 +59,8 @@ public class IotaMamEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "mode": target.setMode(property(camelContext, java.lang.String.class, value)); return true;
         case "nodeurl":
         case "nodeUrl": target.getConfiguration().setNodeUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "nodeurls":
+        case "nodeUrls": target.getConfiguration().setNodeUrls(property(camelContext, java.lang.String.class, value)); return true;
         case "operation": target.setOperation(property(camelContext, org.p1iota.camel.iota.IotaMamOperation.class, value)); return true;
         case "pollstrategy":
         case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
@@ -82,12 +88,15 @@ public class IotaMamEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "seedFile": target.setSeedFile(property(camelContext, java.lang.String.class, value)); return true;
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": target.setSendEmptyMessageWhenIdle(property(camelContext, boolean.class, value)); return true;
+        case "shard": target.setShard(property(camelContext, int.class, value)); return true;
+        case "shards": target.setShards(property(camelContext, int.class, value)); return true;
         case "sidekey":
         case "sideKey": target.setSideKey(property(camelContext, java.lang.String.class, value)); return true;
         case "startscheduler":
         case "startScheduler": target.setStartScheduler(property(camelContext, boolean.class, value)); return true;
         case "statedirectory":
         case "stateDirectory": target.setStateDirectory(property(camelContext, java.lang.String.class, value)); return true;
+        case "subscriptions": target.setSubscriptions(property(camelContext, org.p1iota.camel.iota.state.Subscriptions.class, value)); return true;
         case "tag": target.getConfiguration().setTag(property(camelContext, java.lang.String.class, value)); return true;
         case "timeunit":
         case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
@@ -121,8 +130,12 @@ public class IotaMamEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "lazyStartProducer": return boolean.class;
         case "localpow":
         case "localPow": return boolean.class;
+        case "maxaddressesperrequest":
+        case "maxAddressesPerRequest": return int.class;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return int.class;
+        case "maxquietdelay":
+        case "maxQuietDelay": return long.class;
         case "maxredeliveries":
         case "maxRedeliveries": return int.class;
         case "messageformat":
@@ -132,6 +145,8 @@ public class IotaMamEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "mode": return java.lang.String.class;
         case "nodeurl":
         case "nodeUrl": return java.lang.String.class;
+        case "nodeurls":
+        case "nodeUrls": return java.lang.String.class;
         case "operation": return org.p1iota.camel.iota.IotaMamOperation.class;
         case "pollstrategy":
         case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
@@ -159,12 +174,15 @@ public class IotaMamEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "seedFile": return java.lang.String.class;
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": return boolean.class;
+        case "shard": return int.class;
+        case "shards": return int.class;
         case "sidekey":
         case "sideKey": return java.lang.String.class;
         case "startscheduler":
         case "startScheduler": return boolean.class;
         case "statedirectory":
         case "stateDirectory": return java.lang.String.class;
+        case "subscriptions": return org.p1iota.camel.iota.state.Subscriptions.class;
         case "tag": return java.lang.String.class;
         case "timeunit":
         case "timeUnit": return java.util.concurrent.TimeUnit.class;
@@ -199,8 +217,12 @@ public class IotaMamEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "localpow":
         case "localPow": return target.getConfiguration().isLocalPow();
+        case "maxaddressesperrequest":
+        case "maxAddressesPerRequest": return target.getConfiguration().getMaxAddressesPerRequest();
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return target.getMaxMessagesPerPoll();
+        case "maxquietdelay":
+        case "maxQuietDelay": return target.getMaxQuietDelay();
         case "maxredeliveries":
         case "maxRedeliveries": return target.getMaxRedeliveries();
         case "messageformat":
@@ -210,6 +232,8 @@ public class IotaMamEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "mode": return target.getMode();
         case "nodeurl":
         case "nodeUrl": return target.getConfiguration().getNodeUrl();
+        case "nodeurls":
+        case "nodeUrls": return target.getConfiguration().getNodeUrls();
         case "operation": return target.getOperation();
         case "pollstrategy":
         case "pollStrategy": return target.getPollStrategy();
@@ -237,12 +261,15 @@ public class IotaMamEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "seedFile": return target.getSeedFile();
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": return target.isSendEmptyMessageWhenIdle();
+        case "shard": return target.getShard();
+        case "shards": return target.getShards();
         case "sidekey":
         case "sideKey": return target.getSideKey();
         case "startscheduler":
         case "startScheduler": return target.isStartScheduler();
         case "statedirectory":
         case "stateDirectory": return target.getStateDirectory();
+        case "subscriptions": return target.getSubscriptions();
         case "tag": return target.getConfiguration().getTag();
         case "timeunit":
         case "timeUnit": return target.getTimeUnit();

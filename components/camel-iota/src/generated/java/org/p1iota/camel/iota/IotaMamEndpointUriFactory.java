@@ -23,7 +23,7 @@ public class IotaMamEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(41);
+        Set<String> props = new HashSet<>(47);
         props.add("backoffErrorThreshold");
         props.add("backoffIdleThreshold");
         props.add("backoffMultiplier");
@@ -37,12 +37,15 @@ public class IotaMamEndpointUriFactory extends org.apache.camel.support.componen
         props.add("initialDelay");
         props.add("lazyStartProducer");
         props.add("localPow");
+        props.add("maxAddressesPerRequest");
         props.add("maxMessagesPerPoll");
+        props.add("maxQuietDelay");
         props.add("maxRedeliveries");
         props.add("messageFormat");
         props.add("minWeightMagnitude");
         props.add("mode");
         props.add("nodeUrl");
+        props.add("nodeUrls");
         props.add("operation");
         props.add("pollStrategy");
         props.add("powThreads");
@@ -59,9 +62,12 @@ public class IotaMamEndpointUriFactory extends org.apache.camel.support.componen
         props.add("seed");
         props.add("seedFile");
         props.add("sendEmptyMessageWhenIdle");
+        props.add("shard");
+        props.add("shards");
         props.add("sideKey");
         props.add("startScheduler");
         props.add("stateDirectory");
+        props.add("subscriptions");
         props.add("tag");
         props.add("timeUnit");
         props.add("useFixedDelay");

@@ -26,10 +26,14 @@ public class IotaNodeConfigurationConfigurer extends org.apache.camel.support.co
         case "depth": target.setDepth(property(camelContext, int.class, value)); return true;
         case "localpow":
         case "localPow": target.setLocalPow(property(camelContext, boolean.class, value)); return true;
+        case "maxaddressesperrequest":
+        case "maxAddressesPerRequest": target.setMaxAddressesPerRequest(property(camelContext, int.class, value)); return true;
         case "minweightmagnitude":
         case "minWeightMagnitude": target.setMinWeightMagnitude(property(camelContext, int.class, value)); return true;
         case "nodeurl":
         case "nodeUrl": target.setNodeUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "nodeurls":
+        case "nodeUrls": target.setNodeUrls(property(camelContext, java.lang.String.class, value)); return true;
         case "powthreads":
         case "powThreads": target.setPowThreads(property(camelContext, int.class, value)); return true;
         case "retryattempts":
@@ -49,10 +53,14 @@ public class IotaNodeConfigurationConfigurer extends org.apache.camel.support.co
         case "depth": return int.class;
         case "localpow":
         case "localPow": return boolean.class;
+        case "maxaddressesperrequest":
+        case "maxAddressesPerRequest": return int.class;
         case "minweightmagnitude":
         case "minWeightMagnitude": return int.class;
         case "nodeurl":
         case "nodeUrl": return java.lang.String.class;
+        case "nodeurls":
+        case "nodeUrls": return java.lang.String.class;
         case "powthreads":
         case "powThreads": return int.class;
         case "retryattempts":
@@ -73,10 +81,14 @@ public class IotaNodeConfigurationConfigurer extends org.apache.camel.support.co
         case "depth": return target.getDepth();
         case "localpow":
         case "localPow": return target.isLocalPow();
+        case "maxaddressesperrequest":
+        case "maxAddressesPerRequest": return target.getMaxAddressesPerRequest();
         case "minweightmagnitude":
         case "minWeightMagnitude": return target.getMinWeightMagnitude();
         case "nodeurl":
         case "nodeUrl": return target.getNodeUrl();
+        case "nodeurls":
+        case "nodeUrls": return target.getNodeUrls();
         case "powthreads":
         case "powThreads": return target.getPowThreads();
         case "retryattempts":

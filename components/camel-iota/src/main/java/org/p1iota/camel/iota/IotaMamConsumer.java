@@ -1,6 +1,8 @@
 package org.p1iota.camel.iota;
 
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,9 +19,10 @@ import org.p1iota.iota.mam.MamException;
 import org.p1iota.iota.mam.MamMessage;
 import org.p1iota.iota.mam.MamMode;
 import org.p1iota.iota.mam.MamParser;
-import org.p1iota.camel.iota.state.FollowBook;
+import org.p1iota.camel.iota.state.Subscriptions;
 import org.p1iota.camel.iota.MessageAttempts.Outcome;
 import org.p1iota.camel.iota.state.Subscription;
+import org.p1iota.iota.tangle.AddressBatchReader;
 import org.p1iota.iota.tangle.TangleMessage;
 
 /**
@@ -40,7 +43,12 @@ public class IotaMamConsumer extends TangleConsumerSupport<IotaMamEndpoint> {
     private static final int REMEMBERED_UNREADABLE = 10_000;
     private static final Logger LOG = LoggerFactory.getLogger(IotaMamConsumer.class);
 
-    private FollowBook book;
+    private AddressBatchReader reader;
+    private Subscriptions book;
+    private QuietChannels quiet;
+    /** Only the poll thread uses it. */
+    private final Map<String, Position> positions = new java.util.HashMap<>();
+    private volatile int followedChannels;
     /** Unreadable bundles already counted, so each counts once however often it is read again. */
     private final Set<String> countedUnreadable = Collections.newSetFromMap(new LinkedHashMap<>() {
         @Override
@@ -58,7 +66,9 @@ public class IotaMamConsumer extends TangleConsumerSupport<IotaMamEndpoint> {
 
     @Override
     protected void open() throws Exception {
+        reader = new AddressBatchReader(client(), getEndpoint().getConfiguration().getMaxAddressesPerRequest());
         book = getEndpoint().followBook();
+        quiet = new QuietChannels(getEndpoint().getDelay(), getEndpoint().getMaxQuietDelay());
         if (getEndpoint().getRoot() != null) {
             book.putIfAbsent(new Subscription(DEFAULT_SUBSCRIPTION, getEndpoint().getRoot(), getEndpoint().getMode(),
                     getEndpoint().getSideKey()));
@@ -67,25 +77,81 @@ public class IotaMamConsumer extends TangleConsumerSupport<IotaMamEndpoint> {
 
     @Override
     protected int poll() throws Exception {
-        int total = 0;
-        Exception first = null;
-        List<Subscription> subscriptions = book.all();
-        long now = System.currentTimeMillis();
-        caughtUpAt.keySet().retainAll(subscriptions.stream().map(Subscription::id).collect(java.util.stream.Collectors.toSet()));
-        for (Subscription subscription : subscriptions) {
-            caughtUpAt.putIfAbsent(subscription.id(), now);
-            try {
-                total += follow(subscription.id());
-            } catch (InterruptedException e) {
-                throw e;
-            } catch (Exception e) {
-                // the others are still read; the poll reports the failure afterwards (node down: all fail alike)
-                if (first == null) {
-                    first = e;
-                } else {
-                    first.addSuppressed(e);
+        long now = System.nanoTime();
+        List<String> due = new ArrayList<>();
+        Set<String> followed = new HashSet<>();
+        List<Subscription> all = book.all();
+        for (Subscription subscription : all) {
+            if (getEndpoint().inShard(subscription.id())) {
+                followed.add(subscription.id());
+                if (quiet.isDue(subscription.id(), now)) {
+                    due.add(subscription.id());
                 }
             }
+        }
+        quiet.retain(followed);
+        positions.keySet().retainAll(followed);
+        followedChannels = followed.size();
+        long wall = System.currentTimeMillis();
+        caughtUpAt.keySet().retainAll(followed);
+        for (String id : followed) {
+            caughtUpAt.putIfAbsent(id, wall);
+        }
+        int total = 0;
+        Exception first = null;
+        // round after round, the channels that just gave a message are asked for their next one, together;
+        // skipped messages count against the poll's limit too: a channel of junk must not hold the others
+        List<String> pending = due;
+        for (int round = 0; round < getEndpoint().getMaxMessagesPerPoll() && !pending.isEmpty() && isRunAllowed(); round++) {
+            // fresh: the route may have changed a key; one read of the store per round, not one per channel
+            Map<String, Subscription> stored = new java.util.HashMap<>();
+            for (Subscription subscription : round == 0 ? all : book.all()) {
+                stored.put(subscription.id(), subscription);
+            }
+            Map<String, Subscription> current = new LinkedHashMap<>();
+            for (String id : pending) {
+                Subscription subscription = stored.get(id);
+                if (subscription != null) {
+                    current.put(id, subscription);
+                }
+            }
+            Map<String, String> addresses = new LinkedHashMap<>();
+            for (Subscription subscription : current.values()) {
+                addresses.put(subscription.id(), addressOf(subscription));
+            }
+            AddressBatchReader.Batch batch = reader.read(addresses.values());
+            List<String> next = new ArrayList<>();
+            for (Subscription subscription : current.values()) {
+                try {
+                    String address = addresses.get(subscription.id());
+                    Optional<Read> read = parse(subscription, address, batch.byAddress().get(address).messages());
+                    if (read.isEmpty()) {
+                        caughtUpAt.put(subscription.id(), System.currentTimeMillis());
+                        if (round == 0) {
+                            quiet.empty(subscription.id(), System.nanoTime());
+                        }
+                        continue;
+                    }
+                    quiet.active(subscription.id());
+                    Outcome outcome = emit(subscription, read.get());
+                    if (outcome == Outcome.RETRY_LATER) {
+                        continue;
+                    }
+                    book.advance(subscription.id(), subscription.root(), read.get().message().nextRoot());
+                    next.add(subscription.id());
+                    if (outcome == Outcome.PROCESSED) {
+                        total++;
+                    }
+                } catch (RuntimeException e) {
+                    // the others are still read; the poll reports the failure afterwards
+                    if (first == null) {
+                        first = e;
+                    } else {
+                        first.addSuppressed(e);
+                    }
+                }
+            }
+            pending = next;
         }
         if (first != null) {
             throw first;
@@ -93,39 +159,24 @@ public class IotaMamConsumer extends TangleConsumerSupport<IotaMamEndpoint> {
         return total;
     }
 
-    private int follow(String id) throws Exception {
-        int count = 0;
-        // skipped messages count against the poll's limit too: a channel of junk must not hold the others
-        for (int step = 0; step < getEndpoint().getMaxMessagesPerPoll() && isRunAllowed(); step++) {
-            Optional<Subscription> current = book.get(id); // fresh: the route may have changed its key
-            if (current.isEmpty()) {
-                break;
-            }
-            Subscription subscription = current.get();
-            Optional<Read> read = readAt(subscription);
-            if (read.isEmpty()) {
-                caughtUpAt.put(id, System.currentTimeMillis());
-                break;
-            }
-            Outcome outcome = emit(subscription, read.get());
-            if (outcome == Outcome.RETRY_LATER) {
-                break;
-            }
-            book.advance(id, subscription.root(), read.get().message().nextRoot());
-            if (outcome == Outcome.PROCESSED) {
-                count++;
-            }
-        }
-        return count;
-    }
-
     private record Read(MamMessage message, String address) {
     }
 
-    private Optional<Read> readAt(Subscription subscription) throws Exception {
-        MamMode mode = MamMode.parse(subscription.mode());
-        String address = MamAddresses.address(subscription.root(), mode);
-        List<TangleMessage> bundles = client().read(address).messages();
+    /** A channel's current root and its address: a Curl hash (jota's, slow), asked of every followed channel on every read. */
+    private record Position(String root, String mode, String address) {
+    }
+
+    private String addressOf(Subscription subscription) throws MamException {
+        Position known = positions.get(subscription.id());
+        if (known != null && known.root().equals(subscription.root()) && known.mode().equals(subscription.mode())) {
+            return known.address();
+        }
+        String address = MamAddresses.address(subscription.root(), MamMode.parse(subscription.mode()));
+        positions.put(subscription.id(), new Position(subscription.root(), subscription.mode(), address));
+        return address;
+    }
+
+    private Optional<Read> parse(Subscription subscription, String address, List<TangleMessage> bundles) {
         for (TangleMessage bundle : bundles) {
             try {
                 return Optional.of(new Read(MamParser.parse(bundle.trytes(), subscription.root(), subscription.sideKey()), address));
@@ -158,6 +209,11 @@ public class IotaMamConsumer extends TangleConsumerSupport<IotaMamEndpoint> {
     @ManagedAttribute(description = "Bundles at followed addresses that did not parse under the subscription's root and key")
     public long getUnreadableBundles() {
         return unreadableBundles;
+    }
+
+    @ManagedAttribute(description = "Channels this consumer follows (its shard's)")
+    public int getFollowedChannels() {
+        return followedChannels;
     }
 
     /**

@@ -19,6 +19,7 @@ import org.p1iota.iota.mam.MamException;
 import org.p1iota.iota.mam.MamMode;
 import org.p1iota.iota.mam.MamWriter;
 import org.p1iota.camel.iota.state.FollowBook;
+import org.p1iota.camel.iota.state.Subscriptions;
 
 /**
  * Publishes exchanges as the messages of a MAM v0 channel (producer), or follows channels and emits
@@ -68,6 +69,35 @@ public class IotaMamEndpoint extends TangleEndpointSupport {
     @UriParam(label = "consumer", defaultValue = "100")
     private int maxMessagesPerPoll = 100;
 
+    /**
+     * Consumer: the longest wait, in ms, before a quiet channel is asked again. A channel that had no
+     * new message is asked again after {@code delay}, then twice that, and so on up to this; a message
+     * resets it. Fewer addresses per poll for channels that publish rarely, at the cost of up to this
+     * much more lag for their next message.
+     */
+    @UriParam(label = "consumer", defaultValue = "5000", javaType = "java.time.Duration")
+    private long maxQuietDelay = 5000;
+
+    /**
+     * Consumer: the followed channels are split into this many shards by subscription id, and this
+     * consumer reads only shard {@code shard}; the others are read by other consumers (e.g. one
+     * {@code master:} route per shard, spread over a cluster). 1: every channel.
+     */
+    @UriParam(label = "consumer", defaultValue = "1")
+    private int shards = 1;
+
+    /** Consumer: which shard (0 to shards - 1) this consumer reads. */
+    @UriParam(label = "consumer", defaultValue = "0")
+    private int shard;
+
+    /**
+     * Where the followed channels and their positions are kept, instead of the file in stateDirectory:
+     * a bean implementing {@link Subscriptions}, e.g. a shared database table, so that several
+     * instances continue each other's channels.
+     */
+    @UriParam(label = "advanced")
+    private Subscriptions subscriptions;
+
     public IotaMamEndpoint(String uri, IotaMamComponent component, IotaNodeConfiguration configuration) {
         super(uri, component, configuration);
     }
@@ -79,6 +109,14 @@ public class IotaMamEndpoint extends TangleEndpointSupport {
             throw new IllegalArgumentException("channel name must be 1-64 of [A-Za-z0-9._-]: " + channel);
         }
         MamMode.parse(mode);
+        if (shards < 1 || shard < 0 || shard >= shards) {
+            throw new IllegalArgumentException("shard must be from 0 to shards - 1 (shards " + shards + "), not " + shard);
+        }
+    }
+
+    /** Whether subscription {@code id} belongs to this endpoint's shard: a stable hash, the same in every JVM. */
+    boolean inShard(String id) {
+        return shards == 1 || Math.floorMod(id.hashCode(), shards) == shard;
     }
 
     @Override
@@ -119,8 +157,43 @@ public class IotaMamEndpoint extends TangleEndpointSupport {
         return seed;
     }
 
-    FollowBook followBook() throws IOException {
+    Subscriptions followBook() throws IOException {
+        if (subscriptions != null) {
+            return subscriptions;
+        }
         return getComponent().followBook(Path.of(getStateDirectory(), "iota-mam-" + channel + ".follow.json"));
+    }
+
+    public long getMaxQuietDelay() {
+        return maxQuietDelay;
+    }
+
+    public void setMaxQuietDelay(long maxQuietDelay) {
+        this.maxQuietDelay = maxQuietDelay;
+    }
+
+    public int getShards() {
+        return shards;
+    }
+
+    public void setShards(int shards) {
+        this.shards = shards;
+    }
+
+    public int getShard() {
+        return shard;
+    }
+
+    public void setShard(int shard) {
+        this.shard = shard;
+    }
+
+    public Subscriptions getSubscriptions() {
+        return subscriptions;
+    }
+
+    public void setSubscriptions(Subscriptions subscriptions) {
+        this.subscriptions = subscriptions;
     }
 
     public String getChannel() {

@@ -23,6 +23,20 @@ public class IotaNodeConfiguration implements NodeSettings, Cloneable {
     @UriParam(defaultValue = "http://127.0.0.1:14265")
     private String nodeUrl = "http://127.0.0.1:14265";
 
+    /**
+     * Several nodes, comma-separated, tried in this order: a call that cannot reach the node in use goes
+     * to the next one at once (and stays there while it answers). When set, it replaces nodeUrl.
+     */
+    @UriParam
+    private String nodeUrls;
+
+    /**
+     * Most addresses (and hashes) the node takes in one list: IRI's {@code maxRequestsList}, 1,000 by
+     * default. A consumer that follows many channels asks for this many addresses per findTransactions.
+     */
+    @UriParam(defaultValue = "1000", label = "advanced")
+    private int maxAddressesPerRequest = 1000;
+
     /** Minimum weight magnitude: trailing zero trits the proof of work must reach (14 on the old mainnet). */
     @UriParam(defaultValue = "9")
     private int minWeightMagnitude = 9;
@@ -87,6 +101,39 @@ public class IotaNodeConfiguration implements NodeSettings, Cloneable {
 
     public void setRetryMaxDelay(long retryMaxDelay) {
         this.retryMaxDelay = retryMaxDelay;
+    }
+
+    /** nodeUrls as a list when set, else nodeUrl alone. */
+    @Override
+    public java.util.List<String> nodeUrlList() {
+        if (nodeUrls == null || nodeUrls.isBlank()) {
+            return java.util.List.of(nodeUrl);
+        }
+        java.util.List<String> urls = java.util.Arrays.stream(nodeUrls.split(",")).map(String::strip).filter(u -> !u.isEmpty())
+                .toList();
+        if (urls.isEmpty()) {
+            throw new IllegalArgumentException("nodeUrls names no node: '" + nodeUrls + "'");
+        }
+        return urls;
+    }
+
+    public String getNodeUrls() {
+        return nodeUrls;
+    }
+
+    public void setNodeUrls(String nodeUrls) {
+        this.nodeUrls = nodeUrls;
+    }
+
+    public int getMaxAddressesPerRequest() {
+        return maxAddressesPerRequest;
+    }
+
+    public void setMaxAddressesPerRequest(int maxAddressesPerRequest) {
+        if (maxAddressesPerRequest < 1) {
+            throw new IllegalArgumentException("maxAddressesPerRequest must be at least 1, not " + maxAddressesPerRequest);
+        }
+        this.maxAddressesPerRequest = maxAddressesPerRequest;
     }
 
     @Override

@@ -21,6 +21,11 @@ public interface NodeSettings {
     /** Whether proof of work runs in this process (the client then needs an engine) or on the node. */
     boolean isLocalPow();
 
+    /** The nodes to try in order (the first answering is used until it fails); by default the one node. */
+    default java.util.List<String> nodeUrlList() {
+        return java.util.List.of(getNodeUrl());
+    }
+
     /** A node with depth 3, no tag and proof of work on the node. */
     static NodeSettings of(String nodeUrl, int minWeightMagnitude) {
         return new Fixed(nodeUrl, minWeightMagnitude, 3, "", false);

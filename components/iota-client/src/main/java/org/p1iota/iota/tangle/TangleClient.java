@@ -32,7 +32,10 @@ public class TangleClient {
     private static final int FIND_BUNDLES_BATCH = 500;
 
     private final NodeSettings configuration;
-    private final IotaAPI api;
+    /** The node URLs in the order they are tried; {@link #current} is the one in use. */
+    private final List<String> nodeUrls;
+    private final List<IotaAPI> apis;
+    private volatile int current;
     private final TangleAttacher localAttacher;
     private final RetryPolicy retryPolicy;
     private final Clock clock;
@@ -44,7 +47,8 @@ public class TangleClient {
      */
     public TangleClient(NodeSettings configuration, ProofOfWork localPow, RetryPolicy retryPolicy, Clock clock) {
         this.configuration = configuration;
-        this.api = connect(configuration.getNodeUrl());
+        this.nodeUrls = configuration.nodeUrlList();
+        this.apis = nodeUrls.stream().map(TangleClient::connect).toList();
         this.localAttacher = configuration.isLocalPow() ? new TangleAttacher(requireEngine(localPow), clock) : null;
         this.retryPolicy = retryPolicy;
         this.clock = clock;
@@ -79,11 +83,11 @@ public class TangleClient {
         List<String> unattached = ZeroValueBundle.build(address, configuration.getTag(), messageTrytes,
                 clock.instant().getEpochSecond());
         GetTransactionsToApproveResponse tips = call("getTransactionsToApprove",
-                () -> api.getTransactionsToApprove(configuration.getDepth()));
+                api -> api.getTransactionsToApprove(configuration.getDepth()));
         List<String> attached = attach(tips.getTrunkTransaction(), tips.getBranchTransaction(), unattached);
         String[] trytes = attached.toArray(String[]::new);
-        call("storeTransactions", () -> api.storeTransactions(trytes));
-        call("broadcastTransactions", () -> api.broadcastTransactions(trytes));
+        call("storeTransactions", api -> api.storeTransactions(trytes));
+        call("broadcastTransactions", api -> api.broadcastTransactions(trytes));
         Transaction tail = new Transaction(attached.get(0));
         return new SentBundle(tail.getBundle(), tail.getHash(), attached);
     }
@@ -97,7 +101,7 @@ public class TangleClient {
         }
         String[] trytes = unattached.toArray(String[]::new);
         return Arrays.asList(call("attachToTangle",
-                () -> api.attachToTangle(trunk, branch, configuration.getMinWeightMagnitude(), trytes)).getTrytes());
+                api -> api.attachToTangle(trunk, branch, configuration.getMinWeightMagnitude(), trytes)).getTrytes());
     }
 
     /** Every complete, valid message bundle at the address, oldest attachment first. */
@@ -111,7 +115,7 @@ public class TangleClient {
      */
     public BundleAssembler.Result read(String address, Set<String> knownTransactions) throws TangleException, InterruptedException {
         String addr = ZeroValueBundle.normaliseAddress(address);
-        String[] hashes = call("findTransactions", () -> api.findTransactions(new String[] { withChecksum(addr) }, null, null, null)).getHashes();
+        String[] hashes = findByAddresses(List.of(addr));
         List<String> wanted = new ArrayList<>();
         for (String hash : hashes) {
             if (!knownTransactions.contains(hash)) {
@@ -128,12 +132,33 @@ public class TangleClient {
             for (int start = 0; start < incomplete.size(); start += FIND_BUNDLES_BATCH) {
                 String[] bundles = incomplete.subList(start, Math.min(incomplete.size(), start + FIND_BUNDLES_BATCH))
                         .toArray(String[]::new);
-                String[] more = call("findTransactions", () -> api.findTransactions(null, null, null, bundles)).getHashes();
+                String[] more = call("findTransactions", api -> api.findTransactions(null, null, null, bundles)).getHashes();
                 Arrays.stream(more).filter(have::add).forEach(missing::add);
             }
             transactions.addAll(getTransactions(missing));
         }
         return BundleAssembler.assemble(addr, transactions);
+    }
+
+    /** Hashes of the transactions at any of the (81-tryte, normalised) addresses: one findTransactions. */
+    String[] findByAddresses(List<String> addresses) throws TangleException, InterruptedException {
+        String[] withChecksums = addresses.stream().map(TangleClient::withChecksum).toArray(String[]::new);
+        return call("findTransactions", api -> api.findTransactions(withChecksums, null, null, null)).getHashes();
+    }
+
+    /** Hashes of the transactions of any of the bundles, in lists of at most {@value #FIND_BUNDLES_BATCH}. */
+    List<String> findByBundles(List<String> bundles) throws TangleException, InterruptedException {
+        List<String> hashes = new ArrayList<>();
+        for (int start = 0; start < bundles.size(); start += FIND_BUNDLES_BATCH) {
+            String[] batch = bundles.subList(start, Math.min(bundles.size(), start + FIND_BUNDLES_BATCH)).toArray(String[]::new);
+            hashes.addAll(Arrays.asList(call("findTransactions", api -> api.findTransactions(null, null, null, batch)).getHashes()));
+        }
+        return hashes;
+    }
+
+    /** The node URL calls go to now (the first one that answered last). */
+    public String currentNodeUrl() {
+        return nodeUrls.get(current);
     }
 
     /** jota's client accepts only 90-tryte addresses in findTransactions (it strips the checksum again). */
@@ -145,11 +170,11 @@ public class TangleClient {
         }
     }
 
-    private List<Transaction> getTransactions(List<String> hashes) throws TangleException, InterruptedException {
+    List<Transaction> getTransactions(List<String> hashes) throws TangleException, InterruptedException {
         List<Transaction> transactions = new ArrayList<>(hashes.size());
         for (int start = 0; start < hashes.size(); start += GET_TRYTES_BATCH) {
             String[] batch = hashes.subList(start, Math.min(hashes.size(), start + GET_TRYTES_BATCH)).toArray(String[]::new);
-            String[] trytes = call("getTrytes", () -> api.getTrytes(batch)).getTrytes();
+            String[] trytes = call("getTrytes", api -> api.getTrytes(batch)).getTrytes();
             for (String t : trytes) {
                 if (t != null && !t.chars().allMatch(c -> c == '9')) {
                     transactions.add(new Transaction(t));
@@ -161,33 +186,49 @@ public class TangleClient {
 
     @FunctionalInterface
     private interface NodeCall<T> {
-        T call();
+        T call(IotaAPI api);
     }
 
+    /**
+     * Sends the call to the node in use; when it cannot be reached, to the next URL of the list at once
+     * (in order, wrapping), and only after every URL failed does it wait and repeat per the retry policy.
+     */
     private <T> T call(String command, NodeCall<T> call) throws TangleException, InterruptedException {
         for (int attempt = 1; ; attempt++) {
-            long start = System.nanoTime();
-            try {
-                T answer = call.call();
-                listener.nodeCall(command, System.nanoTime() - start, TangleCallListener.Outcome.OK);
-                return answer;
-            } catch (BaseException e) {
-                // 400/401/500 from the node: it answered, and it said no
-                listener.nodeCall(command, System.nanoTime() - start, TangleCallListener.Outcome.REFUSED);
-                throw new TangleException(command + " refused by " + configuration.getNodeUrl() + ": " + e.getMessage(), false, e);
-            } catch (RuntimeException e) {
-                listener.nodeCall(command, System.nanoTime() - start, TangleCallListener.Outcome.UNREACHABLE);
-                if (attempt >= retryPolicy.attempts()) {
-                    throw new TangleException(command + ": node " + configuration.getNodeUrl() + " unreachable after "
-                            + attempt + " attempt(s): " + e.getMessage(), true, e);
+            RuntimeException failure = null;
+            for (int tried = 0; tried < apis.size(); tried++) {
+                int index = current;
+                long start = System.nanoTime();
+                try {
+                    T answer = call.call(apis.get(index));
+                    listener.nodeCall(command, System.nanoTime() - start, TangleCallListener.Outcome.OK);
+                    return answer;
+                } catch (BaseException e) {
+                    // 400/401/500 from the node: it answered, and it said no
+                    listener.nodeCall(command, System.nanoTime() - start, TangleCallListener.Outcome.REFUSED);
+                    throw new TangleException(command + " refused by " + nodeUrls.get(index) + ": " + e.getMessage(), false, e);
+                } catch (RuntimeException e) {
+                    listener.nodeCall(command, System.nanoTime() - start, TangleCallListener.Outcome.UNREACHABLE);
+                    if (Thread.currentThread().isInterrupted()) {
+                        throw new InterruptedException(command + " interrupted"); // stopping: no other node, no retry
+                    }
+                    failure = e;
+                    if (apis.size() > 1) {
+                        current = (index + 1) % apis.size();
+                        LOG.warn("{}: node {} unreachable ({}); switching to {}", command, nodeUrls.get(index), e.getMessage(),
+                                nodeUrls.get(current));
+                    }
                 }
-                long delay = retryPolicy.delayBefore(attempt).toMillis();
-                if (attempt == 1) {
-                    LOG.warn("{}: node {} unreachable ({}); retrying up to {} more time(s)", command,
-                            configuration.getNodeUrl(), e.getMessage(), retryPolicy.attempts() - attempt);
-                }
-                Thread.sleep(delay);
             }
+            if (attempt >= retryPolicy.attempts()) {
+                throw new TangleException(command + ": node " + String.join(", ", nodeUrls) + " unreachable after "
+                        + attempt + " attempt(s): " + failure.getMessage(), true, failure);
+            }
+            if (attempt == 1) {
+                LOG.warn("{}: node {} unreachable ({}); retrying up to {} more time(s)", command,
+                        String.join(", ", nodeUrls), failure.getMessage(), retryPolicy.attempts() - attempt);
+            }
+            Thread.sleep(retryPolicy.delayBefore(attempt).toMillis());
         }
     }
 }

@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * atomically before the method returns. Shared by the consumer and by producers of the same endpoint
  * name, which add subscriptions and replace side keys at run time.
  */
-public final class FollowBook {
+public final class FollowBook implements Subscriptions {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -41,21 +41,25 @@ public final class FollowBook {
         return book;
     }
 
+    @Override
     public synchronized List<Subscription> all() {
         return new ArrayList<>(subscriptions.values());
     }
 
+    @Override
     public synchronized Optional<Subscription> get(String id) {
         return Optional.ofNullable(subscriptions.get(id));
     }
 
     /** Adds a subscription, or replaces the one with the same id (following from a new root). */
+    @Override
     public synchronized void put(Subscription subscription) {
         Subscription previous = subscriptions.put(subscription.id(), subscription);
         persist(() -> restore(subscription.id(), previous));
     }
 
     /** Adds the subscription only when none with its id exists (an endpoint's configured start root). */
+    @Override
     public synchronized boolean putIfAbsent(Subscription subscription) {
         if (subscriptions.containsKey(subscription.id())) {
             return false;
@@ -64,6 +68,7 @@ public final class FollowBook {
         return true;
     }
 
+    @Override
     public synchronized void remove(String id) {
         Subscription previous = subscriptions.remove(id);
         if (previous != null) {
@@ -72,6 +77,7 @@ public final class FollowBook {
     }
 
     /** Moves a subscription to the root of its next message, after the current one was processed. */
+    @Override
     public synchronized void advance(String id, String expectedRoot, String nextRoot) {
         Subscription current = subscriptions.get(id);
         if (current != null && current.root().equals(expectedRoot)) {
@@ -79,6 +85,7 @@ public final class FollowBook {
         }
     }
 
+    @Override
     public synchronized void changeSideKey(String id, String sideKey) {
         Subscription current = subscriptions.get(id);
         if (current == null) {

@@ -1,0 +1,93 @@
+package org.p1iota.app.provider;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.TemplatedRouteBuilder;
+import org.apache.camel.cluster.CamelClusterService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Provider instances that share the work (docs/scaling.md): the followed households are split into
+ * {@code provider.cluster.shards} shards by household id, and each shard is read by one route made from
+ * the template {@value #TEMPLATE} of routes/provider.yaml, a {@code master:} route: of all the
+ * instances, only the one that holds the shard's leadership in Camel's cluster service (ZooKeeper)
+ * runs its consumer. When that instance stops or its ZooKeeper session expires, another one takes the
+ * shard over and continues from the channel positions in the shared database. Without a cluster
+ * service this bean does nothing and the route {@code provider-data-channels} reads every household.
+ */
+public final class ProviderShards implements AutoCloseable {
+
+    public static final String TEMPLATE = "provider-data-shard";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProviderShards.class);
+
+    private final CamelClusterService clusterService;
+    private final int shards;
+    private final ExecutorService starter = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "provider-shards");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    /** @param clusterService null when instances do not share the work */
+    public ProviderShards(CamelClusterService clusterService, int shards) {
+        if (clusterService != null && shards < 1) {
+            throw new IllegalArgumentException("provider.cluster.shards must be at least 1, not " + shards);
+        }
+        this.clusterService = clusterService;
+        this.shards = shards;
+    }
+
+    public boolean clustered() {
+        return clusterService != null;
+    }
+
+    public static String routeId(int shard) {
+        return TEMPLATE + "-" + shard;
+    }
+
+    /**
+     * Called once on start (timer route provider-start-shards): adds the cluster service and the shard
+     * routes once the context has started (a route added from a template while it starts is never started).
+     */
+    public void start(Exchange exchange) {
+        if (clusterService == null) {
+            return;
+        }
+        CamelContext context = exchange.getContext();
+        starter.execute(() -> {
+            try {
+                while (!context.isStarted()) {
+                    if (context.isStopping() || context.isStopped()) {
+                        return;
+                    }
+                    Thread.sleep(20);
+                }
+                if (!context.hasService(clusterService)) {
+                    context.addService(clusterService, true, true);
+                }
+                for (int shard = 0; shard < shards; shard++) {
+                    if (context.getRoute(routeId(shard)) == null) {
+                        TemplatedRouteBuilder.builder(context, TEMPLATE).routeId(routeId(shard))
+                                .parameter("shard", String.valueOf(shard)).parameter("shards", String.valueOf(shards)).add();
+                    }
+                }
+                LOG.info("Sharing the followed households in {} shards through cluster service {} as {}", shards,
+                        clusterService.getClass().getSimpleName(), clusterService.getId());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (Exception e) {
+                LOG.error("Could not start the shard routes: this instance follows no household", e);
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        starter.shutdownNow();
+    }
+}
