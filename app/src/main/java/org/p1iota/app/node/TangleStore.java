@@ -302,8 +302,8 @@ public final class TangleStore implements AutoCloseable {
         return intByHash("SELECT 1 FROM entry_points WHERE hash = ?", hash, 0) == 1;
     }
 
-    /** Size of the database file in bytes. */
-    public long sizeInBytes() {
+    /** Size of the database file in bytes, between compactions (one in progress is briefly larger, see {@link FileCompaction}). */
+    public synchronized long sizeInBytes() {
         try {
             return Files.size(file);
         } catch (java.io.IOException e) {
