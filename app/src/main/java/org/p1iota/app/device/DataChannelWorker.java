@@ -9,6 +9,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.p1iota.app.channel.DataV2Codec;
@@ -20,6 +24,7 @@ import org.p1iota.app.consent.message.ProtocolCodec;
 import org.p1iota.app.consent.pairing.PairedHome;
 import org.p1iota.app.consent.policy.ConsentPolicy;
 import org.p1iota.app.consent.policy.DeviceAction;
+import org.p1iota.app.device.scope.ScopedPublisher;
 import org.p1iota.app.spool.DurableSpool;
 import org.p1iota.app.spool.SpoolRecord;
 import org.p1iota.camel.iota.IotaConstants;
@@ -44,10 +49,15 @@ public final class DataChannelWorker {
     /** Header naming the work prepared: {@link Work}. */
     public static final String WORK = "P1IotaDeviceWork";
 
-    public enum Work { KEY_ROTATION, MAM_DATA, DATA, NONE }
+    /** SCOPE: a message on a scoped channel (header {@link #SCOPE_CHANNEL}), a READINGS or a KEY_ROTATION. */
+    public enum Work { KEY_ROTATION, MAM_DATA, DATA, SCOPE, NONE }
+
+    /** Header naming the scoped channel ({@code iota-mam:} channel name) a SCOPE work goes to. */
+    public static final String SCOPE_CHANNEL = "P1IotaScopeChannel";
 
     private static final Logger LOG = LoggerFactory.getLogger(DataChannelWorker.class);
     private static final String POLICY = "p1iota.policyId";
+    private static final String SCOPED = "p1iota.scopedWork";
 
     private final String device;
     private final DurableSpool spool;
@@ -60,10 +70,18 @@ public final class DataChannelWorker {
     private final Clock clock;
     private final AtomicLong telegramsPublished = new AtomicLong();
     private final AtomicLong batchesPublished = new AtomicLong();
+    private final ScopedPublisher scoped;
     private Instant waitingSince;
 
     public DataChannelWorker(String device, DurableSpool spool, DeviceState state, HouseholdEvents household,
             KeyDelivery keyDelivery, int batchSize, Duration maxWait, Clock clock) {
+        this(device, spool, state, household, keyDelivery, batchSize, maxWait, clock, null);
+    }
+
+    /** @param scoped the scoped channels, or null for a device that publishes the full scope only */
+    public DataChannelWorker(String device, DurableSpool spool, DeviceState state, HouseholdEvents household,
+            KeyDelivery keyDelivery, int batchSize, Duration maxWait, Clock clock, ScopedPublisher scoped) {
+        this.scoped = scoped;
         this.device = device;
         this.spool = spool;
         this.state = state;
@@ -79,10 +97,85 @@ public final class DataChannelWorker {
         Message message = exchange.getMessage();
         message.removeHeaders("CamelIota*");
         message.setBody(null);
+        exchange.removeProperty(SCOPED);
+        expireDue();
         Work work = prepareRotation(message) ? Work.KEY_ROTATION
                 : prepareDelivery(exchange) ? Work.MAM_DATA
+                : prepareScoped(exchange) ? (exchange.getProperty(SCOPED, ScopedPublisher.Prepared.class).kind()
+                        == ScopedPublisher.Prepared.Kind.MAM_DATA ? Work.MAM_DATA : Work.SCOPE)
                 : prepareBatch(message) ? Work.DATA : Work.NONE;
         message.setHeader(WORK, work.name());
+    }
+
+    /**
+     * End dates: a policy ends at its date on the device's clock, or earlier when the next telegram to
+     * publish was measured at or after it (a meter ahead of the device): either way its rotation comes
+     * before anything measured after its end.
+     */
+    private void expireDue() throws IOException {
+        try {
+            household.expire(clock.instant());
+            Optional<Instant> end = household.firstEndOfFullScope();
+            if (end.isPresent() && state.inFlight().isEmpty()) {
+                List<SpoolRecord> head = spool.peek(1);
+                Optional<Instant> measured = head.isEmpty() ? Optional.empty() : measuredAt(head.get(0));
+                if (measured.isPresent() && !measured.get().isBefore(end.get())) {
+                    household.expire(measured.get());
+                }
+            }
+        } catch (EnvelopeFailure e) {
+            LOG.warn("a policy's end could not be sealed for the remaining providers: {}", e.getMessage());
+        }
+    }
+
+    private boolean prepareScoped(Exchange exchange) throws IOException {
+        if (scoped == null) {
+            return false;
+        }
+        Optional<ScopedPublisher.Prepared> next = scoped.prepare(household::activePolicy, household.scopedHolders(),
+                state.home().isPresent(), at -> {
+                    try {
+                        household.expire(at);
+                    } catch (IOException | EnvelopeFailure e) {
+                        throw new IllegalStateException("cannot end the policies due at " + at + ": " + e.getMessage(), e);
+                    }
+                });
+        if (next.isEmpty()) {
+            return false;
+        }
+        ScopedPublisher.Prepared prepared = next.get();
+        Message message = exchange.getMessage();
+        exchange.setProperty(SCOPED, prepared);
+        if (prepared.kind() == ScopedPublisher.Prepared.Kind.MAM_DATA) {
+            message.setBody(prepared.body());
+            message.setHeader(IotaConstants.ADDRESS, prepared.sendTo());
+            exchange.setProperty(POLICY, prepared.policyId());
+        } else {
+            message.setBody(TryteCodec.encode(prepared.body()));
+            message.setHeader(SCOPE_CHANNEL, prepared.channel());
+            if (prepared.newSideKey() != null) {
+                message.setHeader(IotaMamConstants.NEXT_SIDE_KEY, prepared.newSideKey());
+            }
+        }
+        return true;
+    }
+
+    /** A SCOPE work was published on its channel. */
+    public void scopePublished(Exchange exchange) throws IOException {
+        ScopedPublisher.Prepared prepared = exchange.getProperty(SCOPED, ScopedPublisher.Prepared.class);
+        scoped.published(prepared, exchange.getMessage().getHeader(IotaMamConstants.NEXT_ROOT, String.class));
+        exchange.getMessage().removeHeader(SCOPE_CHANNEL);
+        LOG.debug("{} published", prepared);
+    }
+
+    /** The time the meter measured a spooled telegram, if it says. */
+    static Optional<Instant> measuredAt(SpoolRecord record) throws IOException {
+        JsonNode time = MeterIntake.telegram(record.sequence(), record.payload()).parsed().path("timestamp");
+        try {
+            return time.isTextual() ? Optional.of(OffsetDateTime.parse(time.asText()).toInstant()) : Optional.empty();
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
     }
 
     private boolean prepareRotation(Message message) {
@@ -109,6 +202,9 @@ public final class DataChannelWorker {
                 state.delivered(policyId); // revoked before its keys went out: nothing to deliver
                 continue;
             }
+            if (!measuredSince(policy.get().since())) {
+                continue; // telegrams measured before the grant go out first, under keys it does not get
+            }
             try {
                 Outgoing outgoing = keyDelivery.mamData(new DeviceAction.DeliverKeys(policy.get()), state.nextRoot(),
                         state.sideKey());
@@ -124,8 +220,32 @@ public final class DataChannelWorker {
         return false;
     }
 
+    /**
+     * Whether everything the channel publishes next was measured at or after {@code since}: no batch in
+     * flight, and the oldest telegram waiting (if any) measured then or later.
+     */
+    private boolean measuredSince(Instant since) throws IOException {
+        if (state.inFlight().isPresent()) {
+            return false;
+        }
+        List<SpoolRecord> head = spool.peek(1);
+        return head.isEmpty() || measuredAt(head.get(0)).map(t -> !t.isBefore(since)).orElse(false);
+    }
+
+    /** The earliest grant whose keys wait for older telegrams to be published: a batch ends before it. */
+    private Optional<Instant> waitingGrant() {
+        return state.deliveries().stream().map(household::activePolicy).flatMap(Optional::stream)
+                .map(ConsentPolicy::since).min(Instant::compareTo);
+    }
+
     public void delivered(Exchange exchange) throws IOException {
         String policyId = exchange.getProperty(POLICY, String.class);
+        ScopedPublisher.Prepared prepared = exchange.getProperty(SCOPED, ScopedPublisher.Prepared.class);
+        if (prepared != null) {
+            scoped.published(prepared, null);
+            LOG.info("MAM_DATA sent for policy {} (scope channel {})", policyId, prepared.channel());
+            return;
+        }
         state.delivered(policyId);
         LOG.info("MAM_DATA sent for policy {}", policyId);
     }
@@ -150,10 +270,14 @@ public final class DataChannelWorker {
             if (waitingSince == null) {
                 waitingSince = now;
             }
-            if (pending < batchSize && Duration.between(waitingSince, now).compareTo(maxWait) < 0) {
+            Optional<Instant> grant = waitingGrant();
+            if (grant.isEmpty() && pending < batchSize && Duration.between(waitingSince, now).compareTo(maxWait) < 0) {
                 return false;
             }
-            records = spool.peek(batchSize);
+            records = cut(spool.peek(batchSize), grant);
+            if (records.isEmpty()) {
+                return false;
+            }
         }
         List<byte[]> telegrams = new ArrayList<>();
         for (SpoolRecord record : records) {
@@ -173,8 +297,42 @@ public final class DataChannelWorker {
         return true;
     }
 
+    /**
+     * A batch never mixes telegrams from both sides of a grant waiting for its keys or of a full-scope
+     * holder's end: it stops before the first telegram measured at or after either (published at once
+     * when a grant waits for it).
+     */
+    private List<SpoolRecord> cut(List<SpoolRecord> records, Optional<Instant> grant) throws IOException {
+        Optional<Instant> end = household.firstEndOfFullScope();
+        for (int i = 0; i < records.size(); i++) {
+            Optional<Instant> measured = measuredAt(records.get(i));
+            if (measured.isEmpty()) {
+                continue;
+            }
+            boolean pastGrant = grant.isPresent() && !measured.get().isBefore(grant.get());
+            boolean pastEnd = end.isPresent() && !measured.get().isBefore(end.get());
+            if ((pastGrant || pastEnd) && i > 0) {
+                return records.subList(0, i);
+            }
+            if (pastGrant || pastEnd) {
+                return pastGrant && !pastEnd ? records : List.of();
+            }
+        }
+        return records;
+    }
+
     public void batchPublished(Exchange exchange) throws IOException {
         DeviceState.InFlight batch = state.inFlight().orElseThrow();
+        if (scoped != null) {
+            List<ScopedPublisher.Read> reads = new ArrayList<>();
+            for (SpoolRecord record : spool.peek((int) (batch.last() - batch.first() + 1))) {
+                if (record.sequence() >= batch.first() && record.sequence() <= batch.last()) {
+                    reads.add(new ScopedPublisher.Read(record.sequence(),
+                            MeterIntake.telegram(record.sequence(), record.payload()).parsed()));
+                }
+            }
+            scoped.feed(reads, household.scopedHolders());
+        }
         spool.acknowledge(batch.last());
         state.published(exchange.getMessage().getHeader(IotaMamConstants.NEXT_ROOT, String.class));
         waitingSince = spool.pendingCount() > 0 ? clock.instant() : null;

@@ -16,6 +16,7 @@ import org.p1iota.app.consent.message.Data;
 import org.p1iota.app.consent.message.DataChannelMessage;
 import org.p1iota.app.consent.message.KeyRotation;
 import org.p1iota.app.consent.message.ProtocolException;
+import org.p1iota.app.consent.message.Readings;
 import org.p1iota.app.consent.message.RotatedKey;
 import org.p1iota.app.consent.message.Telegram;
 import org.p1iota.camel.iota.IotaMamConstants;
@@ -82,6 +83,26 @@ public final class ChannelReader {
             store(household.get(), data);
         } else if (decoded instanceof KeyRotation rotation) {
             rotate(household.get(), rotation, message);
+        } else if (decoded instanceof Readings scoped) {
+            store(household.get(), scoped);
+        }
+    }
+
+    /**
+     * A scoped channel's records, stored as readings at the end of their interval (sequence: the end's
+     * epoch second, so a record read twice is stored once); what the scope left out stays null.
+     */
+    private void store(Household household, Readings scoped) throws SQLException {
+        if (!scoped.device().equals(household.device())) {
+            LOG.warn("Skipped READINGS of device {} on the channel of {}", scoped.device(), household.id());
+            return;
+        }
+        List<StoredReading> batch = new ArrayList<>();
+        for (Readings.Interval record : scoped.records()) {
+            batch.add(ScopedValues.read(household.id(), record));
+        }
+        for (StoredReading added : readings.store(batch)) {
+            events.reading(added);
         }
     }
 
