@@ -176,7 +176,13 @@
     P1.status('Creating a consent request…', 'busy');
     try {
       const myHome = document.getElementById('myhome-url').value.trim();
-      const request = await P1.send('POST', '/api/consent-requests', myHome ? { myHome: myHome } : {});
+      // we ask for exactly what the household chose here; My Home lets it narrow that further
+      const choice = (document.querySelector('input[name="share"]:checked') || { value: 'live' }).value;
+      const body = { choice: choice };
+      if (myHome) {
+        body.myHome = myHome;
+      }
+      const request = await P1.send('POST', '/api/consent-requests', body);
       const target = new URL(request.myHomeUrl);
       if (target.protocol !== 'https:' && target.protocol !== 'http:') {
         throw new Error('My Home address must be http or https');

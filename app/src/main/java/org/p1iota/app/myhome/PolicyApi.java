@@ -82,10 +82,11 @@ public final class PolicyApi {
         // the scope and period the link asks for, and what the household chose (narrower or the same)
         GrantRequest request;
         try {
+            Scope requested = ScopeParameters.scope(ApiRequests.text(body, "resolution"), ApiRequests.text(body, "categories"));
             request = new GrantRequest(device.strip(), identity, provider.link().goal(), ApiRequests.text(body, "grantSecret"),
-                    ScopeParameters.scope(ApiRequests.text(body, "resolution"), ApiRequests.text(body, "categories")),
-                    ScopeParameters.duration(ApiRequests.text(body, "duration")),
-                    ScopeParameters.scope(ApiRequests.text(body, "grantResolution"), ApiRequests.text(body, "grantCategories")),
+                    requested, ScopeParameters.duration(ApiRequests.text(body, "duration")),
+                    ScopeParameters.choice(requested, ApiRequests.text(body, "grantResolution"),
+                            ApiRequests.text(body, "grantCategories")),
                     ScopeParameters.duration(ApiRequests.text(body, "grantDuration")));
         } catch (IllegalArgumentException e) {
             throw new ApiRefusal(400, "bad_request", e.getMessage());

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
  * What a consent discloses: how often ({@link Resolution}) and which {@link Category categories} of
  * the meter's data. The full scope (every telegram, every category) is the raw DATA channel; every
@@ -82,6 +84,7 @@ public record Scope(Resolution resolution, List<Category> categories) {
         return new Scope(resolution, List.of(categories));
     }
 
+    @JsonIgnore // not a field on the wire
     public boolean isFull() {
         return equals(full());
     }

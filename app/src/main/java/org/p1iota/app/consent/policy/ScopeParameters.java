@@ -49,6 +49,19 @@ public final class ScopeParameters {
         return new Scope(r, list);
     }
 
+    /**
+     * The household's choice on the consent page: what it names replaces that part of the request, what
+     * it leaves out stays as requested. @return null when it names nothing (the request as it is)
+     */
+    public static Scope choice(Scope requested, String resolution, String categories) {
+        if ((resolution == null || resolution.isBlank()) && (categories == null || categories.isBlank())) {
+            return null;
+        }
+        Scope base = requested == null ? Scope.full() : requested;
+        return scope(resolution == null || resolution.isBlank() ? base.resolution().name() : resolution,
+                categories == null || categories.isBlank() ? categories(base) : categories);
+    }
+
     /** @return null when absent (no end) */
     public static Duration duration(String text) {
         if (text == null || text.isBlank()) {

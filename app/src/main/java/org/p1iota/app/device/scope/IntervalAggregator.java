@@ -41,7 +41,8 @@ public final class IntervalAggregator {
         }
 
         BigDecimal average(int scale) {
-            return n == 0 ? null : total.divide(BigDecimal.valueOf(n), scale, RoundingMode.HALF_UP);
+            // no trailing zeros: the value reads back the same from JSON
+            return n == 0 ? null : total.divide(BigDecimal.valueOf(n), scale, RoundingMode.HALF_UP).stripTrailingZeros();
         }
     }
 
