@@ -14,6 +14,7 @@
     receiving: 'Receiving readings',
     revoked: 'Access revoked',
     expired: 'Request expired: connect again',
+    ended: 'Consent ended: connect again to continue',
     denied: 'Access denied'
   };
   const live = { household: null, importW: [], exportW: [], source: null, pollTimer: null, lastTimestamp: null };
@@ -47,6 +48,23 @@
     if (isNaN(x) || (live.lastTimestamp && x <= live.lastTimestamp)) {
       return;
     }
+    if (reading.powerImportW === null || reading.powerImportW === undefined) {
+      // 15-minute insights carry no live power: chart the average over each quarter-hour from its registers
+      const previous = live.lastEnergy;
+      live.lastEnergy = { x: x, importKwh: Number(reading.energyImportKwh), exportKwh: Number(reading.energyExportKwh) };
+      live.lastTimestamp = x;
+      if (!previous || isNaN(live.lastEnergy.importKwh)) {
+        return;
+      }
+      const hours = (x - previous.x) / 3600000;
+      const importW = Math.round((live.lastEnergy.importKwh - previous.importKwh) * 1000 / hours);
+      const exportW = Math.round((live.lastEnergy.exportKwh - previous.exportKwh) * 1000 / hours) || 0;
+      live.importW.push({ x: x, y: importW });
+      live.exportW.push({ x: x, y: exportW });
+      document.getElementById('live-latest').textContent = 'Average over the quarter-hour to ' + new Date(x).toLocaleTimeString()
+        + ': import ' + importW + ' W, export ' + exportW + ' W';
+      return;
+    }
     live.lastTimestamp = x;
     live.importW.push({ x: x, y: Number(reading.powerImportW) || 0 });
     live.exportW.push({ x: x, y: Number(reading.powerExportW) || 0 });
@@ -61,6 +79,7 @@
     live.importW = [];
     live.exportW = [];
     live.lastTimestamp = null;
+    live.lastEnergy = null;
     answer.readings.forEach(addReading);
     drawLive();
   }

@@ -58,6 +58,8 @@ public final class DataChannelWorker {
     private static final Logger LOG = LoggerFactory.getLogger(DataChannelWorker.class);
     private static final String POLICY = "p1iota.policyId";
     private static final String SCOPED = "p1iota.scopedWork";
+    /** How long past its end a policy waits for telegrams measured before the end still to be published. */
+    static final Duration END_GRACE = Duration.ofSeconds(30);
 
     private final String device;
     private final DurableSpool spool;
@@ -108,19 +110,32 @@ public final class DataChannelWorker {
     }
 
     /**
-     * End dates: a policy ends at its date on the device's clock, or earlier when the next telegram to
-     * publish was measured at or after it (a meter ahead of the device): either way its rotation comes
-     * before anything measured after its end.
+     * End dates: a policy ends once the data channel published every telegram measured before its end
+     * (the oldest waiting telegram was measured at or after it, or none waits) and the device's clock
+     * passed it, or when the next telegram to publish was measured at or after it (a meter ahead of the
+     * device); a batch never straddles an end (see {@link #cut}). So its holder gets everything measured
+     * before the end and nothing after. A meter far behind the clock delays the end by {@link #END_GRACE} at most.
      */
     private void expireDue() throws IOException {
         try {
-            household.expire(clock.instant());
-            Optional<Instant> end = household.firstEndOfFullScope();
-            if (end.isPresent() && state.inFlight().isEmpty()) {
-                List<SpoolRecord> head = spool.peek(1);
-                Optional<Instant> measured = head.isEmpty() ? Optional.empty() : measuredAt(head.get(0));
-                if (measured.isPresent() && !measured.get().isBefore(end.get())) {
-                    household.expire(measured.get());
+            Instant now = clock.instant();
+            Optional<Instant> head = Optional.empty();
+            boolean nothingWaits = state.inFlight().isEmpty() && spool.pendingCount() == 0;
+            if (state.inFlight().isEmpty() && !nothingWaits) {
+                List<SpoolRecord> first = spool.peek(1);
+                head = first.isEmpty() ? Optional.empty() : measuredAt(first.get(0));
+            }
+            for (ConsentPolicy policy : household.view().authorizedProviders()) {
+                Instant until = policy.until();
+                if (until == null) {
+                    continue;
+                }
+                boolean measuredPast = head.isPresent() && !head.get().isBefore(until);
+                boolean earlierPublished = (nothingWaits || measuredPast)
+                        && (scoped == null || policy.scope().isFull() || !scoped.hasRecordsEndingBy(policy.scope(), until));
+                boolean clockPast = !now.isBefore(until);
+                if (measuredPast || (clockPast && (earlierPublished || !now.isBefore(until.plus(END_GRACE))))) {
+                    household.expire(until);
                 }
             }
         } catch (EnvelopeFailure e) {

@@ -45,6 +45,7 @@ public final class ChannelReader {
     private final HouseholdEvents events;
     private final Clock clock;
     private final DataChannelDecoder decoder = new DataChannelDecoder();
+    private ConsentEnds ends;
 
     public ChannelReader(HouseholdStore households, ReadingStore readings, ConsentRequests requests, HouseholdEvents events,
             Clock clock) {
@@ -53,6 +54,11 @@ public final class ChannelReader {
         this.requests = requests;
         this.events = events;
         this.clock = clock;
+    }
+
+    /** The consents' end dates: a rotation at the end reads as "ended", not "revoked". */
+    public void useConsentEnds(ConsentEnds consentEnds) {
+        this.ends = consentEnds;
     }
 
     public void onMessage(Exchange exchange) throws SQLException {
@@ -138,7 +144,10 @@ public final class ChannelReader {
             LOG.info("The data channel of {} continues under a new side key", household.id());
         } else {
             message.setHeader(IotaMamConstants.OPERATION, IotaMamOperation.unsubscribe);
-            if (households.revoke(household.id())) {
+            if (ends != null && ends.endedBy(household.id(), clock.instant()) && households.end(household.id())) {
+                LOG.info("The consent of {} ended at its end date", household.id());
+                events.state(household.id(), HouseholdState.ENDED);
+            } else if (households.revoke(household.id())) {
                 LOG.info("Access to the data of {} was revoked", household.id());
                 events.state(household.id(), HouseholdState.REVOKED);
             }

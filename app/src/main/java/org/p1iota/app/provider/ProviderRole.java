@@ -68,9 +68,14 @@ public final class ProviderRole implements Role {
         KeyReceipt keyReceipt = beans.closeOnStop(new KeyReceipt(households, requests, events, clock,
                 Duration.ofMinutes(settings.getLong("provider.request-ttl-minutes", 60))));
 
+        ConsentEnds ends = new ConsentEnds(database);
+        keyReceipt.useConsentEnds(ends);
+        ChannelReader channelReader = new ChannelReader(households, readings, requests, events, clock);
+        channelReader.useConsentEnds(ends);
+
         beans.bind("consentRequests", requests);
         beans.bind("keyReceipt", keyReceipt);
-        beans.bind("channelReader", new ChannelReader(households, readings, requests, events, clock));
+        beans.bind("channelReader", channelReader);
         beans.bind("providerApi", new ProviderApi(requests, keyReceipt, households, readings, events,
                 new NodeProbe(settings.get("provider.node-url", "http://127.0.0.1:14265"), clock), profile, clock,
                 settings.getInt("provider.sse-max-clients", 32),

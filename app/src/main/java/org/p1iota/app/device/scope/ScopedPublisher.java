@@ -198,6 +198,12 @@ public final class ScopedPublisher {
                 c.rotations(), rest);
     }
 
+    /** Whether the scope's channel still has records to publish that end at or before {@code until}. */
+    public boolean hasRecordsEndingBy(Scope scope, Instant until) {
+        return channels.channel(scope.channelName()).map(c -> c.outbox().stream()
+                .anyMatch(p -> !OffsetDateTime.parse(p.end()).toInstant().isAfter(until))).orElse(false);
+    }
+
     /** The route published {@code prepared}; {@code nextRoot} is the channel's position after it (MAM messages). */
     public void published(Prepared prepared, String nextRoot) throws IOException {
         switch (prepared.kind()) {
