@@ -144,7 +144,7 @@ public final class ChannelReader {
             LOG.info("The data channel of {} continues under a new side key", household.id());
         } else {
             message.setHeader(IotaMamConstants.OPERATION, IotaMamOperation.unsubscribe);
-            if (ends != null && ends.endedBy(household.id(), clock.instant()) && households.end(household.id())) {
+            if (ends != null && ends.endedBy(household.id(), clock.instant(), household.lastReadingAt()) && households.end(household.id())) {
                 LOG.info("The consent of {} ended at its end date", household.id());
                 events.state(household.id(), HouseholdState.ENDED);
             } else if (households.revoke(household.id())) {

@@ -54,8 +54,13 @@ public final class ConsentEnds {
         });
     }
 
-    /** Whether a rotation without this provider, read at {@code now}, is the consent's end. */
-    public boolean endedBy(String household, Instant now) throws SQLException {
-        return until(household).map(until -> !now.isBefore(until.minus(SLACK))).orElse(false);
+    /**
+     * Whether a rotation without this provider is the consent's end: read at or after the end date, or
+     * right after a reading measured at its end (the device ends a policy before the first telegram
+     * measured at or after the end, which a meter ahead of the clock sends early).
+     */
+    public boolean endedBy(String household, Instant now, Instant lastReadingAt) throws SQLException {
+        return until(household).map(until -> !now.isBefore(until.minus(SLACK))
+                || (lastReadingAt != null && !lastReadingAt.isBefore(until.minus(SLACK)))).orElse(false);
     }
 }

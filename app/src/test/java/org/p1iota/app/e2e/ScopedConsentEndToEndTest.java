@@ -37,9 +37,9 @@ import org.p1iota.camel.iota.tangle.TryteCodec;
 
 /**
  * Issue 15's "Must show" on the embedded node (MWM 3), every role real, asserting on what the keys open
- * on the node. The meter sends a telegram a second but its clock runs 20 times faster than the wall
- * clock (its telegrams are 20 s apart) and starts 10 minutes behind it, so the test sees quarter-hours
- * within a minute and the meter still sends telegrams measured before the grants after them. Provider A asks for 15-minute electricity and gas, the household
+ * on the node. The meter sends a telegram a second; its clock is 10 minutes behind until both grants
+ * are made, so it still sends telegrams measured before them afterwards, then runs 20 times faster
+ * (its telegrams 20 s apart), so that the test sees quarter-hours within a minute. Provider A asks for 15-minute electricity and gas, the household
  * narrows it to electricity only (and cannot widen it); provider B gets every telegram with everything
  * for 2 minutes. A's keys open READINGS of its scope only, no DATA, no gas, no equipment id; its values
  * are the meter's registers at the quarter-hour boundaries; B's open the raw telegrams, with gas and
@@ -54,32 +54,46 @@ class ScopedConsentEndToEndTest {
     @TempDir
     Path data;
 
-    /** The meter's clock: {@code SPEED} times as fast as the wall clock, starting {@code behind} it. */
-    record FastClock(Instant wallStart, Duration behind) implements java.io.Serializable {
-        Clock clock() {
-            return new Clock() {
-                @Override
-                public ZoneId getZone() {
-                    return ZoneOffset.UTC;
-                }
+    /**
+     * The meter's clock: {@code behind} the wall clock at first, at its pace; {@link #speedUp} makes it
+     * run {@code SPEED} times as fast from where it is, so it passes the wall clock
+     * {@code behind / (SPEED - 1)} later, whatever the pairing and the grants took.
+     */
+    static final class MeterClock extends Clock {
+        private volatile Instant wallAnchor = Instant.now();
+        private volatile Instant meterAnchor;
+        private volatile int speed = 1;
 
-                @Override
-                public Clock withZone(ZoneId zone) {
-                    return this;
-                }
+        MeterClock(Duration behind) {
+            meterAnchor = wallAnchor.minus(behind);
+        }
 
-                @Override
-                public Instant instant() {
-                    Duration since = Duration.between(wallStart, Instant.now());
-                    return wallStart.minus(behind).plus(since.multipliedBy(SPEED));
-                }
-            };
+        synchronized void speedUp() {
+            Instant now = Instant.now();
+            meterAnchor = instant();
+            wallAnchor = now;
+            speed = SPEED;
+        }
+
+        @Override
+        public synchronized Instant instant() {
+            return meterAnchor.plus(Duration.between(wallAnchor, Instant.now()).multipliedBy(speed));
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
         }
     }
 
     @Test
     void eachProviderOpensOnlyItsScopeFromItsGrantToItsEnd() throws Exception {
-        Clock meterClock = new FastClock(Instant.now(), Duration.ofMinutes(10)).clock();
+        MeterClock meterClock = new MeterClock(Duration.ofMinutes(10));
         // one telegram a (wall) second, 20 meter seconds apart: quarter-hours come quickly, the load stays a meter's
         try (ConsentSystem system = new ConsentSystem(data, MWM, Duration.ofMillis(1000), meterClock,
                 Map.of("device.batch.size", "5", "device.batch.max-wait", "3000"), Map.of())) {
@@ -100,6 +114,8 @@ class ScopedConsentEndToEndTest {
             ConsentSystem.Grant a = system.grant(system.watttA, aRequest, Map.of("grantCategories", "ENERGY"));
             // B asks for every telegram with everything, for 2 minutes
             ConsentSystem.Grant b = system.grant(system.solarB, system.request(system.solarB, Map.of("duration", "PT2M")));
+            // the meter, 10 minutes behind, still sends telegrams measured before both grants; now it catches up
+            meterClock.speedUp();
 
             Map<String, JsonNode> policies = new LinkedHashMap<>();
             home.ok("/api/policies").forEach(p -> policies.put(p.path("id").asText(), p));
@@ -116,9 +132,13 @@ class ScopedConsentEndToEndTest {
             assertThat(Duration.between(bSince, bUntil)).isEqualTo(Duration.ofMinutes(2));
 
             // A gets its first quarter-hour, B its telegrams, then B's consent ends by itself
-            await().atMost(240, TimeUnit.SECONDS).pollInterval(Duration.ofSeconds(1)).until(() -> a.readings().size() >= 1);
+            await("A's first quarter-hour").atMost(240, TimeUnit.SECONDS).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> a.readings().size() >= 1);
             await().atMost(200, TimeUnit.SECONDS).pollInterval(Duration.ofSeconds(1))
-                    .until(() -> b.status().path("state").asText().equals("ended"));
+                    .until(() -> !b.status().path("state").asText().equals("receiving")
+                            && !b.status().path("state").asText().equals("waiting_for_keys"));
+            assertThat(b.status().path("state").asText()).as("B's status %s (since %s, until %s)", b.status(), bSince, bUntil)
+                    .isEqualTo("ended");
             await().atMost(60, TimeUnit.SECONDS).until(() -> home.ok("/api/policies").findValuesAsText("ended").contains("true"));
 
             DataChannelWalk walk = new DataChannelWalk(system.node.port);
