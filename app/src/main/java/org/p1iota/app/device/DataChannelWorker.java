@@ -236,15 +236,18 @@ public final class DataChannelWorker {
     }
 
     /**
-     * Whether everything the channel publishes next was measured at or after {@code since}: no batch in
-     * flight, and the oldest telegram waiting (if any) measured then or later.
+     * Whether the channel's next message starts with a telegram measured at or after {@code since}: no
+     * batch in flight, and the oldest telegram waiting measured then or later. With none waiting the
+     * keys wait too: a meter whose clock is behind still sends telegrams measured before the grant, and
+     * they must go out under a key the new holder never gets. (A telegram without a time cannot be
+     * judged; it lets the keys go.)
      */
     private boolean measuredSince(Instant since) throws IOException {
         if (state.inFlight().isPresent()) {
             return false;
         }
         List<SpoolRecord> head = spool.peek(1);
-        return head.isEmpty() || measuredAt(head.get(0)).map(t -> !t.isBefore(since)).orElse(false);
+        return !head.isEmpty() && measuredAt(head.get(0)).map(t -> !t.isBefore(since)).orElse(true);
     }
 
     /** The earliest grant whose keys wait for older telegrams to be published: a batch ends before it. */
