@@ -9,10 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.p1iota.app.channel.DataV2Codec;
@@ -58,8 +55,6 @@ public final class DataChannelWorker {
     private static final Logger LOG = LoggerFactory.getLogger(DataChannelWorker.class);
     private static final String POLICY = "p1iota.policyId";
     private static final String SCOPED = "p1iota.scopedWork";
-    /** How long past its end a policy waits for telegrams measured before the end still to be published. */
-    static final Duration END_GRACE = Duration.ofSeconds(30);
 
     private final String device;
     private final DurableSpool spool;
@@ -73,6 +68,7 @@ public final class DataChannelWorker {
     private final AtomicLong telegramsPublished = new AtomicLong();
     private final AtomicLong batchesPublished = new AtomicLong();
     private final ScopedPublisher scoped;
+    private final PolicyWindows windows;
     private Instant waitingSince;
 
     public DataChannelWorker(String device, DurableSpool spool, DeviceState state, HouseholdEvents household,
@@ -84,6 +80,7 @@ public final class DataChannelWorker {
     public DataChannelWorker(String device, DurableSpool spool, DeviceState state, HouseholdEvents household,
             KeyDelivery keyDelivery, int batchSize, Duration maxWait, Clock clock, ScopedPublisher scoped) {
         this.scoped = scoped;
+        this.windows = new PolicyWindows(spool, state, household, scoped, clock);
         this.device = device;
         this.spool = spool;
         this.state = state;
@@ -100,47 +97,13 @@ public final class DataChannelWorker {
         message.removeHeaders("CamelIota*");
         message.setBody(null);
         exchange.removeProperty(SCOPED);
-        expireDue();
+        windows.expireDue();
         Work work = prepareRotation(message) ? Work.KEY_ROTATION
                 : prepareDelivery(exchange) ? Work.MAM_DATA
                 : prepareScoped(exchange) ? (exchange.getProperty(SCOPED, ScopedPublisher.Prepared.class).kind()
                         == ScopedPublisher.Prepared.Kind.MAM_DATA ? Work.MAM_DATA : Work.SCOPE)
                 : prepareBatch(message) ? Work.DATA : Work.NONE;
         message.setHeader(WORK, work.name());
-    }
-
-    /**
-     * End dates: a policy ends once the data channel published every telegram measured before its end
-     * (the oldest waiting telegram was measured at or after it, or none waits) and the device's clock
-     * passed it, or when the next telegram to publish was measured at or after it (a meter ahead of the
-     * device); a batch never straddles an end (see {@link #cut}). So its holder gets everything measured
-     * before the end and nothing after. A meter far behind the clock delays the end by {@link #END_GRACE} at most.
-     */
-    private void expireDue() throws IOException {
-        try {
-            Instant now = clock.instant();
-            Optional<Instant> head = Optional.empty();
-            boolean nothingWaits = state.inFlight().isEmpty() && spool.pendingCount() == 0;
-            if (state.inFlight().isEmpty() && !nothingWaits) {
-                List<SpoolRecord> first = spool.peek(1);
-                head = first.isEmpty() ? Optional.empty() : measuredAt(first.get(0));
-            }
-            for (ConsentPolicy policy : household.view().authorizedProviders()) {
-                Instant until = policy.until();
-                if (until == null) {
-                    continue;
-                }
-                boolean measuredPast = head.isPresent() && !head.get().isBefore(until);
-                boolean earlierPublished = (nothingWaits || measuredPast)
-                        && (scoped == null || policy.scope().isFull() || !scoped.hasRecordsEndingBy(policy.scope(), until));
-                boolean clockPast = !now.isBefore(until);
-                if (measuredPast || (clockPast && (earlierPublished || !now.isBefore(until.plus(END_GRACE))))) {
-                    household.expire(until);
-                }
-            }
-        } catch (EnvelopeFailure e) {
-            LOG.warn("a policy's end could not be sealed for the remaining providers: {}", e.getMessage());
-        }
     }
 
     private boolean prepareScoped(Exchange exchange) throws IOException {
@@ -183,16 +146,6 @@ public final class DataChannelWorker {
         LOG.debug("{} published", prepared);
     }
 
-    /** The time the meter measured a spooled telegram, if it says. */
-    static Optional<Instant> measuredAt(SpoolRecord record) throws IOException {
-        JsonNode time = MeterIntake.telegram(record.sequence(), record.payload()).parsed().path("timestamp");
-        try {
-            return time.isTextual() ? Optional.of(OffsetDateTime.parse(time.asText()).toInstant()) : Optional.empty();
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
-    }
-
     private boolean prepareRotation(Message message) {
         List<DeviceState.PendingRotation> rotations = state.rotations();
         if (rotations.isEmpty()) {
@@ -217,7 +170,7 @@ public final class DataChannelWorker {
                 state.delivered(policyId); // revoked before its keys went out: nothing to deliver
                 continue;
             }
-            if (!measuredSince(policy.get().since())) {
+            if (!windows.measuredSince(policy.get().since())) {
                 continue; // telegrams measured before the grant go out first, under keys it does not get
             }
             try {
@@ -233,27 +186,6 @@ public final class DataChannelWorker {
             }
         }
         return false;
-    }
-
-    /**
-     * Whether the channel's next message starts with a telegram measured at or after {@code since}: no
-     * batch in flight, and the oldest telegram waiting measured then or later. With none waiting the
-     * keys wait too: a meter whose clock is behind still sends telegrams measured before the grant, and
-     * they must go out under a key the new holder never gets. (A telegram without a time cannot be
-     * judged; it lets the keys go.)
-     */
-    private boolean measuredSince(Instant since) throws IOException {
-        if (state.inFlight().isPresent()) {
-            return false;
-        }
-        List<SpoolRecord> head = spool.peek(1);
-        return !head.isEmpty() && measuredAt(head.get(0)).map(t -> !t.isBefore(since)).orElse(true);
-    }
-
-    /** The earliest grant whose keys wait for older telegrams to be published: a batch ends before it. */
-    private Optional<Instant> waitingGrant() {
-        return state.deliveries().stream().map(household::activePolicy).flatMap(Optional::stream)
-                .map(ConsentPolicy::since).min(Instant::compareTo);
     }
 
     public void delivered(Exchange exchange) throws IOException {
@@ -288,11 +220,11 @@ public final class DataChannelWorker {
             if (waitingSince == null) {
                 waitingSince = now;
             }
-            Optional<Instant> grant = waitingGrant();
+            Optional<Instant> grant = windows.waitingGrant();
             if (grant.isEmpty() && pending < batchSize && Duration.between(waitingSince, now).compareTo(maxWait) < 0) {
                 return false;
             }
-            records = cut(spool.peek(batchSize), grant);
+            records = windows.cut(spool.peek(batchSize), grant);
             if (records.isEmpty()) {
                 return false;
             }
@@ -313,30 +245,6 @@ public final class DataChannelWorker {
         }
         message.setBody(trytes);
         return true;
-    }
-
-    /**
-     * A batch never mixes telegrams from both sides of a grant waiting for its keys or of a full-scope
-     * holder's end: it stops before the first telegram measured at or after either (published at once
-     * when a grant waits for it).
-     */
-    private List<SpoolRecord> cut(List<SpoolRecord> records, Optional<Instant> grant) throws IOException {
-        Optional<Instant> end = household.firstEndOfFullScope();
-        for (int i = 0; i < records.size(); i++) {
-            Optional<Instant> measured = measuredAt(records.get(i));
-            if (measured.isEmpty()) {
-                continue;
-            }
-            boolean pastGrant = grant.isPresent() && !measured.get().isBefore(grant.get());
-            boolean pastEnd = end.isPresent() && !measured.get().isBefore(end.get());
-            if ((pastGrant || pastEnd) && i > 0) {
-                return records.subList(0, i);
-            }
-            if (pastGrant || pastEnd) {
-                return pastGrant && !pastEnd ? records : List.of();
-            }
-        }
-        return records;
     }
 
     public void batchPublished(Exchange exchange) throws IOException {
