@@ -203,10 +203,10 @@ class DemoInBrowserTest {
                 .contains("gas meter readings").doesNotContain("power").doesNotContain("equipment");
         assertThat(byTestId("scope-reveals").getText()).contains("Quarter-hour");
         // only narrower choices: no "every telegram", no category beyond the two asked for
-        assertThat(new Select(byTestId("scope-resolution")).getOptions()).extracting(WebElement::getText)
+        driver.findElement(By.tagName("summary")).click();
+        assertThat(new Select(byTestId("scope-resolution")).getOptions()).extracting(o -> o.getAttribute("textContent"))
                 .containsExactly("every 15 minutes", "every hour", "once a day");
         assertThat(driver.findElements(By.cssSelector("#scope-categories input"))).hasSize(2);
-        driver.findElement(By.tagName("summary")).click();
         byTestId("scope-category-GAS").click();
         new Select(byTestId("scope-duration")).selectByVisibleText("for 7 days");
         assertThat(byTestId("scope-words").getText()).doesNotContain("gas");
