@@ -12,7 +12,7 @@ import org.p1iota.app.consent.message.DataChannelMessage;
 import org.p1iota.app.consent.message.ProtocolCodec;
 import org.p1iota.app.consent.message.ProtocolException;
 import org.p1iota.app.consent.message.Telegram;
-import org.p1iota.camel.iota.tangle.TryteCodec;
+import org.p1iota.iota.tangle.TryteCodec;
 import org.p1iota.camel.p1.dataformat.TelegramJson;
 import org.p1iota.camel.p1.parse.Decoding;
 import org.p1iota.camel.p1.parse.TelegramDecoder;

@@ -12,9 +12,9 @@ import java.util.zip.Inflater;
 import org.p1iota.app.channel.DataV2Exception.Reason;
 import org.p1iota.app.consent.message.Data;
 import org.p1iota.app.consent.message.Telegram;
-import org.p1iota.camel.iota.envelope.DenseTrytes;
-import org.p1iota.camel.iota.envelope.EnvelopeException;
-import org.p1iota.camel.iota.tangle.TryteCodec;
+import org.p1iota.iota.envelope.DenseTrytes;
+import org.p1iota.iota.envelope.EnvelopeException;
+import org.p1iota.iota.tangle.TryteCodec;
 
 /**
  * DATA v2, the data channel's telegram message (docs/protocol.md): the MAM message trytes are

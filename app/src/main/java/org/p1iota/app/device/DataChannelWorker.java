@@ -26,8 +26,8 @@ import org.p1iota.app.spool.DurableSpool;
 import org.p1iota.app.spool.SpoolRecord;
 import org.p1iota.camel.iota.IotaConstants;
 import org.p1iota.camel.iota.IotaMamConstants;
-import org.p1iota.camel.iota.mam.MamTrytes;
-import org.p1iota.camel.iota.tangle.TryteCodec;
+import org.p1iota.iota.mam.MamTrytes;
+import org.p1iota.iota.tangle.TryteCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,7 +59,7 @@ public final class DataChannelWorker {
     private final String device;
     private final DurableSpool spool;
     private final DeviceState state;
-    private final HouseholdEvents household;
+    private final DeviceHouseholdEvents household;
     private final KeyDelivery keyDelivery;
     private final ProtocolCodec inboxCodec = ProtocolCodec.forInbox();
     private final int batchSize;
@@ -71,13 +71,13 @@ public final class DataChannelWorker {
     private final PolicyWindows windows;
     private Instant waitingSince;
 
-    public DataChannelWorker(String device, DurableSpool spool, DeviceState state, HouseholdEvents household,
+    public DataChannelWorker(String device, DurableSpool spool, DeviceState state, DeviceHouseholdEvents household,
             KeyDelivery keyDelivery, int batchSize, Duration maxWait, Clock clock) {
         this(device, spool, state, household, keyDelivery, batchSize, maxWait, clock, null);
     }
 
     /** @param scoped the scoped channels, or null for a device that publishes the full scope only */
-    public DataChannelWorker(String device, DurableSpool spool, DeviceState state, HouseholdEvents household,
+    public DataChannelWorker(String device, DurableSpool spool, DeviceState state, DeviceHouseholdEvents household,
             KeyDelivery keyDelivery, int batchSize, Duration maxWait, Clock clock, ScopedPublisher scoped) {
         this.scoped = scoped;
         this.windows = new PolicyWindows(spool, state, household, scoped, clock);

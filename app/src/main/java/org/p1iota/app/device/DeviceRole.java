@@ -19,9 +19,9 @@ import org.p1iota.app.role.Role;
 import org.p1iota.app.role.RoleBeans;
 import org.p1iota.app.role.RoleSettings;
 import org.p1iota.app.spool.DurableSpool;
-import org.p1iota.camel.iota.mam.ChannelState;
-import org.p1iota.camel.iota.mam.MamChannel;
-import org.p1iota.camel.iota.mam.MamMode;
+import org.p1iota.iota.mam.ChannelState;
+import org.p1iota.iota.mam.MamChannel;
+import org.p1iota.iota.mam.MamMode;
 
 /**
  * The {@code device} role: the Raspberry Pi on the meter. Opens its secrets (seed, pairing code; created
@@ -66,7 +66,7 @@ public final class DeviceRole implements Role {
         ScopedPublisher scoped = new ScopedPublisher(address, ScopeChannels.open(settings.dataDirectory().resolve(
                 "scope-channels.json"), settings.dataDirectory().resolve("mam"), seed, settings.channelSecurity()),
                 keyDelivery, sideKeys);
-        HouseholdEvents household = new HouseholdEvents(address, state, keyDelivery, sideKeys, scoped);
+        DeviceHouseholdEvents household = new DeviceHouseholdEvents(address, state, keyDelivery, sideKeys, scoped);
         DevicePairing pairing = new DevicePairing(address, secrets.pairingCode(), new ChallengeBook(random, clock), clock, random);
 
         beans.bind("deviceProperties", new DeviceProperties(address));

@@ -34,11 +34,11 @@ final class PolicyWindows {
 
     private final DurableSpool spool;
     private final DeviceState state;
-    private final HouseholdEvents household;
+    private final DeviceHouseholdEvents household;
     private final ScopedPublisher scoped;
     private final Clock clock;
 
-    PolicyWindows(DurableSpool spool, DeviceState state, HouseholdEvents household, ScopedPublisher scoped, Clock clock) {
+    PolicyWindows(DurableSpool spool, DeviceState state, DeviceHouseholdEvents household, ScopedPublisher scoped, Clock clock) {
         this.spool = spool;
         this.state = state;
         this.household = household;

@@ -24,11 +24,11 @@ import org.p1iota.app.web.SecurityHeaders;
 import org.p1iota.app.web.SessionManager;
 import org.p1iota.app.web.StaticAssets;
 import org.p1iota.camel.iota.IotaNodeConfiguration;
-import org.p1iota.camel.iota.mam.ChannelState;
-import org.p1iota.camel.iota.mam.MamChannel;
-import org.p1iota.camel.iota.mam.MamMode;
-import org.p1iota.camel.iota.tangle.RetryPolicy;
-import org.p1iota.camel.iota.tangle.TangleClient;
+import org.p1iota.iota.mam.ChannelState;
+import org.p1iota.iota.mam.MamChannel;
+import org.p1iota.iota.mam.MamMode;
+import org.p1iota.iota.tangle.RetryPolicy;
+import org.p1iota.iota.tangle.TangleClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

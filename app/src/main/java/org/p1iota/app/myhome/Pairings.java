@@ -23,7 +23,7 @@ import org.p1iota.app.consent.message.ProtocolCodec;
 import org.p1iota.app.consent.message.ProtocolException;
 import org.p1iota.app.consent.pairing.ChallengeContent;
 import org.p1iota.app.consent.pairing.MyHomePairingSession;
-import org.p1iota.app.consent.pairing.PairingCode;
+import org.p1iota.app.consent.secrets.PairingCode;
 import org.p1iota.app.consent.pairing.PairingException;
 import org.p1iota.app.consent.pairing.ResultContent;
 import org.p1iota.app.consent.policy.CommandRefusedException;

@@ -3,7 +3,7 @@ package org.p1iota.app.node;
 import java.util.List;
 import java.util.Map;
 
-import org.p1iota.camel.iota.pow.TangleAttacher;
+import org.p1iota.iota.pow.TangleAttacher;
 
 /**
  * attachToTangle and interruptAttachingToTangle. A {@code minWeightMagnitude} above

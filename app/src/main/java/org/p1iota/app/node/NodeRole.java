@@ -11,9 +11,9 @@ import java.util.stream.Collectors;
 import org.p1iota.app.role.Role;
 import org.p1iota.app.role.RoleBeans;
 import org.p1iota.app.role.RoleSettings;
-import org.p1iota.camel.iota.pow.ProofOfWork;
-import org.p1iota.camel.iota.pow.ProofOfWorkEngines;
-import org.p1iota.camel.iota.pow.TangleAttacher;
+import org.p1iota.iota.pow.ProofOfWork;
+import org.p1iota.iota.pow.ProofOfWorkEngines;
+import org.p1iota.iota.pow.TangleAttacher;
 
 /**
  * The {@code node} role: the embedded IOTA node. Binds {@code iriHttpEndpoint} (used by

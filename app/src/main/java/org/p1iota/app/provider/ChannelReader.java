@@ -42,12 +42,12 @@ public final class ChannelReader {
     private final HouseholdStore households;
     private final ReadingStore readings;
     private final ConsentRequests requests;
-    private final HouseholdEvents events;
+    private final ProviderHouseholdEvents events;
     private final Clock clock;
     private final DataChannelDecoder decoder = new DataChannelDecoder();
     private ConsentEnds ends;
 
-    public ChannelReader(HouseholdStore households, ReadingStore readings, ConsentRequests requests, HouseholdEvents events,
+    public ChannelReader(HouseholdStore households, ReadingStore readings, ConsentRequests requests, ProviderHouseholdEvents events,
             Clock clock) {
         this.households = households;
         this.readings = readings;

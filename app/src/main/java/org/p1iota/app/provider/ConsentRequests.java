@@ -23,10 +23,10 @@ import org.p1iota.app.consent.secrets.InboxAddress;
 import org.p1iota.app.consent.secrets.RandomIds;
 import org.p1iota.app.consent.secrets.Seed;
 import org.p1iota.app.web.ProviderMetadata;
-import org.p1iota.camel.iota.envelope.EnvelopeException;
-import org.p1iota.camel.iota.envelope.EnvelopeKeyPair;
-import org.p1iota.camel.iota.envelope.EnvelopeKeys;
-import org.p1iota.camel.iota.envelope.EnvelopeScheme;
+import org.p1iota.iota.envelope.EnvelopeException;
+import org.p1iota.iota.envelope.EnvelopeKeyPair;
+import org.p1iota.iota.envelope.EnvelopeKeys;
+import org.p1iota.iota.envelope.EnvelopeScheme;
 
 /**
  * Creates consent requests and answers for their keys. Request n gets inbox address n of the

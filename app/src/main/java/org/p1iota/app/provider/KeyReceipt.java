@@ -40,7 +40,7 @@ public final class KeyReceipt implements AutoCloseable {
 
     private final HouseholdStore households;
     private final ConsentRequests requests;
-    private final HouseholdEvents events;
+    private final ProviderHouseholdEvents events;
     private final java.time.Clock clock;
     private final java.time.Duration requestTtl;
     private final ProtocolCodec codec = ProtocolCodec.forInbox();
@@ -60,7 +60,7 @@ public final class KeyReceipt implements AutoCloseable {
         this.ends = consentEnds;
     }
 
-    public KeyReceipt(HouseholdStore households, ConsentRequests requests, HouseholdEvents events, java.time.Clock clock,
+    public KeyReceipt(HouseholdStore households, ConsentRequests requests, ProviderHouseholdEvents events, java.time.Clock clock,
             java.time.Duration requestTtl) {
         this.clock = clock;
         this.requestTtl = requestTtl;

@@ -29,7 +29,7 @@ public final class ProviderApi {
     private final KeyReceipt keyReceipt;
     private final HouseholdStore households;
     private final ReadingStore readings;
-    private final HouseholdEvents events;
+    private final ProviderHouseholdEvents events;
     private final NodeProbe node;
     private final ProviderProfile profile;
     private final Clock clock;
@@ -38,7 +38,7 @@ public final class ProviderApi {
     private final int maxOpenRequests;
 
     public ProviderApi(ConsentRequests requests, KeyReceipt keyReceipt, HouseholdStore households, ReadingStore readings,
-            HouseholdEvents events, NodeProbe node, ProviderProfile profile, Clock clock, int maxStreams, HouseholdAccess access,
+            ProviderHouseholdEvents events, NodeProbe node, ProviderProfile profile, Clock clock, int maxStreams, HouseholdAccess access,
             int maxOpenRequests) {
         this.requests = requests;
         this.keyReceipt = keyReceipt;

@@ -62,7 +62,7 @@ public final class ProviderRole implements Role {
         ReadingStore readings = new ReadingStore(database);
         ServerSentEvents sse = beans.closeOnStop(new ServerSentEvents(
                 Duration.ofSeconds(settings.getInt("provider.sse-heartbeat-seconds", 15)), ServerSentEvents.DEFAULT_QUEUE));
-        HouseholdEvents events = new HouseholdEvents(sse);
+        ProviderHouseholdEvents events = new ProviderHouseholdEvents(sse);
         beans.bind("providerLiveStreamsCloser", new LiveStreamsCloser(sse));
         ConsentRequests requests = new ConsentRequests(secrets.seed(), households, profile, random, clock);
         KeyReceipt keyReceipt = beans.closeOnStop(new KeyReceipt(households, requests, events, clock,

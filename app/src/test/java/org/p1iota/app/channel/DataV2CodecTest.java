@@ -18,7 +18,7 @@ import org.p1iota.app.channel.DataV2Exception.Reason;
 import org.p1iota.app.consent.message.Data;
 import org.p1iota.app.consent.message.Telegram;
 import org.p1iota.app.demo.MeterTelegrams;
-import org.p1iota.camel.iota.mam.MamTrytes;
+import org.p1iota.iota.mam.MamTrytes;
 import org.p1iota.camel.p1.frame.Frame;
 import org.p1iota.camel.p1.frame.RejectedFrame;
 import org.p1iota.camel.p1.parse.TelegramDecoder;
@@ -130,7 +130,7 @@ public class DataV2CodecTest {
     @Test
     void aV1MessageIsNotTakenForV2AndStillReads() throws Exception {
         Telegram telegram = DataChannelDecoder.parse(9, capture().get(0));
-        String v1 = org.p1iota.camel.iota.tangle.TryteCodec.encode(
+        String v1 = org.p1iota.iota.tangle.TryteCodec.encode(
                 new org.p1iota.app.consent.message.ProtocolCodec().encode(new Data(DEVICE, List.of(telegram))));
         assertThat(DataV2Codec.isDataV2(v1)).isFalse();
         Data read = (Data) new DataChannelDecoder().decode(v1);

@@ -41,9 +41,9 @@ import org.p1iota.app.consent.policy.SideKeys;
 import org.p1iota.app.consent.secrets.InboxAddress;
 import org.p1iota.app.consent.secrets.SecretStore;
 import org.p1iota.app.consent.secrets.Seed;
-import org.p1iota.camel.iota.envelope.EnvelopeKeyPair;
-import org.p1iota.camel.iota.envelope.EnvelopeKeys;
-import org.p1iota.camel.iota.envelope.EnvelopeScheme;
+import org.p1iota.iota.envelope.EnvelopeKeyPair;
+import org.p1iota.iota.envelope.EnvelopeKeys;
+import org.p1iota.iota.envelope.EnvelopeScheme;
 
 /**
  * The whole consent story with the domain classes alone, the way the routes will drive them: every
@@ -74,7 +74,7 @@ class ConsentScenarioTest {
 
         // a mistyped code: the claim does not open on the device, which stays silent; nothing learnt, nothing published
         MyHomePairingSession wrong = MyHomePairingSession.start(device,
-                org.p1iota.app.consent.pairing.PairingCode.generate(random), home, eventRoot, clock, Duration.ofMinutes(10), random);
+                org.p1iota.app.consent.secrets.PairingCode.generate(random), home, eventRoot, clock, Duration.ofMinutes(10), random);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> pair(devicePairing, wrong))
                 .isInstanceOf(org.p1iota.app.consent.pairing.PairingException.class);
         clock.advance(Duration.ofMinutes(10));

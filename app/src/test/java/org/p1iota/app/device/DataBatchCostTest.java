@@ -19,9 +19,9 @@ import org.p1iota.app.consent.message.Data;
 import org.p1iota.app.demo.MeterTelegrams;
 import org.p1iota.app.spool.DurableSpool;
 import org.p1iota.app.spool.SpoolRecord;
-import org.p1iota.camel.iota.mam.ChannelState;
-import org.p1iota.camel.iota.mam.MamChannel;
-import org.p1iota.camel.iota.mam.MamMode;
+import org.p1iota.iota.mam.ChannelState;
+import org.p1iota.iota.mam.MamChannel;
+import org.p1iota.iota.mam.MamMode;
 
 /**
  * The tangle cost of a telegram by batch size and MAM security level, counted exactly as the device
@@ -44,7 +44,7 @@ class DataBatchCostTest {
         List<byte[]> telegrams = rawTelegramsOfTheCapture(Data.MAX_TELEGRAMS);
         try (DurableSpool spool = DurableSpool.open(data.resolve("spool"))) {
             DeviceState state = DeviceState.open(data.resolve("state.json"), "KEY", "ROOT".repeat(20) + "9");
-            HouseholdEvents household = new HouseholdEvents(DEVICE, state, null, null);
+            DeviceHouseholdEvents household = new DeviceHouseholdEvents(DEVICE, state, null, null);
             DataChannelWorker worker = new DataChannelWorker(DEVICE, spool, state, household, null, Data.MAX_TELEGRAMS,
                     java.time.Duration.ZERO, java.time.Clock.systemUTC());
             org.apache.camel.Exchange exchange = new org.apache.camel.support.DefaultExchange(new DefaultCamelContext());

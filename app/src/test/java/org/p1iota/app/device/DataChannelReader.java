@@ -5,14 +5,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.p1iota.camel.iota.IotaNodeConfiguration;
-import org.p1iota.camel.iota.mam.MamAddresses;
-import org.p1iota.camel.iota.mam.MamException;
-import org.p1iota.camel.iota.mam.MamMessage;
-import org.p1iota.camel.iota.mam.MamMode;
-import org.p1iota.camel.iota.mam.MamParser;
-import org.p1iota.camel.iota.tangle.RetryPolicy;
-import org.p1iota.camel.iota.tangle.TangleClient;
-import org.p1iota.camel.iota.tangle.TangleMessage;
+import org.p1iota.iota.mam.MamAddresses;
+import org.p1iota.iota.mam.MamException;
+import org.p1iota.iota.mam.MamMessage;
+import org.p1iota.iota.mam.MamMode;
+import org.p1iota.iota.mam.MamParser;
+import org.p1iota.iota.tangle.RetryPolicy;
+import org.p1iota.iota.tangle.TangleClient;
+import org.p1iota.iota.tangle.TangleMessage;
 
 /**
  * Reads a restricted MAM channel the way a provider does, with {@link MamParser} on the bundles the

@@ -23,13 +23,13 @@ import org.p1iota.app.consent.message.ProviderIdentity;
 import org.p1iota.app.consent.pairing.ChallengeBook;
 import org.p1iota.app.consent.pairing.DevicePairing;
 import org.p1iota.app.consent.pairing.MyHomePairingSession;
-import org.p1iota.app.consent.pairing.PairingCode;
+import org.p1iota.app.consent.secrets.PairingCode;
 import org.p1iota.app.consent.policy.SideKeys;
 import org.p1iota.app.consent.secrets.InboxAddress;
 import org.p1iota.app.consent.secrets.Seed;
-import org.p1iota.camel.iota.envelope.EnvelopeKeyPair;
-import org.p1iota.camel.iota.envelope.EnvelopeKeys;
-import org.p1iota.camel.iota.envelope.EnvelopeScheme;
+import org.p1iota.iota.envelope.EnvelopeKeyPair;
+import org.p1iota.iota.envelope.EnvelopeKeys;
+import org.p1iota.iota.envelope.EnvelopeScheme;
 
 /** The device's beans without a node: a public inbox that never crashes, claim flooding, restart without repeated actions. */
 class DeviceBeansTest {
@@ -134,13 +134,13 @@ class DeviceBeansTest {
         ProtocolCodec channel = new ProtocolCodec();
 
         DeviceState state = DeviceState.open(file, "KEY", "ROOT".repeat(20) + "9");
-        HouseholdEvents events = new HouseholdEvents(device, state, delivery, new SideKeys(random));
+        DeviceHouseholdEvents events = new DeviceHouseholdEvents(device, state, delivery, new SideKeys(random));
         events.onEvent(channel.encode(new DeviceAdded(device, "Meter", clock.instant())));
         events.onEvent(channel.encode(grant));
         assertThat(state.deliveries()).containsExactly("policy-one-0001");
 
         DeviceState reopened = DeviceState.open(file, null, null); // as after kill -9
-        HouseholdEvents restarted = new HouseholdEvents(device, reopened, delivery, new SideKeys(random));
+        DeviceHouseholdEvents restarted = new DeviceHouseholdEvents(device, reopened, delivery, new SideKeys(random));
         assertThat(restarted.activePolicy("policy-one-0001")).isPresent();
         restarted.onEvent(channel.encode(grant)); // the follower emits it again: it was not confirmed before the crash
         assertThat(reopened.deliveries()).containsExactly("policy-one-0001"); // still the one, not twice

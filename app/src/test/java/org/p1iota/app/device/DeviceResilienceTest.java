@@ -20,9 +20,9 @@ import org.p1iota.app.consent.message.Telegram;
 import org.p1iota.app.spool.DurableSpool;
 import org.p1iota.app.testing.RunningDevice;
 import org.p1iota.app.testing.RunningNode;
-import org.p1iota.camel.iota.mam.ChannelState;
-import org.p1iota.camel.iota.mam.MamChannel;
-import org.p1iota.camel.iota.mam.MamMode;
+import org.p1iota.iota.mam.ChannelState;
+import org.p1iota.iota.mam.MamChannel;
+import org.p1iota.iota.mam.MamMode;
 
 /**
  * Nothing spooled is lost: the node stopped for a while (the device keeps spooling, then catches up in

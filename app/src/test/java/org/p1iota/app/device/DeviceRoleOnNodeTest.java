@@ -25,11 +25,11 @@ import org.p1iota.app.consent.message.Data;
 import org.p1iota.app.consent.message.MamData;
 import org.p1iota.app.consent.message.Telegram;
 import org.p1iota.app.consent.pairing.MyHomePairingSession;
-import org.p1iota.app.consent.pairing.PairingCode;
+import org.p1iota.app.consent.secrets.PairingCode;
 import org.p1iota.app.testing.RunningDevice;
 import org.p1iota.app.testing.RunningNode;
-import org.p1iota.camel.iota.mam.MamException;
-import org.p1iota.camel.iota.mam.MamParser;
+import org.p1iota.iota.mam.MamException;
+import org.p1iota.iota.mam.MamParser;
 
 /**
  * The device role on the embedded node, My Home and two providers driven from the test over the real

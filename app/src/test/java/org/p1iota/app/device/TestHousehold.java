@@ -25,18 +25,18 @@ import org.p1iota.app.consent.message.InboxMessage;
 import org.p1iota.app.consent.message.ProtocolCodec;
 import org.p1iota.app.consent.message.ProviderIdentity;
 import org.p1iota.app.consent.pairing.MyHomePairingSession;
-import org.p1iota.app.consent.pairing.PairingCode;
+import org.p1iota.app.consent.secrets.PairingCode;
 import org.p1iota.app.consent.policy.GrantRequest;
 import org.p1iota.app.consent.policy.MyHomeCommands;
 import org.p1iota.app.consent.policy.MyHomeState;
 import org.p1iota.app.consent.secrets.InboxAddress;
 import org.p1iota.app.consent.secrets.Seed;
-import org.p1iota.camel.iota.envelope.EnvelopeKeyPair;
-import org.p1iota.camel.iota.envelope.EnvelopeKeys;
-import org.p1iota.camel.iota.envelope.EnvelopeScheme;
-import org.p1iota.camel.iota.mam.ChannelState;
-import org.p1iota.camel.iota.mam.MamChannel;
-import org.p1iota.camel.iota.mam.MamMode;
+import org.p1iota.iota.envelope.EnvelopeKeyPair;
+import org.p1iota.iota.envelope.EnvelopeKeys;
+import org.p1iota.iota.envelope.EnvelopeScheme;
+import org.p1iota.iota.mam.ChannelState;
+import org.p1iota.iota.mam.MamChannel;
+import org.p1iota.iota.mam.MamMode;
 
 /**
  * My Home and providers, driven from a test over the real components: a test CamelContext with

@@ -21,9 +21,9 @@ import org.p1iota.app.consent.delivery.ProviderKeys;
 import org.p1iota.app.consent.message.ChannelKeys;
 import org.p1iota.app.consent.message.Data;
 import org.p1iota.app.consent.message.Telegram;
-import org.p1iota.app.consent.pairing.PairingCode;
-import org.p1iota.camel.iota.mam.MamException;
-import org.p1iota.camel.iota.mam.MamParser;
+import org.p1iota.app.consent.secrets.PairingCode;
+import org.p1iota.iota.mam.MamException;
+import org.p1iota.iota.mam.MamParser;
 
 /**
  * Issue 5's "Must show", with every role real and running in this JVM on the embedded node (MWM 3),

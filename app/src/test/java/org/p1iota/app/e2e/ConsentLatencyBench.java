@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.p1iota.app.consent.message.ChannelKeys;
 import org.p1iota.app.consent.message.Data;
-import org.p1iota.camel.iota.mam.MamAddresses;
-import org.p1iota.camel.iota.mam.MamMode;
+import org.p1iota.iota.mam.MamAddresses;
+import org.p1iota.iota.mam.MamMode;
 
 /**
  * The figures of issue 5's closing note, measured on the whole system (not run by {@code mvn verify}:

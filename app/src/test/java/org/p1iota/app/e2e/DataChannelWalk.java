@@ -15,15 +15,15 @@ import org.p1iota.app.consent.message.ProtocolCodec;
 import org.p1iota.app.consent.message.RotatedKey;
 import org.p1iota.app.consent.message.Telegram;
 import org.p1iota.camel.iota.IotaNodeConfiguration;
-import org.p1iota.camel.iota.mam.MamAddresses;
-import org.p1iota.camel.iota.mam.MamException;
-import org.p1iota.camel.iota.mam.MamMessage;
-import org.p1iota.camel.iota.mam.MamMode;
-import org.p1iota.camel.iota.mam.MamParser;
-import org.p1iota.camel.iota.tangle.RetryPolicy;
-import org.p1iota.camel.iota.tangle.TangleClient;
-import org.p1iota.camel.iota.tangle.TangleMessage;
-import org.p1iota.camel.iota.tangle.TryteCodec;
+import org.p1iota.iota.mam.MamAddresses;
+import org.p1iota.iota.mam.MamException;
+import org.p1iota.iota.mam.MamMessage;
+import org.p1iota.iota.mam.MamMode;
+import org.p1iota.iota.mam.MamParser;
+import org.p1iota.iota.tangle.RetryPolicy;
+import org.p1iota.iota.tangle.TangleClient;
+import org.p1iota.iota.tangle.TangleMessage;
+import org.p1iota.iota.tangle.TryteCodec;
 
 /**
  * Reads what is on the node the way anyone can: the bundles at an inbox or at a restricted channel's

@@ -27,7 +27,7 @@ import org.p1iota.app.myhome.Pairings;
 import org.p1iota.app.provider.KeyReceipt;
 import org.p1iota.app.testing.InboxJunk;
 import org.p1iota.camel.iota.IotaConsumer;
-import org.p1iota.camel.iota.tangle.TryteCodec;
+import org.p1iota.iota.tangle.TryteCodec;
 
 /**
  * Issue 12, finding 1, randomized: thousands of malformed messages (random trytes, random bytes, broken,

@@ -54,17 +54,17 @@ import org.p1iota.app.provider.ConsentRequests;
 import org.p1iota.camel.iota.IotaConstants;
 import org.p1iota.camel.iota.IotaMamConstants;
 import org.p1iota.camel.iota.IotaNodeConfiguration;
-import org.p1iota.camel.iota.envelope.EnvelopeKeys;
-import org.p1iota.camel.iota.mam.ChannelState;
-import org.p1iota.camel.iota.mam.MamAddresses;
-import org.p1iota.camel.iota.mam.MamChannel;
-import org.p1iota.camel.iota.mam.MamException;
-import org.p1iota.camel.iota.mam.MamMode;
-import org.p1iota.camel.iota.mam.MamParser;
-import org.p1iota.camel.iota.tangle.RetryPolicy;
-import org.p1iota.camel.iota.tangle.TangleClient;
-import org.p1iota.camel.iota.tangle.TangleMessage;
-import org.p1iota.camel.iota.tangle.TryteCodec;
+import org.p1iota.iota.envelope.EnvelopeKeys;
+import org.p1iota.iota.mam.ChannelState;
+import org.p1iota.iota.mam.MamAddresses;
+import org.p1iota.iota.mam.MamChannel;
+import org.p1iota.iota.mam.MamException;
+import org.p1iota.iota.mam.MamMode;
+import org.p1iota.iota.mam.MamParser;
+import org.p1iota.iota.tangle.RetryPolicy;
+import org.p1iota.iota.tangle.TangleClient;
+import org.p1iota.iota.tangle.TangleMessage;
+import org.p1iota.iota.tangle.TryteCodec;
 
 /**
  * Issue 12, findings 4 and 5, against every role running in this JVM on the embedded node, driven

@@ -28,12 +28,12 @@ import org.p1iota.app.consent.message.Data;
 import org.p1iota.app.consent.message.Readings;
 import org.p1iota.app.consent.message.Scope;
 import org.p1iota.app.consent.message.Telegram;
-import org.p1iota.camel.iota.mam.MamAddresses;
-import org.p1iota.camel.iota.mam.MamException;
-import org.p1iota.camel.iota.mam.MamMessage;
-import org.p1iota.camel.iota.mam.MamMode;
-import org.p1iota.camel.iota.mam.MamParser;
-import org.p1iota.camel.iota.tangle.TryteCodec;
+import org.p1iota.iota.mam.MamAddresses;
+import org.p1iota.iota.mam.MamException;
+import org.p1iota.iota.mam.MamMessage;
+import org.p1iota.iota.mam.MamMode;
+import org.p1iota.iota.mam.MamParser;
+import org.p1iota.iota.tangle.TryteCodec;
 
 /**
  * Issue 15's "Must show" on the embedded node (MWM 3), every role real, asserting on what the keys open

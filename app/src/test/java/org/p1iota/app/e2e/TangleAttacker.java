@@ -14,11 +14,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.p1iota.app.consent.secrets.RandomTrytes;
 import org.p1iota.camel.iota.IotaNodeConfiguration;
-import org.p1iota.camel.iota.pow.ProofOfWorkEngines;
-import org.p1iota.camel.iota.tangle.RetryPolicy;
-import org.p1iota.camel.iota.tangle.TangleClient;
-import org.p1iota.camel.iota.tangle.TangleMessage;
-import org.p1iota.camel.iota.tangle.TryteCodec;
+import org.p1iota.iota.pow.ProofOfWorkEngines;
+import org.p1iota.iota.tangle.RetryPolicy;
+import org.p1iota.iota.tangle.TangleClient;
+import org.p1iota.iota.tangle.TangleMessage;
+import org.p1iota.iota.tangle.TryteCodec;
 
 /**
  * Someone with nothing but the node's public API: reads any address, writes anything anywhere, fast

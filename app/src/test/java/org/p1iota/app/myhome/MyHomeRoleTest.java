@@ -115,7 +115,7 @@ class MyHomeRoleTest {
     @Test
     @Order(3)
     void aWrongPairingCodeGetsNoChallengeAndShowsTheSteps() throws Exception {
-        String wrong = org.p1iota.app.consent.pairing.PairingCode.generate(new java.security.SecureRandom()).formatted();
+        String wrong = org.p1iota.app.consent.secrets.PairingCode.generate(new java.security.SecureRandom()).formatted();
         JsonNode pairing = pair(wrong, "Meter in the hallway");
 
         // the device cannot open a claim made with another code and stays silent (pairing protocol v2)

@@ -19,7 +19,7 @@ import org.p1iota.app.consent.message.InboxMessage;
 import org.p1iota.app.consent.message.ProtocolCodec;
 import org.p1iota.app.consent.pairing.ChallengeBook;
 import org.p1iota.app.consent.pairing.DevicePairing;
-import org.p1iota.app.consent.pairing.PairingCode;
+import org.p1iota.app.consent.secrets.PairingCode;
 import org.p1iota.app.consent.pairing.PairingException;
 import org.p1iota.app.consent.policy.DeviceAuthorizations;
 import org.p1iota.app.consent.secrets.InboxAddress;

@@ -25,9 +25,9 @@ import org.p1iota.app.testing.InboxJunk;
 import org.p1iota.app.testing.RunningNode;
 import org.p1iota.camel.iota.IotaConsumer;
 import org.p1iota.camel.iota.IotaMamConsumer;
-import org.p1iota.camel.iota.mam.ChannelState;
-import org.p1iota.camel.iota.mam.MamChannel;
-import org.p1iota.camel.iota.mam.MamMode;
+import org.p1iota.iota.mam.ChannelState;
+import org.p1iota.iota.mam.MamChannel;
+import org.p1iota.iota.mam.MamMode;
 
 /**
  * Issue 12, finding 1, at the component: what a stranger writes to an address (a bundle whose message

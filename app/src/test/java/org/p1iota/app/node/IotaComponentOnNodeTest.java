@@ -13,7 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.p1iota.camel.iota.IotaConstants;
-import org.p1iota.camel.iota.tangle.TangleException;
+import org.p1iota.iota.tangle.TangleException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.p1iota.app.role.RoleRunner;
 import org.p1iota.app.role.RoleSettings;
 import org.p1iota.app.testing.RunningNode;
-import org.p1iota.camel.iota.pow.PearlDiverProofOfWork;
-import org.p1iota.camel.iota.pow.TangleAttacher;
+import org.p1iota.iota.pow.PearlDiverProofOfWork;
+import org.p1iota.iota.pow.TangleAttacher;
 
 /**
  * Retention on a running node over HTTP: transactions older than node.retention are pruned, the

@@ -30,11 +30,11 @@ class NodeTipSelectionTest {
         String raw = TestTransactions.unattached(TestTransactions.ADDRESS, TestTransactions.tag("BROKEN"), "broken",
                 System.currentTimeMillis() / 1000);
         String wrongBundle = raw.substring(0, 2349) + "B".repeat(81) + raw.substring(2430);
-        String broken = new org.p1iota.camel.iota.pow.TangleAttacher(new org.p1iota.camel.iota.pow.PearlDiverProofOfWork(1))
+        String broken = new org.p1iota.iota.pow.TangleAttacher(new org.p1iota.iota.pow.PearlDiverProofOfWork(1))
                 .attach(NodeTransaction.NULL_HASH, NodeTransaction.NULL_HASH, MWM, List.of(wrongBundle)).get(0);
         String brokenHash = TestTransactions.hash(broken);
         // a valid bundle whose past holds the broken one
-        String child = new org.p1iota.camel.iota.pow.TangleAttacher(new org.p1iota.camel.iota.pow.PearlDiverProofOfWork(1))
+        String child = new org.p1iota.iota.pow.TangleAttacher(new org.p1iota.iota.pow.PearlDiverProofOfWork(1))
                 .attach(brokenHash, brokenHash, MWM, List.of(TestTransactions.unattached(TestTransactions.ADDRESS,
                         TestTransactions.tag("CHILD"), "child", System.currentTimeMillis() / 1000))).get(0);
         try (RunningNode node = RunningNode.start(data, MWM)) {
@@ -55,7 +55,7 @@ class NodeTipSelectionTest {
 
             assertThat(call(node, Map.of("command", "getInclusionStates", "transactions", List.of(goodHash)))
                     .get("states").get(0).asBoolean()).isFalse();
-            String approver = new org.p1iota.camel.iota.pow.TangleAttacher(new org.p1iota.camel.iota.pow.PearlDiverProofOfWork(1))
+            String approver = new org.p1iota.iota.pow.TangleAttacher(new org.p1iota.iota.pow.PearlDiverProofOfWork(1))
                     .attach(goodHash, goodHash, MWM, List.of(TestTransactions.unattached(TestTransactions.ADDRESS,
                             TestTransactions.tag("NEXT"), "next", System.currentTimeMillis() / 1000))).get(0);
             call(node, Map.of("command", "storeTransactions", "trytes", List.of(approver)));

@@ -8,8 +8,8 @@ import org.iota.jota.pow.ICurl;
 import org.iota.jota.pow.SpongeFactory;
 import org.iota.jota.utils.Converter;
 import org.iota.jota.utils.TrytesConverter;
-import org.p1iota.camel.iota.pow.PearlDiverProofOfWork;
-import org.p1iota.camel.iota.pow.TangleAttacher;
+import org.p1iota.iota.pow.PearlDiverProofOfWork;
+import org.p1iota.iota.pow.TangleAttacher;
 
 /** Builds single zero-value transactions with a message, attached with PearlDiver at a low MWM. */
 final class TestTransactions {

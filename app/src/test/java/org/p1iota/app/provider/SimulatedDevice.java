@@ -26,10 +26,10 @@ import org.p1iota.app.consent.policy.SideKeys;
 import org.p1iota.app.consent.secrets.InboxAddress;
 import org.p1iota.app.consent.secrets.Seed;
 import org.p1iota.camel.iota.IotaMamConstants;
-import org.p1iota.camel.iota.tangle.TryteCodec;
-import org.p1iota.camel.iota.mam.ChannelState;
-import org.p1iota.camel.iota.mam.MamChannel;
-import org.p1iota.camel.iota.mam.MamMode;
+import org.p1iota.iota.tangle.TryteCodec;
+import org.p1iota.iota.mam.ChannelState;
+import org.p1iota.iota.mam.MamChannel;
+import org.p1iota.iota.mam.MamMode;
 
 /**
  * The device side of the protocol with the real components, for testing the provider: a restricted

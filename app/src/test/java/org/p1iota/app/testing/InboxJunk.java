@@ -9,9 +9,9 @@ import org.iota.jota.model.Transaction;
 import org.iota.jota.pow.ICurl;
 import org.iota.jota.pow.SpongeFactory;
 import org.iota.jota.utils.Converter;
-import org.p1iota.camel.iota.pow.TangleAttacher;
-import org.p1iota.camel.iota.tangle.TryteCodec;
-import org.p1iota.camel.iota.tangle.ZeroValueBundle;
+import org.p1iota.iota.pow.TangleAttacher;
+import org.p1iota.iota.tangle.TryteCodec;
+import org.p1iota.iota.tangle.ZeroValueBundle;
 
 /**
  * What a stranger can write to any inbox: bundles built and attached here (low MWM) and stored on the

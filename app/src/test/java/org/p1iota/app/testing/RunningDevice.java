@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-import org.p1iota.app.consent.pairing.PairingCode;
+import org.p1iota.app.consent.secrets.PairingCode;
 import org.p1iota.app.consent.secrets.InboxAddress;
 import org.p1iota.app.consent.secrets.SecretStore;
 import org.p1iota.app.device.DataChannelWorker;

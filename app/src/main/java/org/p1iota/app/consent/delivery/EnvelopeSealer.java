@@ -2,7 +2,7 @@ package org.p1iota.app.consent.delivery;
 
 /**
  * Seals a small secret for a recipient's public key (KEM + AEAD) and returns the envelope as trytes.
- * The post-quantum envelopes of camel-iota ({@code org.p1iota.camel.iota.envelope.KeyEnvelopes}) are
+ * The post-quantum envelopes of camel-iota ({@code org.p1iota.iota.envelope.KeyEnvelopes}) are
  * the implementation the roles use; this seam keeps the consent logic free of a particular scheme.
  */
 public interface EnvelopeSealer {

@@ -1,10 +1,10 @@
 package org.p1iota.app.consent.delivery;
 
-import org.p1iota.camel.iota.envelope.Envelope;
-import org.p1iota.camel.iota.envelope.EnvelopeException;
-import org.p1iota.camel.iota.envelope.EnvelopeKeyPair;
-import org.p1iota.camel.iota.envelope.EnvelopePublicKey;
-import org.p1iota.camel.iota.envelope.KeyEnvelopes;
+import org.p1iota.iota.envelope.Envelope;
+import org.p1iota.iota.envelope.EnvelopeException;
+import org.p1iota.iota.envelope.EnvelopeKeyPair;
+import org.p1iota.iota.envelope.EnvelopePublicKey;
+import org.p1iota.iota.envelope.KeyEnvelopes;
 
 /**
  * camel-iota's post-quantum key envelopes (KEM + AES-256-GCM) behind the consent seams: public keys

@@ -18,8 +18,8 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-import org.p1iota.app.consent.pairing.InvalidPairingCodeException;
-import org.p1iota.app.consent.pairing.PairingCode;
+import org.p1iota.app.consent.secrets.InvalidPairingCodeException;
+import org.p1iota.app.consent.secrets.PairingCode;
 
 /**
  * A role's secrets in its data directory, one file each, created on first use and read back later:

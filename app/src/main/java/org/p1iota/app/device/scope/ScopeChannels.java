@@ -25,10 +25,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.p1iota.app.consent.message.Scope;
 import org.p1iota.app.consent.secrets.Seed;
-import org.p1iota.camel.iota.mam.ChannelState;
-import org.p1iota.camel.iota.mam.MamException;
-import org.p1iota.camel.iota.mam.MamMode;
-import org.p1iota.camel.iota.mam.MamWriter;
+import org.p1iota.iota.mam.ChannelState;
+import org.p1iota.iota.mam.MamException;
+import org.p1iota.iota.mam.MamMode;
+import org.p1iota.iota.mam.MamWriter;
 
 /**
  * The device's scoped channels (every scope but the full one, which is the DATA channel): one

@@ -6,9 +6,9 @@ import java.util.Locale;
 
 import org.p1iota.app.cli.CliCommand;
 import org.p1iota.app.cli.Console;
-import org.p1iota.camel.iota.pow.BitslicedProofOfWork;
-import org.p1iota.camel.iota.pow.CurlRounds;
-import org.p1iota.camel.iota.pow.PearlDiverProofOfWork;
+import org.p1iota.iota.pow.BitslicedProofOfWork;
+import org.p1iota.iota.pow.CurlRounds;
+import org.p1iota.iota.pow.PearlDiverProofOfWork;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -6,8 +6,8 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
-import org.p1iota.camel.iota.pow.BitslicedProofOfWork;
-import org.p1iota.camel.iota.pow.ProofOfWork;
+import org.p1iota.iota.pow.BitslicedProofOfWork;
+import org.p1iota.iota.pow.ProofOfWork;
 
 /**
  * The two ways the bench measures an engine that cannot count its own trials (jota's PearlDiver), and

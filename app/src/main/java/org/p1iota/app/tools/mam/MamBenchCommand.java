@@ -11,12 +11,12 @@ import java.util.stream.Stream;
 
 import org.p1iota.app.cli.CliCommand;
 import org.p1iota.app.cli.Console;
-import org.p1iota.camel.iota.mam.ChannelState;
-import org.p1iota.camel.iota.mam.CreatedMessage;
-import org.p1iota.camel.iota.mam.MamChannel;
-import org.p1iota.camel.iota.mam.MamMode;
-import org.p1iota.camel.iota.mam.MamParser;
-import org.p1iota.camel.iota.mam.MamWriter;
+import org.p1iota.iota.mam.ChannelState;
+import org.p1iota.iota.mam.CreatedMessage;
+import org.p1iota.iota.mam.MamChannel;
+import org.p1iota.iota.mam.MamMode;
+import org.p1iota.iota.mam.MamParser;
+import org.p1iota.iota.mam.MamWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -8,11 +8,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.p1iota.app.cli.CliCommand;
 import org.p1iota.app.cli.Console;
-import org.p1iota.camel.iota.mam.ChannelState;
-import org.p1iota.camel.iota.mam.CreatedMessage;
-import org.p1iota.camel.iota.mam.MamChannel;
-import org.p1iota.camel.iota.mam.MamException;
-import org.p1iota.camel.iota.mam.MamMode;
+import org.p1iota.iota.mam.ChannelState;
+import org.p1iota.iota.mam.CreatedMessage;
+import org.p1iota.iota.mam.MamChannel;
+import org.p1iota.iota.mam.MamException;
+import org.p1iota.iota.mam.MamMode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

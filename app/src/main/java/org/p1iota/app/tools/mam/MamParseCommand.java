@@ -8,10 +8,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.p1iota.app.cli.CliCommand;
 import org.p1iota.app.cli.Console;
-import org.p1iota.camel.iota.mam.MamException;
-import org.p1iota.camel.iota.mam.MamMessage;
-import org.p1iota.camel.iota.mam.MamParser;
-import org.p1iota.camel.iota.mam.MamTrytes;
+import org.p1iota.iota.mam.MamException;
+import org.p1iota.iota.mam.MamMessage;
+import org.p1iota.iota.mam.MamParser;
+import org.p1iota.iota.mam.MamTrytes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

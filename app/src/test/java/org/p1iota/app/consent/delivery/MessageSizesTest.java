@@ -14,9 +14,9 @@ import org.p1iota.app.consent.message.ProviderIdentity;
 import org.p1iota.app.consent.policy.ConsentPolicy;
 import org.p1iota.app.consent.policy.DeviceAction;
 import org.p1iota.app.consent.secrets.RandomIds;
-import org.p1iota.camel.iota.envelope.EnvelopeKeyPair;
-import org.p1iota.camel.iota.envelope.EnvelopeKeys;
-import org.p1iota.camel.iota.envelope.EnvelopeScheme;
+import org.p1iota.iota.envelope.EnvelopeKeyPair;
+import org.p1iota.iota.envelope.EnvelopeKeys;
+import org.p1iota.iota.envelope.EnvelopeScheme;
 
 /** The tangle cost of the consent messages, as docs/protocol.md ("Sizes") states it. */
 class MessageSizesTest {
@@ -31,7 +31,7 @@ class MessageSizesTest {
     @Test
     void transactionsPerMessage() throws Exception {
         assertThat(transactions(org.p1iota.app.consent.pairing.MyHomePairingSession.start(device,
-                org.p1iota.app.consent.pairing.PairingCode.generate(random), device, device, java.time.Clock.systemUTC(),
+                org.p1iota.app.consent.secrets.PairingCode.generate(random), device, device, java.time.Clock.systemUTC(),
                 java.time.Duration.ofMinutes(10), random).claim())).isEqualTo(1);
         for (EnvelopeScheme scheme : EnvelopeScheme.values()) {
             EnvelopeKeyPair keys = EnvelopeKeys.generate(scheme);

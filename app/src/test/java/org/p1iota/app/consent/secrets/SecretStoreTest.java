@@ -14,7 +14,7 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.p1iota.app.consent.pairing.PairingCode;
+import org.p1iota.app.consent.secrets.PairingCode;
 
 class SecretStoreTest {
 

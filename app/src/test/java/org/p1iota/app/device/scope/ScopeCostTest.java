@@ -12,10 +12,10 @@ import org.p1iota.app.consent.message.ProtocolCodec;
 import org.p1iota.app.consent.message.Readings;
 import org.p1iota.app.consent.message.Scope;
 import org.p1iota.app.consent.message.Telegram;
-import org.p1iota.camel.iota.mam.ChannelState;
-import org.p1iota.camel.iota.mam.MamChannel;
-import org.p1iota.camel.iota.mam.MamMode;
-import org.p1iota.camel.iota.tangle.TryteCodec;
+import org.p1iota.iota.mam.ChannelState;
+import org.p1iota.iota.mam.MamChannel;
+import org.p1iota.iota.mam.MamMode;
+import org.p1iota.iota.tangle.TryteCodec;
 
 /**
  * The tangle cost of each scoped channel, counted as the device publishes: the demo meter's telegrams

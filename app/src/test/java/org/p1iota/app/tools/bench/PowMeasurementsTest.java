@@ -3,7 +3,7 @@ package org.p1iota.app.tools.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.p1iota.camel.iota.pow.BitslicedProofOfWork;
+import org.p1iota.iota.pow.BitslicedProofOfWork;
 
 class PowMeasurementsTest {
 

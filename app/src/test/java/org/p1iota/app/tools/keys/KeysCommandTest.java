@@ -19,10 +19,10 @@ import org.p1iota.app.cli.Console;
 import org.p1iota.app.consent.secrets.InboxAddress;
 import org.p1iota.app.consent.secrets.SecretStore;
 import org.p1iota.app.consent.secrets.Seed;
-import org.p1iota.camel.iota.envelope.EnvelopeKeys;
-import org.p1iota.camel.iota.mam.ChannelState;
-import org.p1iota.camel.iota.mam.MamChannel;
-import org.p1iota.camel.iota.mam.MamMode;
+import org.p1iota.iota.envelope.EnvelopeKeys;
+import org.p1iota.iota.mam.ChannelState;
+import org.p1iota.iota.mam.MamChannel;
+import org.p1iota.iota.mam.MamMode;
 
 class KeysCommandTest {
 

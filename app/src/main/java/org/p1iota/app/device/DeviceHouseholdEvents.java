@@ -34,9 +34,9 @@ import org.slf4j.LoggerFactory;
  * one write, so after a restart the view is replayed from the stored events without repeating actions,
  * and work not yet done is still in the outbox; {@link DataChannelWorker} carries it out.
  */
-public final class HouseholdEvents {
+public final class DeviceHouseholdEvents {
 
-    private static final Logger LOG = LoggerFactory.getLogger(HouseholdEvents.class);
+    private static final Logger LOG = LoggerFactory.getLogger(DeviceHouseholdEvents.class);
 
     private final DeviceState state;
     private final KeyDelivery keyDelivery;
@@ -47,12 +47,12 @@ public final class HouseholdEvents {
     private final AtomicLong unreadable = new AtomicLong();
     private DeviceAuthorizations view;
 
-    public HouseholdEvents(String device, DeviceState state, KeyDelivery keyDelivery, SideKeys sideKeys) throws IOException {
+    public DeviceHouseholdEvents(String device, DeviceState state, KeyDelivery keyDelivery, SideKeys sideKeys) throws IOException {
         this(device, state, keyDelivery, sideKeys, null);
     }
 
     /** @param scoped the scoped channels; null: a device that publishes the full scope only (tests) */
-    public HouseholdEvents(String device, DeviceState state, KeyDelivery keyDelivery, SideKeys sideKeys, ScopedPublisher scoped)
+    public DeviceHouseholdEvents(String device, DeviceState state, KeyDelivery keyDelivery, SideKeys sideKeys, ScopedPublisher scoped)
             throws IOException {
         this.device = device;
         this.scoped = scoped;

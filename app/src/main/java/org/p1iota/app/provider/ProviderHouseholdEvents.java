@@ -8,11 +8,11 @@ import org.p1iota.app.web.ServerSentEvents;
 import org.p1iota.app.web.WebJson;
 
 /** Pushes what happens to a household to the pages following it over Server-Sent Events (topic = household id). */
-public final class HouseholdEvents {
+public final class ProviderHouseholdEvents {
 
     private final ServerSentEvents events;
 
-    public HouseholdEvents(ServerSentEvents events) {
+    public ProviderHouseholdEvents(ServerSentEvents events) {
         this.events = events;
     }
 
