@@ -19,8 +19,11 @@
         P1.el('td', { 'data-testid': 'policy-goal' }, policy.goal),
         provider,
         P1.el('td', { 'data-testid': 'policy-device' }, policy.device.name || MyHome.shortAddress(policy.device.address)),
+        P1.el('td', { 'data-testid': 'policy-scope' }, policy.scope ? policy.scope.words : ''),
         P1.el('td', {}, P1.formatTime(policy.since)),
-        P1.el('td', {}, [revoke])
+        P1.el('td', { 'data-testid': 'policy-until' }, policy.ended ? 'ended ' + P1.formatTime(policy.until)
+          : policy.until ? P1.formatTime(policy.until) : 'until revoked'),
+        P1.el('td', {}, policy.ended ? [] : [revoke])
       ]));
     });
   }

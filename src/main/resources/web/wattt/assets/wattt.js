@@ -14,6 +14,7 @@
     receiving: 'Receiving readings',
     revoked: 'Access revoked',
     expired: 'Request expired: connect again',
+    ended: 'Consent ended: connect again to continue',
     denied: 'Access denied'
   };
   const live = { household: null, importW: [], exportW: [], phases: [[], [], []], source: null, pollTimer: null,
@@ -60,6 +61,23 @@
     if (isNaN(x) || (live.lastTimestamp && x <= live.lastTimestamp)) {
       return;
     }
+    if (reading.powerImportW === null || reading.powerImportW === undefined) {
+      // 15-minute insights carry no live power: chart the average over each quarter-hour from its registers
+      const previous = live.lastEnergy;
+      live.lastEnergy = { x: x, importKwh: Number(reading.energyImportKwh), exportKwh: Number(reading.energyExportKwh) };
+      live.lastTimestamp = x;
+      if (!previous || isNaN(live.lastEnergy.importKwh)) {
+        return;
+      }
+      const hours = (x - previous.x) / 3600000;
+      const importW = Math.round((live.lastEnergy.importKwh - previous.importKwh) * 1000 / hours);
+      const exportW = Math.round((live.lastEnergy.exportKwh - previous.exportKwh) * 1000 / hours) || 0;
+      live.importW.push({ x: x, y: importW });
+      live.exportW.push({ x: x, y: exportW });
+      document.getElementById('live-latest').textContent = 'Average over the quarter-hour to ' + new Date(x).toLocaleTimeString()
+        + ': import ' + importW + ' W, export ' + exportW + ' W';
+      return;
+    }
     live.lastTimestamp = x;
     live.importW.push({ x: x, y: Number(reading.powerImportW) || 0 });
     live.exportW.push({ x: x, y: Number(reading.powerExportW) || 0 });
@@ -81,6 +99,7 @@
     live.exportW = [];
     live.phases = [[], [], []];
     live.lastTimestamp = null;
+    live.lastEnergy = null;
     answer.readings.forEach(addReading);
     drawLive();
   }
@@ -236,7 +255,9 @@
     P1.status('Creating a consent request…', 'busy');
     try {
       const myHome = document.getElementById('myhome-url').value.trim();
-      const body = { meterName: document.getElementById('meter-name').value.trim() };
+      // we ask for exactly what the household chose here; My Home lets it narrow that further
+      const choice = (document.querySelector('input[name="share"]:checked') || { value: 'live' }).value;
+      const body = { meterName: document.getElementById('meter-name').value.trim(), choice: choice };
       if (myHome) {
         body.myHome = myHome;
       }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
+
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.p1iota.app.channel.DataV2Codec;
@@ -20,6 +21,7 @@ import org.p1iota.app.consent.message.ProtocolCodec;
 import org.p1iota.app.consent.pairing.PairedHome;
 import org.p1iota.app.consent.policy.ConsentPolicy;
 import org.p1iota.app.consent.policy.DeviceAction;
+import org.p1iota.app.device.scope.ScopedPublisher;
 import org.p1iota.app.spool.DurableSpool;
 import org.p1iota.app.spool.SpoolRecord;
 import org.p1iota.camel.iota.IotaConstants;
@@ -44,10 +46,15 @@ public final class DataChannelWorker {
     /** Header naming the work prepared: {@link Work}. */
     public static final String WORK = "P1IotaDeviceWork";
 
-    public enum Work { KEY_ROTATION, MAM_DATA, DATA, NONE }
+    /** SCOPE: a message on a scoped channel (header {@link #SCOPE_CHANNEL}), a READINGS or a KEY_ROTATION. */
+    public enum Work { KEY_ROTATION, MAM_DATA, DATA, SCOPE, NONE }
+
+    /** Header naming the scoped channel ({@code iota-mam:} channel name) a SCOPE work goes to. */
+    public static final String SCOPE_CHANNEL = "P1IotaScopeChannel";
 
     private static final Logger LOG = LoggerFactory.getLogger(DataChannelWorker.class);
     private static final String POLICY = "p1iota.policyId";
+    private static final String SCOPED = "p1iota.scopedWork";
 
     private final String device;
     private final DurableSpool spool;
@@ -60,10 +67,20 @@ public final class DataChannelWorker {
     private final Clock clock;
     private final AtomicLong telegramsPublished = new AtomicLong();
     private final AtomicLong batchesPublished = new AtomicLong();
+    private final ScopedPublisher scoped;
+    private final PolicyWindows windows;
     private Instant waitingSince;
 
     public DataChannelWorker(String device, DurableSpool spool, DeviceState state, DeviceHouseholdEvents household,
             KeyDelivery keyDelivery, int batchSize, Duration maxWait, Clock clock) {
+        this(device, spool, state, household, keyDelivery, batchSize, maxWait, clock, null);
+    }
+
+    /** @param scoped the scoped channels, or null for a device that publishes the full scope only */
+    public DataChannelWorker(String device, DurableSpool spool, DeviceState state, DeviceHouseholdEvents household,
+            KeyDelivery keyDelivery, int batchSize, Duration maxWait, Clock clock, ScopedPublisher scoped) {
+        this.scoped = scoped;
+        this.windows = new PolicyWindows(spool, state, household, scoped, clock);
         this.device = device;
         this.spool = spool;
         this.state = state;
@@ -79,10 +96,54 @@ public final class DataChannelWorker {
         Message message = exchange.getMessage();
         message.removeHeaders("CamelIota*");
         message.setBody(null);
+        exchange.removeProperty(SCOPED);
+        windows.expireDue();
         Work work = prepareRotation(message) ? Work.KEY_ROTATION
                 : prepareDelivery(exchange) ? Work.MAM_DATA
+                : prepareScoped(exchange) ? (exchange.getProperty(SCOPED, ScopedPublisher.Prepared.class).kind()
+                        == ScopedPublisher.Prepared.Kind.MAM_DATA ? Work.MAM_DATA : Work.SCOPE)
                 : prepareBatch(message) ? Work.DATA : Work.NONE;
         message.setHeader(WORK, work.name());
+    }
+
+    private boolean prepareScoped(Exchange exchange) throws IOException {
+        if (scoped == null) {
+            return false;
+        }
+        Optional<ScopedPublisher.Prepared> next = scoped.prepare(household::activePolicy, household.scopedHolders(),
+                state.home().isPresent(), at -> {
+                    try {
+                        household.expire(at);
+                    } catch (IOException | EnvelopeFailure e) {
+                        throw new IllegalStateException("cannot end the policies due at " + at + ": " + e.getMessage(), e);
+                    }
+                });
+        if (next.isEmpty()) {
+            return false;
+        }
+        ScopedPublisher.Prepared prepared = next.get();
+        Message message = exchange.getMessage();
+        exchange.setProperty(SCOPED, prepared);
+        if (prepared.kind() == ScopedPublisher.Prepared.Kind.MAM_DATA) {
+            message.setBody(prepared.body());
+            message.setHeader(IotaConstants.ADDRESS, prepared.sendTo());
+            exchange.setProperty(POLICY, prepared.policyId());
+        } else {
+            message.setBody(TryteCodec.encode(prepared.body()));
+            message.setHeader(SCOPE_CHANNEL, prepared.channel());
+            if (prepared.newSideKey() != null) {
+                message.setHeader(IotaMamConstants.NEXT_SIDE_KEY, prepared.newSideKey());
+            }
+        }
+        return true;
+    }
+
+    /** A SCOPE work was published on its channel. */
+    public void scopePublished(Exchange exchange) throws IOException {
+        ScopedPublisher.Prepared prepared = exchange.getProperty(SCOPED, ScopedPublisher.Prepared.class);
+        scoped.published(prepared, exchange.getMessage().getHeader(IotaMamConstants.NEXT_ROOT, String.class));
+        exchange.getMessage().removeHeader(SCOPE_CHANNEL);
+        LOG.debug("{} published", prepared);
     }
 
     private boolean prepareRotation(Message message) {
@@ -109,6 +170,9 @@ public final class DataChannelWorker {
                 state.delivered(policyId); // revoked before its keys went out: nothing to deliver
                 continue;
             }
+            if (!windows.measuredSince(policy.get().since())) {
+                continue; // telegrams measured before the grant go out first, under keys it does not get
+            }
             try {
                 Outgoing outgoing = keyDelivery.mamData(new DeviceAction.DeliverKeys(policy.get()), state.nextRoot(),
                         state.sideKey());
@@ -126,6 +190,12 @@ public final class DataChannelWorker {
 
     public void delivered(Exchange exchange) throws IOException {
         String policyId = exchange.getProperty(POLICY, String.class);
+        ScopedPublisher.Prepared prepared = exchange.getProperty(SCOPED, ScopedPublisher.Prepared.class);
+        if (prepared != null) {
+            scoped.published(prepared, null);
+            LOG.info("MAM_DATA sent for policy {} (scope channel {})", policyId, prepared.channel());
+            return;
+        }
         state.delivered(policyId);
         LOG.info("MAM_DATA sent for policy {}", policyId);
     }
@@ -150,10 +220,14 @@ public final class DataChannelWorker {
             if (waitingSince == null) {
                 waitingSince = now;
             }
-            if (pending < batchSize && Duration.between(waitingSince, now).compareTo(maxWait) < 0) {
+            Optional<Instant> grant = windows.waitingGrant();
+            if (grant.isEmpty() && pending < batchSize && Duration.between(waitingSince, now).compareTo(maxWait) < 0) {
                 return false;
             }
-            records = spool.peek(batchSize);
+            records = windows.cut(spool.peek(batchSize), grant);
+            if (records.isEmpty()) {
+                return false;
+            }
         }
         List<byte[]> telegrams = new ArrayList<>();
         for (SpoolRecord record : records) {
@@ -175,6 +249,16 @@ public final class DataChannelWorker {
 
     public void batchPublished(Exchange exchange) throws IOException {
         DeviceState.InFlight batch = state.inFlight().orElseThrow();
+        if (scoped != null) {
+            List<ScopedPublisher.Read> reads = new ArrayList<>();
+            for (SpoolRecord record : spool.peek((int) (batch.last() - batch.first() + 1))) {
+                if (record.sequence() >= batch.first() && record.sequence() <= batch.last()) {
+                    reads.add(new ScopedPublisher.Read(record.sequence(),
+                            MeterIntake.telegram(record.sequence(), record.payload()).parsed()));
+                }
+            }
+            scoped.feed(reads, household.scopedHolders());
+        }
         spool.acknowledge(batch.last());
         state.published(exchange.getMessage().getHeader(IotaMamConstants.NEXT_ROOT, String.class));
         waitingSince = spool.pendingCount() > 0 ? clock.instant() : null;

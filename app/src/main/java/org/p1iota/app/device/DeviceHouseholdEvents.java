@@ -1,7 +1,10 @@
 package org.p1iota.app.device;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -10,7 +13,9 @@ import org.apache.camel.Exchange;
 import org.p1iota.app.consent.delivery.EnvelopeFailure;
 import org.p1iota.app.consent.delivery.KeyDelivery;
 import org.p1iota.app.consent.delivery.PostQuantumEnvelopes;
+import org.p1iota.app.consent.message.AuthorizationRevoked;
 import org.p1iota.app.consent.message.KeyRotation;
+import org.p1iota.app.consent.message.Scope;
 import org.p1iota.app.consent.message.ChannelEvent;
 import org.p1iota.app.consent.message.ProtocolCodec;
 import org.p1iota.app.consent.message.ProtocolException;
@@ -18,6 +23,7 @@ import org.p1iota.app.consent.policy.ConsentPolicy;
 import org.p1iota.app.consent.policy.DeviceAction;
 import org.p1iota.app.consent.policy.DeviceAuthorizations;
 import org.p1iota.app.consent.policy.SideKeys;
+import org.p1iota.app.device.scope.ScopedPublisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,11 +41,21 @@ public final class DeviceHouseholdEvents {
     private final DeviceState state;
     private final KeyDelivery keyDelivery;
     private final SideKeys sideKeys;
+    private final ScopedPublisher scoped;
+    private final String device;
     private final ProtocolCodec codec = new ProtocolCodec();
     private final AtomicLong unreadable = new AtomicLong();
     private DeviceAuthorizations view;
 
     public DeviceHouseholdEvents(String device, DeviceState state, KeyDelivery keyDelivery, SideKeys sideKeys) throws IOException {
+        this(device, state, keyDelivery, sideKeys, null);
+    }
+
+    /** @param scoped the scoped channels; null: a device that publishes the full scope only (tests) */
+    public DeviceHouseholdEvents(String device, DeviceState state, KeyDelivery keyDelivery, SideKeys sideKeys, ScopedPublisher scoped)
+            throws IOException {
+        this.device = device;
+        this.scoped = scoped;
         this.state = state;
         this.keyDelivery = keyDelivery;
         this.sideKeys = sideKeys;
@@ -67,12 +83,30 @@ public final class DeviceHouseholdEvents {
         DeviceAuthorizations.Step step = view.apply(event);
         List<DeviceState.PendingRotation> rotations = new ArrayList<>();
         List<String> deliveries = new ArrayList<>();
+        // scoped work is stored first: a crash before the event is recorded repeats it (at-least-once, as the outbox)
         for (DeviceAction action : step.actions()) {
             if (action instanceof DeviceAction.DeliverKeys deliver) {
-                deliveries.add(deliver.policy().id());
+                if (deliver.policy().scope().isFull() || scoped == null) {
+                    deliveries.add(deliver.policy().id());
+                } else {
+                    scoped.deliver(deliver.policy());
+                }
             } else if (action instanceof DeviceAction.RotateSideKey rotate) {
-                String newKey = sideKeys.next();
-                rotations.add(new DeviceState.PendingRotation(newKey, codec.encode(keyRotation(rotate, newKey))));
+                // each channel rotates for its own holders only: an end in one scope changes no other scope's key
+                Map<Scope, List<ConsentPolicy>> endedByScope = new LinkedHashMap<>();
+                rotate.ended().forEach(p -> endedByScope.computeIfAbsent(scoped == null ? Scope.full() : p.scope(),
+                        s -> new ArrayList<>()).add(p));
+                for (Map.Entry<Scope, List<ConsentPolicy>> ended : endedByScope.entrySet()) {
+                    List<ConsentPolicy> remaining = rotate.remaining().stream()
+                            .filter(p -> scoped == null || p.scope().equals(ended.getKey())).toList();
+                    DeviceAction.RotateSideKey one = new DeviceAction.RotateSideKey(ended.getValue(), remaining);
+                    if (ended.getKey().isFull()) {
+                        String newKey = sideKeys.next();
+                        rotations.add(new DeviceState.PendingRotation(newKey, codec.encode(keyRotation(one, newKey))));
+                    } else {
+                        scoped.rotate(ended.getKey(), one.ended(), one.remaining());
+                    }
+                }
             }
         }
         state.eventApplied(codec.encode(event), rotations, deliveries);
@@ -106,6 +140,37 @@ public final class DeviceHouseholdEvents {
             }
             return keyDelivery.keyRotation(new DeviceAction.RotateSideKey(rotate.ended(), sealable), newKey);
         }
+    }
+
+    /**
+     * Ends, as a revocation at their end date would, every active policy whose end date is at or before
+     * {@code at} (the device's clock, or the time of the next reading to publish). Recorded like an event
+     * of My Home's channel, so a restart does not end it twice; My Home shows it ended from the same date.
+     */
+    public synchronized void expire(Instant at) throws IOException, EnvelopeFailure {
+        for (ConsentPolicy policy : List.copyOf(view.active().values())) {
+            if (policy.endedBy(at)) {
+                LOG.info("policy {} reached its end date {}: its keys are rotated away", policy.id(), policy.until());
+                onEvent(codec.encode(new AuthorizationRevoked(policy.id(), device, policy.until())));
+            }
+        }
+    }
+
+    /** The earliest end date of an active policy of the full scope, if any. */
+    public synchronized Optional<Instant> firstEndOfFullScope() {
+        return view.active().values().stream().filter(p -> p.scope().isFull() || scoped == null).map(ConsentPolicy::until)
+                .filter(java.util.Objects::nonNull).min(Instant::compareTo);
+    }
+
+    /** Active policies of the scoped channels, by channel name. */
+    public synchronized Map<String, List<ConsentPolicy>> scopedHolders() {
+        Map<String, List<ConsentPolicy>> holders = new LinkedHashMap<>();
+        for (ConsentPolicy policy : view.active().values()) {
+            if (!policy.scope().isFull()) {
+                holders.computeIfAbsent(policy.scope().channelName(), n -> new ArrayList<>()).add(policy);
+            }
+        }
+        return holders;
     }
 
     public synchronized Optional<ConsentPolicy> activePolicy(String policyId) {

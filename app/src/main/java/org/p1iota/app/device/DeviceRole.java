@@ -13,6 +13,8 @@ import org.p1iota.app.consent.policy.SideKeys;
 import org.p1iota.app.consent.secrets.InboxAddress;
 import org.p1iota.app.consent.secrets.SecretStore;
 import org.p1iota.app.consent.secrets.Seed;
+import org.p1iota.app.device.scope.ScopeChannels;
+import org.p1iota.app.device.scope.ScopedPublisher;
 import org.p1iota.app.role.Role;
 import org.p1iota.app.role.RoleBeans;
 import org.p1iota.app.role.RoleSettings;
@@ -60,7 +62,11 @@ public final class DeviceRole implements Role {
         }
         DurableSpool spool = beans.closeOnStop(DurableSpool.open(settings.spoolDirectory()));
         KeyDelivery keyDelivery = new KeyDelivery(address, new ProtocolCodec(), PostQuantumEnvelopes.sealer());
-        DeviceHouseholdEvents household = new DeviceHouseholdEvents(address, state, keyDelivery, sideKeys);
+        // one restricted channel per scope granted other than the full one (docs/protocol.md, "Scopes")
+        ScopedPublisher scoped = new ScopedPublisher(address, ScopeChannels.open(settings.dataDirectory().resolve(
+                "scope-channels.json"), settings.dataDirectory().resolve("mam"), seed, settings.channelSecurity()),
+                keyDelivery, sideKeys);
+        DeviceHouseholdEvents household = new DeviceHouseholdEvents(address, state, keyDelivery, sideKeys, scoped);
         DevicePairing pairing = new DevicePairing(address, secrets.pairingCode(), new ChallengeBook(random, clock), clock, random);
 
         beans.bind("deviceProperties", new DeviceProperties(address));
@@ -72,6 +78,6 @@ public final class DeviceRole implements Role {
         beans.bind("pairingInbox", new PairingInbox(pairing, state,
                 new ClaimRateLimiter(settings.claimBurst(), settings.claimsPerHour(), clock)));
         beans.bind("dataChannelWorker", new DataChannelWorker(address, spool, state, household, keyDelivery,
-                settings.batchSize(), settings.batchMaxWait(), clock));
+                settings.batchSize(), settings.batchMaxWait(), clock, scoped));
     }
 }

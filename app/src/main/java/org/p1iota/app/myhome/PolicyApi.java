@@ -10,11 +10,13 @@ import org.apache.camel.Header;
 import org.p1iota.app.consent.message.AuthorizationRevoked;
 import org.p1iota.app.consent.message.Authorized;
 import org.p1iota.app.consent.message.ProviderIdentity;
+import org.p1iota.app.consent.message.Scope;
 import org.p1iota.app.consent.policy.CommandRefusedException;
 import org.p1iota.app.consent.policy.ConsentPolicy;
 import org.p1iota.app.consent.policy.GrantRequest;
 import org.p1iota.app.consent.policy.MyHomeCommands;
 import org.p1iota.app.consent.policy.MyHomeState;
+import org.p1iota.app.consent.policy.ScopeParameters;
 import org.p1iota.app.myhome.energy.OwnIdentity;
 import org.p1iota.app.web.ConsentLinkEndpoint;
 import org.p1iota.app.web.ConsentLinkException;
@@ -80,8 +82,18 @@ public final class PolicyApi {
             throw new ApiRefusal(502, "provider_metadata_invalid", "The provider's published details cannot be recorded: " + e.getMessage());
         }
         // from the link's fragment, which only the household's browser saw; not part of the public metadata
-        GrantRequest request = new GrantRequest(device.strip(), identity, provider.link().goal(),
-                ApiRequests.text(body, "grantSecret"));
+        // the scope and period the link asks for, and what the household chose (narrower or the same)
+        GrantRequest request;
+        try {
+            Scope requested = ScopeParameters.scope(ApiRequests.text(body, "resolution"), ApiRequests.text(body, "categories"));
+            request = new GrantRequest(device.strip(), identity, provider.link().goal(), ApiRequests.text(body, "grantSecret"),
+                    requested, ScopeParameters.duration(ApiRequests.text(body, "duration")),
+                    ScopeParameters.choice(requested, ApiRequests.text(body, "grantResolution"),
+                            ApiRequests.text(body, "grantCategories")),
+                    ScopeParameters.duration(ApiRequests.text(body, "grantDuration")));
+        } catch (IllegalArgumentException e) {
+            throw new ApiRefusal(400, "bad_request", e.getMessage());
+        }
         try {
             Authorized authorized = store.execute(state -> commands.grant(state, request));
             consentLink.granted(exchange, authorized.policyId());
@@ -155,6 +167,19 @@ public final class PolicyApi {
         json.put("device", device);
         json.put("requestId", policy.provider().consentRequestId());
         json.put("since", policy.since().toString());
+        json.put("scope", scopeJson(policy.scope()));
+        json.put("until", policy.until() == null ? null : policy.until().toString());
+        json.put("ended", policy.endedBy(java.time.Instant.now()));
+        return json;
+    }
+
+    /** The scope as the pages show it: the machine names and the plain words. */
+    static Map<String, Object> scopeJson(Scope scope) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("resolution", scope.resolution().name());
+        json.put("categories", scope.categories().stream().map(Enum::name).toList());
+        json.put("full", scope.isFull());
+        json.put("words", scope.words());
         return json;
     }
 

@@ -16,6 +16,7 @@ import org.p1iota.app.consent.message.Data;
 import org.p1iota.app.consent.message.DataChannelMessage;
 import org.p1iota.app.consent.message.KeyRotation;
 import org.p1iota.app.consent.message.ProtocolException;
+import org.p1iota.app.consent.message.Readings;
 import org.p1iota.app.consent.message.RotatedKey;
 import org.p1iota.app.consent.message.Telegram;
 import org.p1iota.camel.iota.IotaMamConstants;
@@ -44,6 +45,7 @@ public final class ChannelReader {
     private final ProviderHouseholdEvents events;
     private final Clock clock;
     private final DataChannelDecoder decoder = new DataChannelDecoder();
+    private ConsentEnds ends;
 
     public ChannelReader(HouseholdStore households, ReadingStore readings, ConsentRequests requests, ProviderHouseholdEvents events,
             Clock clock) {
@@ -52,6 +54,11 @@ public final class ChannelReader {
         this.requests = requests;
         this.events = events;
         this.clock = clock;
+    }
+
+    /** The consents' end dates: a rotation at the end reads as "ended", not "revoked". */
+    public void useConsentEnds(ConsentEnds consentEnds) {
+        this.ends = consentEnds;
     }
 
     public void onMessage(Exchange exchange) throws SQLException {
@@ -82,6 +89,26 @@ public final class ChannelReader {
             store(household.get(), data);
         } else if (decoded instanceof KeyRotation rotation) {
             rotate(household.get(), rotation, message);
+        } else if (decoded instanceof Readings scoped) {
+            store(household.get(), scoped);
+        }
+    }
+
+    /**
+     * A scoped channel's records, stored as readings at the end of their interval (sequence: the end's
+     * epoch second, so a record read twice is stored once); what the scope left out stays null.
+     */
+    private void store(Household household, Readings scoped) throws SQLException {
+        if (!scoped.device().equals(household.device())) {
+            LOG.warn("Skipped READINGS of device {} on the channel of {}", scoped.device(), household.id());
+            return;
+        }
+        List<StoredReading> batch = new ArrayList<>();
+        for (Readings.Interval record : scoped.records()) {
+            batch.add(ScopedValues.read(household.id(), record));
+        }
+        for (StoredReading added : readings.store(batch)) {
+            events.reading(added);
         }
     }
 
@@ -117,7 +144,10 @@ public final class ChannelReader {
             LOG.info("The data channel of {} continues under a new side key", household.id());
         } else {
             message.setHeader(IotaMamConstants.OPERATION, IotaMamOperation.unsubscribe);
-            if (households.revoke(household.id())) {
+            if (ends != null && ends.endedBy(household.id(), clock.instant(), household.lastReadingAt()) && households.end(household.id())) {
+                LOG.info("The consent of {} ended at its end date", household.id());
+                events.state(household.id(), HouseholdState.ENDED);
+            } else if (households.revoke(household.id())) {
                 LOG.info("Access to the data of {} was revoked", household.id());
                 events.state(household.id(), HouseholdState.REVOKED);
             }

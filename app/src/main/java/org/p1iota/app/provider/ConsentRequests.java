@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +17,8 @@ import org.p1iota.app.consent.delivery.GrantSecret;
 import org.p1iota.app.consent.delivery.PostQuantumEnvelopes;
 import org.p1iota.app.consent.delivery.ProviderKeys;
 import org.p1iota.app.consent.message.ProtocolCodec;
+import org.p1iota.app.consent.message.Scope;
+import org.p1iota.app.consent.policy.ScopeParameters;
 import org.p1iota.app.consent.secrets.InboxAddress;
 import org.p1iota.app.consent.secrets.RandomIds;
 import org.p1iota.app.consent.secrets.Seed;
@@ -67,6 +70,14 @@ public final class ConsentRequests {
      * @param myHome the household's My Home ({@code http(s)://host[:port][/path]}), or empty for the configured one
      */
     public synchronized Created create(Optional<String> myHome) throws SQLException {
+        return create(myHome, null, null);
+    }
+
+    /**
+     * @param scope    what the request asks for (null: the full scope: every telegram, everything)
+     * @param duration for how long (null: until revoked)
+     */
+    public synchronized Created create(Optional<String> myHome, Scope scope, Duration duration) throws SQLException {
         String base = myHomeBase(myHome.orElse(profile.myHomeUrl()));
         // instances sharing one database may draw the same index at once: the unique key decides, the loser draws again
         for (int attempt = 1; ; attempt++) {
@@ -92,7 +103,7 @@ public final class ConsentRequests {
         // the grant secret goes in the fragment: the browser never sends it to a server (nor in a Referer)
         String link = base + "/new-policy?requestId=" + encode(id) + "&inbox=" + inbox
                 + "&publicKey=" + keyPair(index).publicKey().toBase64Url() + "&goal=" + encode(profile.goal())
-                + "&returnUrl=" + encode(returnUrl) + "#grantSecret=" + grantSecret;
+                + "&returnUrl=" + encode(returnUrl) + ScopeParameters.query(scope, duration) + "#grantSecret=" + grantSecret;
         return new Created(id, link);
     }
 

@@ -10,6 +10,8 @@ public enum HouseholdState {
     RECEIVING,
     /** A KEY_ROTATION left this provider out: nothing after it can be read. */
     REVOKED,
+    /** The consent reached its end date: a KEY_ROTATION then left this provider out. */
+    ENDED,
     /** No keys arrived within {@code provider.request-ttl-minutes}: the inbox is no longer watched. */
     EXPIRED,
     /** The household said no on the consent page (the page reports it; kept for the API's vocabulary). */

@@ -122,6 +122,12 @@ public final class HouseholdStore {
                 HouseholdState.REVOKED.apiName(), id, HouseholdState.RECEIVING.apiName());
     }
 
+    /** The consent reached its end date (issue 15): as {@link #revoke}, named so. */
+    public boolean end(String id) throws SQLException {
+        return update("UPDATE household SET state = ? WHERE id = ? AND state = ?",
+                HouseholdState.ENDED.apiName(), id, HouseholdState.RECEIVING.apiName());
+    }
+
     private boolean update(String sql, String... parameters) throws SQLException {
         return database.transaction(connection -> {
             try (PreparedStatement update = connection.prepareStatement(sql)) {

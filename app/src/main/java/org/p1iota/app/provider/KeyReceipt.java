@@ -53,6 +53,13 @@ public final class KeyReceipt implements AutoCloseable {
     });
 
     /** @param requestTtl how long a request waits for its keys before its inbox is no longer watched */
+    private ConsentEnds ends;
+
+    /** Where the end dates of consents are kept (issue 15). */
+    public void useConsentEnds(ConsentEnds consentEnds) {
+        this.ends = consentEnds;
+    }
+
     public KeyReceipt(HouseholdStore households, ConsentRequests requests, ProviderHouseholdEvents events, java.time.Clock clock,
             java.time.Duration requestTtl) {
         this.clock = clock;
@@ -156,6 +163,9 @@ public final class KeyReceipt implements AutoCloseable {
         message.setBody(null);
         message.setHeader("P1iotaPolicy", keys.policyId());
         message.setHeader("P1iotaDevice", keys.device());
+        if (keys.until() != null) {
+            message.setHeader("P1iotaUntil", keys.until().toString());
+        }
         message.setHeader(IotaMamConstants.OPERATION, IotaMamOperation.subscribe);
         message.setHeader(IotaMamConstants.SUBSCRIPTION, id);
         message.setHeader(IotaMamConstants.ROOT, keys.dataRoot());
@@ -199,6 +209,10 @@ public final class KeyReceipt implements AutoCloseable {
         Message message = exchange.getMessage();
         message.removeHeader(IotaMamConstants.SIDE_KEY);
         String id = message.getHeader(HOUSEHOLD, String.class);
+        String until = message.getHeader("P1iotaUntil", String.class);
+        if (until != null && ends != null) {
+            ends.record(id, java.time.Instant.parse(until));
+        }
         if (households.startReceiving(id, message.getHeader("P1iotaPolicy", String.class),
                 message.getHeader("P1iotaDevice", String.class))) {
             LOG.info("Consent request {} granted: following the data channel of device {}", id,

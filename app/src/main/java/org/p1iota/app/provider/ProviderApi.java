@@ -103,9 +103,9 @@ public final class ProviderApi {
         }
         ConsentRequests.Created created;
         try {
-            created = requests.create(myHome);
+            created = requests.create(myHome, requestedScope(body), requestedDuration(body));
         } catch (IllegalArgumentException e) {
-            WebJson.fail(exchange, 400, "bad_request", "The My Home address was refused: " + e.getMessage() + ".");
+            WebJson.fail(exchange, 400, "bad_request", "The consent request was refused: " + e.getMessage() + ".");
             return;
         }
         access.created(exchange, created.id());
@@ -123,6 +123,33 @@ public final class ProviderApi {
         }
         return households.all().stream().filter(h -> h.state() == HouseholdState.RECEIVING)
                 .filter(h -> access.maySee(exchange, h.id())).findFirst();
+    }
+
+    /**
+     * The scope a consent request asks for: {@code "choice": "live"} (every telegram, everything) or
+     * {@code "insights"} (15-minute electricity and gas), or {@code "resolution"} and {@code "categories"}
+     * (comma-separated); none: the full scope.
+     */
+    static org.p1iota.app.consent.message.Scope requestedScope(String body) throws IOException {
+        JsonNode json = body == null || body.isBlank() ? WebJson.mapper().createObjectNode() : WebJson.mapper().readTree(body);
+        String choice = json.path("choice").asText("");
+        if (choice.equals("live")) {
+            return null;
+        }
+        if (choice.equals("insights")) {
+            return ProviderProfile.INSIGHTS;
+        }
+        if (!choice.isEmpty()) {
+            throw new IllegalArgumentException("choice must be live or insights");
+        }
+        return org.p1iota.app.consent.policy.ScopeParameters.scope(json.path("resolution").asText(null),
+                json.path("categories").asText(null));
+    }
+
+    /** {@code "duration"}: ISO-8601 (P30D, PT2M); none: until revoked. */
+    static java.time.Duration requestedDuration(String body) throws IOException {
+        JsonNode json = body == null || body.isBlank() ? WebJson.mapper().createObjectNode() : WebJson.mapper().readTree(body);
+        return org.p1iota.app.consent.policy.ScopeParameters.duration(json.path("duration").asText(null));
     }
 
     /** {@code GET /api/households} → every household, the most recent first. */

@@ -14,6 +14,11 @@ import java.time.ZoneId;
  */
 public record ProviderProfile(String name, String goal, String publicUrl, String myHomeUrl, ZoneId zone) {
 
+    /** Wattt's "hourly and daily insights": 15-minute electricity registers and gas at its own cadence. */
+    public static final org.p1iota.app.consent.message.Scope INSIGHTS = org.p1iota.app.consent.message.Scope.of(
+            org.p1iota.app.consent.message.Scope.Resolution.QUARTER_HOUR, org.p1iota.app.consent.message.Scope.Category.ENERGY,
+            org.p1iota.app.consent.message.Scope.Category.GAS);
+
     public ProviderProfile {
         while (publicUrl.endsWith("/")) {
             publicUrl = publicUrl.substring(0, publicUrl.length() - 1);

@@ -127,9 +127,14 @@ public final class ProviderRole implements Role {
         KeyReceipt keyReceipt = beans.closeOnStop(new KeyReceipt(households, requests, events, clock,
                 Duration.ofMinutes(settings.getLong("provider.request-ttl-minutes", 60))));
 
+        ConsentEnds ends = new ConsentEnds(database);
+        keyReceipt.useConsentEnds(ends);
+        ChannelReader channelReader = new ChannelReader(households, readings, requests, events, clock);
+        channelReader.useConsentEnds(ends);
+
         beans.bind("consentRequests", requests);
         beans.bind("keyReceipt", keyReceipt);
-        beans.bind("channelReader", new ChannelReader(households, readings, requests, events, clock));
+        beans.bind("channelReader", channelReader);
         HouseholdAccess access = new HouseholdAccess(visitorScope(settings.get("provider.visitor-scope", "session")));
         ProviderApi api = new ProviderApi(requests, keyReceipt, households, readings, events,
                 new NodeProbe(settings.get(RoleSettings.NODE_URL, RoleSettings.DEFAULT_NODE_URL), clock), profile, clock,

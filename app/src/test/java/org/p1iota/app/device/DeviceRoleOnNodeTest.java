@@ -76,7 +76,9 @@ class DeviceRoleOnNodeTest {
         String capture = Files.readString(capture(), StandardCharsets.ISO_8859_1);
         try (RunningDevice device = RunningDevice.start(data.resolve("device"), node.port, MWM,
                 "file:" + capture() + "?pace=400", Map.of("device.batch.max-wait", "4000"));
-                TestHousehold home = new TestHousehold(node.port, MWM, data.resolve("home"))) {
+                TestHousehold home = new TestHousehold(node.port, MWM, data.resolve("home"),
+                        // the capture was measured on 2019-03-24 from 15:05:19 (winter time): grants then
+                        java.time.Clock.fixed(java.time.Instant.parse("2019-03-24T14:05:00Z"), java.time.ZoneOffset.UTC))) {
             DeviceState deviceState = device.running().beans().get("deviceState", DeviceState.class);
 
             // a claim with a wrong code does not open on the device: dropped and counted, no reply

@@ -54,7 +54,7 @@ final class TestHousehold implements AutoCloseable {
     private final SecureRandom random = new SecureRandom();
     private final ProtocolCodec inboxCodec = ProtocolCodec.forInbox();
     private final ProtocolCodec channelCodec = new ProtocolCodec();
-    private final MyHomeCommands commands = new MyHomeCommands(Clock.systemUTC(), random);
+    private final MyHomeCommands commands;
     private final List<ChannelEvent> events = new ArrayList<>();
     private final CamelContext context = new DefaultCamelContext();
     private final ProducerTemplate template;
@@ -66,6 +66,16 @@ final class TestHousehold implements AutoCloseable {
     final BlockingQueue<InboxMessage> homeInbox = new LinkedBlockingQueue<>();
 
     TestHousehold(int nodePort, int mwm, Path state) throws Exception {
+        this(nodePort, mwm, state, Clock.systemUTC());
+    }
+
+    /**
+     * @param grantClock My Home's clock for its events: a grant's {@code since} decides which telegrams
+     *                   its provider may read (measured at or after it), so a test replaying an old
+     *                   capture grants at the capture's time
+     */
+    TestHousehold(int nodePort, int mwm, Path state, Clock grantClock) throws Exception {
+        this.commands = new MyHomeCommands(grantClock, random);
         this.node = "nodeUrl=http://127.0.0.1:" + nodePort + "&minWeightMagnitude=" + mwm + "&localPow=true";
         this.state = state;
         this.eventRoot = new MamChannel(ChannelState.initial(homeSeed, MamMode.PRIVATE, null, 2)).root();

@@ -79,10 +79,16 @@ final class ConsentSystem implements AutoCloseable {
      */
     ConsentSystem(Path data, int mwm, Duration meterPace, Map<String, String> deviceProperties,
             Map<String, String> providerProperties) throws Exception {
+        this(data, mwm, meterPace, Clock.systemUTC(), deviceProperties, providerProperties);
+    }
+
+    /** @param meterClock the meter's own clock (the time its telegrams say), e.g. one that runs faster */
+    ConsentSystem(Path data, int mwm, Duration meterPace, Clock meterClock, Map<String, String> deviceProperties,
+            Map<String, String> providerProperties) throws Exception {
         try {
             node = started(RunningNode.start(data.resolve("node"), mwm));
             try (InputStream capture = SimulatedMeter.class.getResourceAsStream("/demo/iskra-am550-2019-03-24.telegrams")) {
-                meter = started(SimulatedMeter.start(MeterTelegrams.load(capture), 0, meterPace, Clock.systemUTC()));
+                meter = started(SimulatedMeter.start(MeterTelegrams.load(capture), 0, meterPace, meterClock));
             }
             link = started(new RecordingMeterLink(meter.port()));
             // a device ignores a claim made with a wrong code: My Home stops waiting for its challenge after 30 s
@@ -133,16 +139,27 @@ final class ConsentSystem implements AutoCloseable {
 
     /** The provider creates a consent request over its API: {@code {id, myHomeUrl}}. */
     JsonNode request(Provider provider) throws Exception {
-        ApiClient.Answer request = provider.api().post("/api/consent-requests", Map.of());
+        return request(provider, Map.of());
+    }
+
+    /** A consent request with a body, e.g. {@code resolution}, {@code categories}, {@code duration}. */
+    JsonNode request(Provider provider, Map<String, String> body) throws Exception {
+        ApiClient.Answer request = provider.api().post("/api/consent-requests", body);
         assertThat(request.status()).as("POST /api/consent-requests: %s", request.json()).isEqualTo(201);
         return request.json();
     }
 
     /** The household grants a consent request for the device over My Home's API, as the consent page does. */
     Grant grant(Provider provider, JsonNode request) throws Exception {
+        return grant(provider, request, Map.of());
+    }
+
+    /** As the consent page grants, with the household's choices ({@code grantResolution}, ...) added. */
+    Grant grant(Provider provider, JsonNode request, Map<String, String> choices) throws Exception {
         Map<String, String> link = consentLink(request.path("myHomeUrl").asText());
         assertThat(link).containsKeys("requestId", "inbox", "publicKey", "goal", "returnUrl", "grantSecret");
         Map<String, String> body = new LinkedHashMap<>(link);
+        body.putAll(choices);
         body.put("device", device.address);
         ApiClient.Answer granted = household.post("/api/policies", body);
         assertThat(granted.status()).as("POST /api/policies: %s", granted.json()).isEqualTo(201);

@@ -87,6 +87,15 @@ final class DataChannelWalk {
         return payloads;
     }
 
+    /** The payloads at a private channel's address of {@code root} (My Home's event channel). */
+    List<String> payloadsAtPrivate(String root) throws Exception {
+        List<String> payloads = new ArrayList<>();
+        for (TangleMessage bundle : client.read(MamAddresses.address(root, MamMode.PRIVATE)).messages()) {
+            payloads.add(bundle.trytes());
+        }
+        return payloads;
+    }
+
     /**
      * Follows the channel as the provider with {@code keys} and {@code policyId} would: from its first
      * root and side key, through rotations that carry a key for it, up to the one that does not.

@@ -45,7 +45,8 @@ public final class KeyDelivery {
         }
         String requestId = policy.provider().consentRequestId();
         String proof = GrantSecret.proof(policy.grantSecret(), requestId, policy.id(), device, nextRoot, sideKey);
-        ChannelKeys keys = new ChannelKeys(requestId, policy.id(), device, nextRoot, sideKey, proof);
+        ChannelKeys keys = new ChannelKeys(requestId, policy.id(), device, nextRoot, sideKey, proof,
+                policy.scope().isFull() ? null : policy.scope(), policy.until());
         return new Outgoing(policy.provider().inbox(), new MamData(sealFor(policy, codec.encodeUtf8(keys))));
     }
 

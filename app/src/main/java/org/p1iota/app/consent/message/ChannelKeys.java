@@ -14,9 +14,18 @@ import org.p1iota.app.consent.delivery.GrantSecret;
  * @param sideKey          the data channel's current side key (81 trytes)
  * @param proof            {@link GrantSecret#proof} over the fields above under the request's grant secret:
  *                         this delivery comes from the device the household granted
+ * @param scope            version 3: what the channel at {@code dataRoot} discloses (absent: the full scope)
+ * @param until            version 3: when the policy ends by itself (absent: no end date); the provider
+ *                         shows "consent ended" when its key stops opening the channel then
  */
 public record ChannelKeys(String consentRequestId, String policyId, String device, String dataRoot, String sideKey,
-        String proof) implements SealedContent {
+        String proof, @OptionalField Scope scope, @OptionalField java.time.Instant until) implements SealedContent {
+
+    /** A version 2 delivery: the full scope, no end date. */
+    public ChannelKeys(String consentRequestId, String policyId, String device, String dataRoot, String sideKey,
+            String proof) {
+        this(consentRequestId, policyId, device, dataRoot, sideKey, proof, null, null);
+    }
 
     public ChannelKeys {
         Check.id("consentRequestId", consentRequestId);
@@ -37,6 +46,6 @@ public record ChannelKeys(String consentRequestId, String policyId, String devic
     @Override
     public String toString() {
         return "ChannelKeys[consentRequestId=" + consentRequestId + ", policyId=" + policyId + ", device=" + device
-                + ", dataRoot=" + dataRoot + ", secrets hidden]";
+                + ", dataRoot=" + dataRoot + ", scope=" + scope + ", until=" + until + ", secrets hidden]";
     }
 }

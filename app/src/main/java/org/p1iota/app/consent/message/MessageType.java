@@ -15,12 +15,16 @@ public enum MessageType {
     DEVICE_ADDED(DeviceAdded.class, "device-added"),
     DEVICE_DELETED(DeviceDeleted.class, "device-deleted"),
     // version 1 is still read: My Home's channel and a device's state keep the events granted before v2
-    AUTHORIZED(Authorized.class, "authorized", 2, 1),
+    // version 3 adds the scope and the end date (absent: the full scope, no end); 1 and 2 are still read
+    AUTHORIZED(Authorized.class, "authorized", 3, 1),
     AUTHORIZATION_REVOKED(AuthorizationRevoked.class, "authorization-revoked"),
     DATA(Data.class, "data"),
     KEY_ROTATION(KeyRotation.class, "key-rotation"),
-    CHANNEL_KEYS(ChannelKeys.class, "channel-keys", 2, 2),
-    ROTATED_KEY(RotatedKey.class, "rotated-key");
+    // version 3 names the scope the keys open and the policy's end
+    CHANNEL_KEYS(ChannelKeys.class, "channel-keys", 3, 2),
+    ROTATED_KEY(RotatedKey.class, "rotated-key"),
+    // on a scoped data channel: computed records of the scope's categories only (docs/protocol.md, "Scopes")
+    READINGS(Readings.class, "readings");
 
     private final Class<? extends ProtocolMessage> recordClass;
     private final String schemaName;

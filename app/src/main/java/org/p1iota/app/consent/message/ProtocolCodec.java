@@ -252,7 +252,9 @@ public final class ProtocolCodec {
         for (LogicalType type : new LogicalType[] {LogicalType.Textual, LogicalType.Integer, LogicalType.Boolean,
                 LogicalType.Float, LogicalType.Enum, LogicalType.Collection, LogicalType.Map, LogicalType.POJO}) {
             mapper.coercionConfigFor(type)
-                    .setCoercion(CoercionInputShape.Integer, type == LogicalType.Integer ? CoercionAction.TryConvert : CoercionAction.Fail)
+                    // a whole number is a valid decimal (READINGS writes 0, not 0.0)
+                    .setCoercion(CoercionInputShape.Integer, type == LogicalType.Integer || type == LogicalType.Float
+                            ? CoercionAction.TryConvert : CoercionAction.Fail)
                     .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                     .setCoercion(CoercionInputShape.Boolean, type == LogicalType.Boolean ? CoercionAction.TryConvert : CoercionAction.Fail)
                     .setCoercion(CoercionInputShape.String,

@@ -2,12 +2,15 @@ package org.p1iota.app.consent.policy;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 
 import org.p1iota.app.consent.delivery.GrantSecret;
 import org.p1iota.app.consent.message.AuthorizationRevoked;
 import org.p1iota.app.consent.message.Authorized;
 import org.p1iota.app.consent.message.DeviceAdded;
 import org.p1iota.app.consent.message.DeviceDeleted;
+import org.p1iota.app.consent.message.Scope;
 import org.p1iota.app.consent.policy.CommandRefusedException.Reason;
 import org.p1iota.app.consent.secrets.RandomIds;
 
@@ -50,8 +53,37 @@ public final class MyHomeCommands {
             throw new CommandRefusedException(Reason.ALREADY_GRANTED,
                     "this consent request is already granted for device " + request.device());
         }
+        Scope scope = grantedScope(request);
+        Duration duration = grantedDuration(request);
+        Instant since = clock.instant();
         return valid(() -> new Authorized(RandomIds.of(random), request.device(), request.provider(),
-                request.goal() == null ? null : request.goal().strip(), clock.instant(), request.grantSecret()));
+                request.goal() == null ? null : request.goal().strip(), since, request.grantSecret(), scope,
+                duration == null ? null : since.plus(duration)));
+    }
+
+    /** The household may narrow what the provider asked for (coarser, fewer categories), never widen it. */
+    private static Scope grantedScope(GrantRequest request) throws CommandRefusedException {
+        Scope requested = request.requestedScope() == null ? Scope.full() : request.requestedScope();
+        Scope chosen = request.scope() == null ? requested : request.scope();
+        if (!chosen.within(requested)) {
+            throw new CommandRefusedException(Reason.INVALID_INPUT, "the scope chosen (" + chosen.words()
+                    + ") is wider than the provider asked for (" + requested.words() + "); it can only be narrowed");
+        }
+        return chosen;
+    }
+
+    /** A shorter period than asked for is fine; a longer one, or none when the provider asked for an end, is not. */
+    private static Duration grantedDuration(GrantRequest request) throws CommandRefusedException {
+        Duration requested = request.requestedDuration();
+        Duration chosen = request.duration() == null ? requested : request.duration();
+        if (chosen != null && (chosen.isNegative() || chosen.isZero())) {
+            throw new CommandRefusedException(Reason.INVALID_INPUT, "the period must be longer than zero");
+        }
+        if (requested != null && (chosen == null || chosen.compareTo(requested) > 0)) {
+            throw new CommandRefusedException(Reason.INVALID_INPUT, "the period chosen is longer than the provider asked"
+                    + " for (" + requested + "); it can only be shortened");
+        }
+        return chosen;
     }
 
     public AuthorizationRevoked revoke(MyHomeState state, String policyId) throws CommandRefusedException {

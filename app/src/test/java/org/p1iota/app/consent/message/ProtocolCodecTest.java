@@ -57,13 +57,20 @@ class ProtocolCodecTest {
         assertReason(mamData.replace("\"version\":2", "\"version\":1"), Reason.UNSUPPORTED_VERSION);
         assertReason(mamData.replace("{\"type\":\"MAM_DATA\",", "{\"type\":\"MAM_DATA\",\"policyId\":\"policy-0001\","),
                 Reason.UNKNOWN_FIELD);
-        assertReason(codec.encode(SampleMessages.all().get(MessageType.CHANNEL_KEYS)).replace("\"version\":2", "\"version\":1"),
+        assertReason(codec.encode(SampleMessages.all().get(MessageType.CHANNEL_KEYS)).replace("\"version\":3", "\"version\":1"),
                 Reason.UNSUPPORTED_VERSION);
         // AUTHORIZED v1, granted before v2, is still read (My Home's channel keeps it), without a grant secret
         String authorized = codec.encode(SampleMessages.all().get(MessageType.AUTHORIZED));
-        assertThat(authorized).contains("\"version\":2").contains("\"grantSecret\":\"" + SampleMessages.GRANT_SECRET + "\"");
-        String v1 = authorized.replace("\"version\":2", "\"version\":1").replace(",\"grantSecret\":\"" + SampleMessages.GRANT_SECRET + "\"", "");
+        assertThat(authorized).contains("\"version\":3").contains("\"grantSecret\":\"" + SampleMessages.GRANT_SECRET + "\"");
+        String v2 = authorized.replaceAll(",\"scope\":\\{[^}]*\\},\"until\":\"[^\"]*\"", "").replace("\"version\":3", "\"version\":2");
+        assertThat(codec.decode(v2, Authorized.class).grantedScope()).as("v2: the full scope").isEqualTo(Scope.full());
+        assertThat(codec.decode(v2, Authorized.class).until()).isNull();
+        String v1 = v2.replace("\"version\":2", "\"version\":1").replace(",\"grantSecret\":\"" + SampleMessages.GRANT_SECRET + "\"", "");
         assertThat(codec.decode(v1, Authorized.class).grantSecret()).isNull();
+        // a READINGS whose records hold a category its scope lacks is refused
+        String readings = codec.encode(SampleMessages.all().get(MessageType.READINGS));
+        assertThat(readings).contains("\"meter\":{");
+        assertReason(readings.replace(",\"IDENTITY\"]", "]"), Reason.INVALID_FIELD);
         assertReason(authorized.replace(SampleMessages.GRANT_SECRET, "too-short"), Reason.INVALID_FIELD);
     }
 

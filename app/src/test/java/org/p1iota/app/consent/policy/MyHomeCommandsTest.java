@@ -18,6 +18,7 @@ import org.p1iota.app.consent.TestClock;
 import org.p1iota.app.consent.message.Authorized;
 import org.p1iota.app.consent.message.ChannelEvent;
 import org.p1iota.app.consent.message.ProtocolCodec;
+import org.p1iota.app.consent.message.Scope;
 import org.p1iota.app.consent.policy.CommandRefusedException.Reason;
 
 /** Commands write events; folding them back (through the codec, as from the channel) gives the state. */
@@ -92,6 +93,35 @@ class MyHomeCommandsTest {
         publish(commands.addDevice(state, METER, "Meter again"));
         assertThat(state.isActiveDevice(METER)).isTrue();
         assertThat(state.activePoliciesOf(METER)).isEmpty();
+    }
+
+    @Test
+    void theHouseholdNarrowsTheScopeAndPeriodButNeverWidensThem() throws Exception {
+        publish(commands.addDevice(state, METER, "Meter"));
+        Scope asked = Scope.of(Scope.Resolution.QUARTER_HOUR, Scope.Category.ENERGY, Scope.Category.GAS);
+        Duration month = Duration.ofDays(30);
+        // finer resolution, another category, a longer or endless period: refused, nothing written
+        assertRefused(() -> commands.grant(state, new GrantRequest(METER, provider("Wattt", "req-wattt-1"), "advice", SECRET,
+                asked, month, Scope.of(Scope.Resolution.TELEGRAM, Scope.Category.ENERGY), null)), Reason.INVALID_INPUT);
+        assertRefused(() -> commands.grant(state, new GrantRequest(METER, provider("Wattt", "req-wattt-1"), "advice", SECRET,
+                asked, month, Scope.of(Scope.Resolution.QUARTER_HOUR, Scope.Category.ENERGY, Scope.Category.IDENTITY), null)),
+                Reason.INVALID_INPUT);
+        assertRefused(() -> commands.grant(state, new GrantRequest(METER, provider("Wattt", "req-wattt-1"), "advice", SECRET,
+                asked, month, null, Duration.ofDays(31))), Reason.INVALID_INPUT);
+        // coarser, fewer, shorter: recorded as granted
+        Authorized narrowed = publish(commands.grant(state, new GrantRequest(METER, provider("Wattt", "req-wattt-1"), "advice",
+                SECRET, asked, month, Scope.of(Scope.Resolution.DAY, Scope.Category.ENERGY), Duration.ofDays(7))));
+        assertThat(narrowed.scope()).isEqualTo(Scope.of(Scope.Resolution.DAY, Scope.Category.ENERGY));
+        assertThat(narrowed.until()).isEqualTo(narrowed.since().plus(Duration.ofDays(7)));
+        // nothing chosen: as asked; no scope asked: the full scope, no end
+        Authorized asAsked = publish(commands.grant(state, new GrantRequest(METER, provider("Wattt", "req-wattt-2"), "advice",
+                SECRET, asked, month, null, null)));
+        assertThat(asAsked.grantedScope()).isEqualTo(asked);
+        assertThat(asAsked.until()).isEqualTo(asAsked.since().plus(month));
+        Authorized full = publish(commands.grant(state, new GrantRequest(METER, provider("Wattt", "req-wattt-3"), "advice", SECRET)));
+        assertThat(full.grantedScope().isFull()).isTrue();
+        assertThat(full.until()).isNull();
+        assertThat(state.policy(narrowed.policyId()).orElseThrow().policy().scope()).isEqualTo(narrowed.scope());
     }
 
     private interface Command {
