@@ -121,8 +121,8 @@ public final class ProviderBenchCommand extends CliCommand {
         Map<String, String> properties = new HashMap<>();
         properties.put(RoleSettings.DATA_PROPERTY, directory.toString());
         properties.put("provider.port", String.valueOf(freePort()));
-        properties.put("provider.node-url", nodeUrl);
-        properties.put("provider.mwm", String.valueOf(MWM));
+        properties.put(RoleSettings.NODE_URL, nodeUrl);
+        properties.put(RoleSettings.MWM, String.valueOf(MWM));
         properties.put("provider.follow-delay", String.valueOf(followDelay));
         properties.put("provider.max-quiet-delay", String.valueOf(maxQuietDelay));
         properties.put("camel.main.jmx-enabled", "false");
