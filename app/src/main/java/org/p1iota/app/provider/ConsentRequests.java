@@ -94,11 +94,11 @@ public final class ConsentRequests {
                 }
                 throw e;
             }
-            return link(base, id, index, inbox, grantSecret);
+            return link(base, id, index, inbox, grantSecret, scope, duration);
         }
     }
 
-    private Created link(String base, String id, int index, String inbox, String grantSecret) {
+    private Created link(String base, String id, int index, String inbox, String grantSecret, Scope scope, Duration duration) {
         String returnUrl = profile.publicUrl() + "/?household=" + id;
         // the grant secret goes in the fragment: the browser never sends it to a server (nor in a Referer)
         String link = base + "/new-policy?requestId=" + encode(id) + "&inbox=" + inbox
