@@ -58,7 +58,7 @@ class OperationsEndToEndTest {
                     .contains("{\"name\":\"followers\",\"status\":\"UP\"");
 
             // HTTP answers by route and status: the grant (201), the provider's request (201), a refusal (401)
-            assertThat(myHome.metric("p1iota_http_requests_total{route=\"myhome-policies\",status=\"201\"}")).isEqualTo(1);
+            assertThat(myHome.metric("p1iota_http_requests_total{route=\"myhome-policies-grant\",status=\"201\"}")).isEqualTo(1);
             assertThat(provider.metric("p1iota_http_requests_total{route=\"provider-consent-requests\",status=\"201\"}"))
                     .isEqualTo(1);
             HttpResponse<String> refused = HttpClient.newHttpClient().send(HttpRequest.newBuilder(

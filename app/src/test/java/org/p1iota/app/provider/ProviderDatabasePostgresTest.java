@@ -108,7 +108,8 @@ class ProviderDatabasePostgresTest {
             assertThat(new HouseholdStore(database).find("req_old").orElseThrow().state()).isEqualTo(HouseholdState.RECEIVING);
             positionsMoveOnlyFromTheRootRead(new ChannelPositions(database, Clock.systemUTC()), new ChannelPositions(database, Clock.systemUTC()));
         }
-        assertThat(migrations(url + ";USER=wattt")).as("baselined at 0, then V1 (a no-op here), V2, V3").containsExactly("0", "1", "2", "3");
+        assertThat(migrations(url + ";USER=wattt")).as("baselined at 0, then V1 (a no-op here), V2, V3, V4 (accounts), V5 (consent ends)")
+                .containsExactly("0", "1", "2", "3", "4", "5");
     }
 
     private static void positionsMoveOnlyFromTheRootRead(ChannelPositions one, ChannelPositions other) {
