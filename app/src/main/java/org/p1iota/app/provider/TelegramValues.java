@@ -1,12 +1,11 @@
 package org.p1iota.app.provider;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import static org.p1iota.app.channel.TelegramFields.decimal;
+import static org.p1iota.app.channel.TelegramFields.instant;
+import static org.p1iota.app.channel.TelegramFields.watts;
 import org.p1iota.app.consent.message.Telegram;
 
 /**
@@ -16,7 +15,6 @@ import org.p1iota.app.consent.message.Telegram;
  */
 final class TelegramValues {
 
-    private static final BigDecimal WATTS_PER_KW = BigDecimal.valueOf(1000);
 
     private TelegramValues() {
     }
@@ -31,42 +29,5 @@ final class TelegramValues {
                 decimal(parsed.path("energyExportTariff1")), decimal(parsed.path("energyExportTariff2")),
                 watts(parsed.path("powerImport")), watts(parsed.path("powerExport")),
                 decimal(gas.path("value")), instant(gas.path("timestamp")), telegram.raw());
-    }
-
-    private static BigDecimal decimal(JsonNode node) {
-        if (node.isNumber()) {
-            return node.decimalValue();
-        }
-        if (node.isTextual()) {
-            try {
-                return new BigDecimal(node.asText());
-            } catch (NumberFormatException e) {
-                return null;
-            }
-        }
-        return null;
-    }
-
-    private static Integer watts(JsonNode kilowatts) {
-        BigDecimal kw = decimal(kilowatts);
-        if (kw == null || kw.abs().compareTo(BigDecimal.valueOf(1_000_000)) > 0) {
-            return null;
-        }
-        return kw.multiply(WATTS_PER_KW).setScale(0, RoundingMode.HALF_UP).intValueExact();
-    }
-
-    private static Instant instant(JsonNode node) {
-        if (!node.isTextual()) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(node.asText()).toInstant();
-        } catch (DateTimeParseException e) {
-            try {
-                return Instant.parse(node.asText());
-            } catch (DateTimeParseException again) {
-                return null;
-            }
-        }
     }
 }

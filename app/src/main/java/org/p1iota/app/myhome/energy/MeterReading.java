@@ -1,12 +1,12 @@
 package org.p1iota.app.myhome.energy;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import static org.p1iota.app.channel.TelegramFields.decimal;
+import static org.p1iota.app.channel.TelegramFields.instant;
+import static org.p1iota.app.channel.TelegramFields.watts;
 import org.p1iota.app.consent.message.Telegram;
 
 /**
@@ -20,7 +20,6 @@ public record MeterReading(String device, long sequence, Instant at,
         BigDecimal[] voltage, BigDecimal[] current, BigDecimal gasM3, Integer tariff,
         String header, String p1Version, String equipmentId, String gasEquipmentId) {
 
-    private static final BigDecimal WATTS_PER_KW = BigDecimal.valueOf(1000);
 
     /** Reads the p1 parser's JSON of a telegram; {@code receivedAt} when the telegram carries no time. */
     public static MeterReading of(String device, Telegram telegram, Instant receivedAt) {
@@ -64,38 +63,5 @@ public record MeterReading(String device, long sequence, Instant at,
         }
         String text = node.asText().replaceAll("\\p{Cntrl}", "");
         return text.length() > max ? text.substring(0, max) : text;
-    }
-
-    static BigDecimal decimal(JsonNode node) {
-        if (node.isNumber()) {
-            return node.decimalValue();
-        }
-        if (node.isTextual()) {
-            try {
-                return new BigDecimal(node.asText());
-            } catch (NumberFormatException e) {
-                return null;
-            }
-        }
-        return null;
-    }
-
-    private static Integer watts(JsonNode kilowatts) {
-        BigDecimal kw = decimal(kilowatts);
-        if (kw == null || kw.abs().compareTo(BigDecimal.valueOf(1_000_000)) > 0) {
-            return null;
-        }
-        return kw.multiply(WATTS_PER_KW).setScale(0, RoundingMode.HALF_UP).intValueExact();
-    }
-
-    private static Instant instant(JsonNode node) {
-        if (!node.isTextual()) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(node.asText()).toInstant();
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 }
