@@ -51,7 +51,7 @@ class ProviderDatabasePostgresTest {
                 ProviderDatabase first = ProviderDatabase.open(postgres.url, null, null);
                 ProviderDatabase second = ProviderDatabase.open(postgres.url, null, null)) {
             assertThat(first.dialect()).isEqualTo(ProviderDatabase.Dialect.POSTGRESQL);
-            assertThat(migrations(postgres.url)).containsExactly("1", "2", "3");
+            assertThat(migrations(postgres.url)).containsExactly("1", "2", "3", "4", "5");
             HouseholdStore households = new HouseholdStore(first);
             households.insert(new Household("req_household1", 1, INBOX, "goal", Instant.parse("2026-11-24T00:00:00Z"),
                     HouseholdState.WAITING_FOR_KEYS, null, null, null));
