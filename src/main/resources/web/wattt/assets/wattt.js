@@ -202,7 +202,8 @@
     const cell = (value) => P1.el('td', {}, value == null ? '–' : String(value));
     costs.days.forEach((d) => {
       const row = P1.el('tr', {});
-      [d.date, d.importT1Kwh, d.importT2Kwh, d.gasM3, d.electricityEur, d.gasEur, d.totalEur].forEach((v) => row.append(cell(v)));
+      [d.date, d.importT1Kwh, d.importT2Kwh, d.gasM3].forEach((v) => row.append(cell(v)));
+      [d.electricityEur, d.gasEur, d.totalEur].forEach((v) => row.append(cell(v == null ? null : Number(v).toFixed(2))));
       rows.append(row);
     });
   }
