@@ -180,6 +180,67 @@
     });
   }
 
+  /** Issue 16: costs per day with the customer's tariff, or the default one, said so. */
+  async function loadCosts() {
+    const costs = await P1.get('/api/readings/costs?household=' + encodeURIComponent(live.household) + '&days=14');
+    const t = costs.tariff;
+    const prices = (t.kind === 'daynight' ? '€' + t.t2PerKwh + ' a kWh by day (T2), €' + t.t1PerKwh + ' by night (T1)'
+      : '€' + t.importPerKwh + ' a kWh') + (t.gasPerM3 != null ? ', gas €' + t.gasPerM3 + ' a m³' : '');
+    const account = document.getElementById('account-email').textContent;
+    document.getElementById('costs-tariff').textContent = costs.tariffIsDefault
+      ? 'With a default tariff (' + prices + '), not yours: ' + (account ? 'enter your own below.' : 'log in to enter your own.')
+      : 'With your tariff: ' + prices + '.';
+    P1Chart.bars(document.getElementById('chart-costs'), {
+      labels: costs.days.map((d) => d.date.slice(5)), unit: '€', emptyText: 'No full day yet',
+      series: [
+        { name: 'electricity', color: '#c0392b', values: costs.days.map((d) => Number(d.electricityEur)) },
+        { name: 'gas', color: '#1f5fa8', values: costs.days.map((d) => Number(d.gasEur)) }
+      ]
+    });
+    const rows = document.getElementById('costs-rows');
+    P1.clear(rows);
+    const cell = (value) => P1.el('td', {}, value == null ? '–' : String(value));
+    costs.days.forEach((d) => {
+      const row = P1.el('tr', {});
+      [d.date, d.importT1Kwh, d.importT2Kwh, d.gasM3].forEach((v) => row.append(cell(v)));
+      [d.electricityEur, d.gasEur, d.totalEur].forEach((v) => row.append(cell(v == null ? null : Number(v).toFixed(2))));
+      rows.append(row);
+    });
+  }
+
+  async function showTariff(loggedIn) {
+    const form = document.getElementById('tariff-form');
+    form.classList.toggle('hidden', !loggedIn);
+    if (!loggedIn) {
+      return;
+    }
+    const answer = await P1.get('/api/account/tariff');
+    const t = answer.tariff;
+    document.querySelector('input[name="tariff-kind"][value="' + t.kind + '"]').checked = true;
+    document.getElementById('tariff-import').value = t.importPerKwh == null ? '' : t.importPerKwh;
+    document.getElementById('tariff-t1').value = t.t1PerKwh == null ? '' : t.t1PerKwh;
+    document.getElementById('tariff-t2').value = t.t2PerKwh == null ? '' : t.t2PerKwh;
+    document.getElementById('tariff-gas').value = t.gasPerM3 == null ? '' : t.gasPerM3;
+  }
+
+  async function saveTariff() {
+    try {
+      await P1.send('POST', '/api/account/tariff', {
+        kind: document.querySelector('input[name="tariff-kind"]:checked').value,
+        importPerKwh: document.getElementById('tariff-import').value.trim(),
+        t1PerKwh: document.getElementById('tariff-t1').value.trim(),
+        t2PerKwh: document.getElementById('tariff-t2').value.trim(),
+        gasPerM3: document.getElementById('tariff-gas').value.trim()
+      });
+      P1.status('Tariff saved: costs now use your prices.', 'ok');
+      if (live.household) {
+        await loadCosts();
+      }
+    } catch (e) {
+      P1.status(e.message, 'error');
+    }
+  }
+
   async function refreshStatus() {
     if (!live.household) {
       return;
@@ -227,6 +288,7 @@
     await refreshStatus();
     await loadLastHour();
     await loadDaily();
+    await loadCosts().catch((e) => P1.status(e.message, 'error'));
     stream();
   }
 
@@ -287,6 +349,7 @@
     document.getElementById('account-email').textContent = account.loggedIn ? account.email : '';
     document.getElementById('logout').classList.toggle('hidden', !account.loggedIn);
     document.getElementById('account-card').classList.toggle('hidden', account.loggedIn);
+    await showTariff(account.loggedIn).catch((e) => P1.status(e.message, 'error'));
     return account;
   }
 
@@ -313,6 +376,10 @@
       account('/api/account/login');
     });
     document.getElementById('account-signup').addEventListener('click', () => account('/api/account/signup'));
+    document.getElementById('tariff-form').addEventListener('submit', (event) => {
+      event.preventDefault();
+      saveTariff();
+    });
     document.getElementById('logout').addEventListener('click', async () => {
       await P1.send('POST', '/api/account/logout');
       location.assign('/');

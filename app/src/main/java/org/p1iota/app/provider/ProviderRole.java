@@ -163,6 +163,8 @@ public final class ProviderRole implements Role {
         access.useAccounts(accountApi);
         api.useAccounts(accountStore);
         beans.bind("watttAccounts", accountApi);
+        beans.bind("watttCosts", new org.p1iota.app.provider.costs.CostsApi(
+                new org.p1iota.app.provider.costs.TariffStore(database, clock), households, access, profile.zone(), clock));
         beans.bind("watttApiGate", AccessGate.forApi(sessions, new BearerAuth(secrets.apiToken().value())));
         beans.bind("watttAssets", new StaticAssets("web/wattt", "web/common"));
         beans.bind("providerMetadata", new ProviderMetadataEndpoint(requests::metadata));

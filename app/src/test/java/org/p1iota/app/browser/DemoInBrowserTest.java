@@ -209,6 +209,23 @@ class DemoInBrowserTest {
         waitUpTo(TANGLE).until(d -> Integer.parseInt(d.findElement(By.id("chart-phases")).getAttribute("data-points")) >= 3);
         browser.screenshots("06-wattt-receiving");
 
+        // issue 16, costs: the form starts from the default tariff; the logged-in customer enters a day/night one and the costs per day use it, in €
+        assertThat(driver.findElement(By.id("costs-tariff")).getText()).contains("default tariff");
+        driver.findElement(By.cssSelector("[data-testid=tariff-daynight]")).click();
+        driver.findElement(By.id("tariff-t1")).clear();
+        driver.findElement(By.id("tariff-t1")).sendKeys("0.21");
+        driver.findElement(By.id("tariff-t2")).clear();
+        driver.findElement(By.id("tariff-t2")).sendKeys("0.33");
+        driver.findElement(By.id("tariff-gas")).clear();
+        driver.findElement(By.id("tariff-gas")).sendKeys("1.40");
+        driver.findElement(By.id("tariff-save")).click();
+        waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(By.id("costs-tariff"), "With your tariff"));
+        assertThat(driver.findElement(By.id("costs-tariff")).getText()).contains("€0.33").contains("€0.21").contains("€1.4");
+        assertThat(driver.findElement(By.id("chart-costs")).getAttribute("data-unit")).isEqualTo("€");
+        assertThat(driver.findElements(By.cssSelector("#costs-rows tr"))).isNotEmpty();
+        assertThat(driver.findElement(By.cssSelector("#costs-rows tr td:last-child")).getText()).matches("\\d+\\.\\d\\d");
+        browser.screenshots("06a-wattt-costs");
+
         // connecting again reuses the grant: no second consent request, no second policy
         int households = new Select(driver.findElement(By.id("household-select"))).getOptions().size();
         driver.findElement(By.id("connect")).click();

@@ -92,6 +92,8 @@ class WatttWebRoutesTest {
         for (List<String> call : List.of(List.of("POST", "/api/consent-requests"), List.of("GET", "/api/households"),
                 List.of("GET", "/api/status"), List.of("GET", "/api/readings?household=req_0123456789"),
                 List.of("GET", "/api/readings/daily?household=req_0123456789"),
+                List.of("GET", "/api/readings/costs?household=req_0123456789"), List.of("GET", "/api/account/tariff"),
+                List.of("POST", "/api/account/tariff"),
                 List.of("GET", "/api/readings/stream?household=req_0123456789"))) {
             HttpResponse<String> answer = send(call.get(0), call.get(1), call.get(0).equals("POST") ? "{}" : null,
                     "Content-Type", "application/json");
