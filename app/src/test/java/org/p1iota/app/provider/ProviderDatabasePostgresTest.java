@@ -51,7 +51,7 @@ class ProviderDatabasePostgresTest {
                 ProviderDatabase first = ProviderDatabase.open(postgres.url, null, null);
                 ProviderDatabase second = ProviderDatabase.open(postgres.url, null, null)) {
             assertThat(first.dialect()).isEqualTo(ProviderDatabase.Dialect.POSTGRESQL);
-            assertThat(migrations(postgres.url)).containsExactly("1", "2", "3", "4", "5");
+            assertThat(migrations(postgres.url)).containsExactly("1", "2", "3", "4", "5", "6");
             HouseholdStore households = new HouseholdStore(first);
             households.insert(new Household("req_household1", 1, INBOX, "goal", Instant.parse("2026-11-24T00:00:00Z"),
                     HouseholdState.WAITING_FOR_KEYS, null, null, null));
@@ -108,8 +108,8 @@ class ProviderDatabasePostgresTest {
             assertThat(new HouseholdStore(database).find("req_old").orElseThrow().state()).isEqualTo(HouseholdState.RECEIVING);
             positionsMoveOnlyFromTheRootRead(new ChannelPositions(database, Clock.systemUTC()), new ChannelPositions(database, Clock.systemUTC()));
         }
-        assertThat(migrations(url + ";USER=wattt")).as("baselined at 0, then V1 (a no-op here), V2, V3, V4 (accounts), V5 (consent ends)")
-                .containsExactly("0", "1", "2", "3", "4", "5");
+        assertThat(migrations(url + ";USER=wattt")).as("baselined at 0, then V1 (a no-op here), V2, V3, V4 (accounts), V5 (consent ends), V6 (tariffs)")
+                .containsExactly("0", "1", "2", "3", "4", "5", "6");
     }
 
     private static void positionsMoveOnlyFromTheRootRead(ChannelPositions one, ChannelPositions other) {
