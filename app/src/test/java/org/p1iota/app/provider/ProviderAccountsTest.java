@@ -48,33 +48,8 @@ class ProviderAccountsTest {
         }
     }
 
-    /** A browser's visitor session: cookie and CSRF token. */
-    private final class Visitor {
-        String cookie;
-        String csrf;
-
-        Visitor() throws Exception {
-            HttpResponse<String> session = http.send(request("/api/session").build(), HttpResponse.BodyHandlers.ofString());
-            cookie = session.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
-            csrf = JSON.readTree(session.body()).get("csrfToken").asText();
-        }
-
-        HttpResponse<String> post(String path, String json) throws Exception {
-            HttpResponse<String> answer = http.send(request(path).header("Cookie", cookie).header("X-CSRF-Token", csrf)
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            answer.headers().firstValue("Set-Cookie").ifPresent(set -> cookie = set.split(";")[0]);
-            if (answer.statusCode() < 300 && JSON.readTree(answer.body()).has("csrfToken")) {
-                csrf = JSON.readTree(answer.body()).get("csrfToken").asText();
-            }
-            return answer;
-        }
-
-        JsonNode get(String path) throws Exception {
-            HttpResponse<String> answer = http.send(request(path).header("Cookie", cookie).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(answer.statusCode()).as("GET %s: %s", path, answer.body()).isEqualTo(200);
-            return JSON.readTree(answer.body());
-        }
+    private WatttVisitor visitor() throws Exception {
+        return new WatttVisitor(http, () -> provider.baseUrl());
     }
 
     private HttpRequest.Builder request(String path) {
@@ -85,7 +60,7 @@ class ProviderAccountsTest {
     void anAccountKeepsItsNamedMeterAcrossARestart() throws Exception {
         port = RunningNode.freePort();
         provider = RunningProvider.start(data, RunningNode.freePort(), 3, port, Map.of());
-        Visitor visitor = new Visitor();
+        WatttVisitor visitor = visitor();
         assertThat(visitor.post("/api/account/signup", "{\"email\":\"ann@example.org\",\"password\":\"short\"}").statusCode())
                 .isEqualTo(400);
         String cookieBefore = visitor.cookie;
@@ -104,7 +79,7 @@ class ProviderAccountsTest {
         // restart: sessions are gone, the account and its meter are not
         provider.close();
         provider = RunningProvider.start(data, RunningNode.freePort(), 3, port, Map.of());
-        Visitor again = new Visitor();
+        WatttVisitor again = visitor();
         assertThat(again.get("/api/households")).as("a new visitor sees nothing").isEmpty();
         assertThat(again.post("/api/account/login", "{\"email\":\"ann@example.org\",\"password\":\"wrong password!\"}").statusCode())
                 .isEqualTo(401);

@@ -44,32 +44,8 @@ class ProviderCostsTest {
         }
     }
 
-    private final class Visitor {
-        String cookie;
-        String csrf;
-
-        Visitor() throws Exception {
-            HttpResponse<String> session = http.send(request("/api/session").build(), HttpResponse.BodyHandlers.ofString());
-            cookie = session.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
-            csrf = JSON.readTree(session.body()).get("csrfToken").asText();
-        }
-
-        HttpResponse<String> post(String path, String json) throws Exception {
-            HttpResponse<String> answer = http.send(request(path).header("Cookie", cookie).header("X-CSRF-Token", csrf)
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            answer.headers().firstValue("Set-Cookie").ifPresent(set -> cookie = set.split(";")[0]);
-            if (answer.statusCode() < 300 && JSON.readTree(answer.body()).has("csrfToken")) {
-                csrf = JSON.readTree(answer.body()).get("csrfToken").asText();
-            }
-            return answer;
-        }
-
-        JsonNode get(String path) throws Exception {
-            HttpResponse<String> answer = http.send(request(path).header("Cookie", cookie).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(answer.statusCode()).as("GET %s: %s", path, answer.body()).isEqualTo(200);
-            return JSON.readTree(answer.body());
-        }
+    private WatttVisitor visitor() throws Exception {
+        return new WatttVisitor(http, () -> provider.baseUrl());
     }
 
     private HttpRequest.Builder request(String path) {
@@ -85,7 +61,7 @@ class ProviderCostsTest {
     void aCustomersTariffPricesTheStoredDailyUse() throws Exception {
         int port = RunningNode.freePort();
         provider = RunningProvider.start(data, RunningNode.freePort(), 3, port, Map.of());
-        Visitor ann = new Visitor();
+        WatttVisitor ann = visitor();
         assertThat(ann.post("/api/account/signup", "{\"email\":\"ann@example.org\",\"password\":\"correct horse battery\"}")
                 .statusCode()).isEqualTo(201);
         HttpResponse<String> created = ann.post("/api/consent-requests", "{\"meterName\":\"Home\"}");
@@ -107,11 +83,11 @@ class ProviderCostsTest {
         provider = RunningProvider.start(data, RunningNode.freePort(), 3, port, Map.of());
 
         // a visitor: the default tariff, said to be the default, and no way to set one
-        Visitor visitor = new Visitor();
+        WatttVisitor visitor = visitor();
         assertThat(visitor.get("/api/account/tariff").get("tariffIsDefault").asBoolean()).isTrue();
         assertThat(visitor.post("/api/account/tariff", "{\"kind\":\"fixed\",\"importPerKwh\":0.1}").statusCode()).isEqualTo(401);
 
-        Visitor again = new Visitor();
+        WatttVisitor again = visitor();
         assertThat(again.post("/api/account/login", "{\"email\":\"ann@example.org\",\"password\":\"correct horse battery\"}")
                 .statusCode()).isEqualTo(200);
         JsonNode defaults = again.get("/api/readings/costs?household=" + household);
