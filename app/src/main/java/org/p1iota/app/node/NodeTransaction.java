@@ -3,9 +3,8 @@ package org.p1iota.app.node;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.iota.jota.pow.ICurl;
-import org.iota.jota.pow.SpongeFactory;
 import org.iota.jota.utils.Converter;
+import org.p1iota.iota.transaction.TransactionHashes;
 
 /**
  * One transaction as the node sees it: the raw 2673 trytes, its Curl-P-81 hash and the fields the
@@ -26,21 +25,15 @@ public record NodeTransaction(String trytes, String hash, int weight, String add
 
     /** Parses trytes that already passed {@link #isTransactionTrytes}; computes the hash. */
     public static NodeTransaction parse(String trytes) {
-        int[] trits = Converter.trits(trytes);
-        int[] hashTrits = new int[243];
-        ICurl curl = SpongeFactory.create(SpongeFactory.Mode.CURL_P81);
-        curl.absorb(trits, 0, trits.length);
-        curl.squeeze(hashTrits, 0, hashTrits.length);
-        return parse(trytes, trits, hashTrits);
+        return parseAll(List.of(trytes)).get(0);
     }
 
-    /** Parses many transactions, hashing them 64 at a time (see {@link BatchCurl}). */
+    /** Parses many transactions, hashing them 64 at a time (see {@link TransactionHashes}). */
     public static List<NodeTransaction> parseAll(List<String> trytes) {
-        List<int[]> trits = trytes.stream().map(Converter::trits).toList();
-        List<int[]> hashes = BatchCurl.hash(trits);
+        List<String> hashes = TransactionHashes.of(trytes);
         List<NodeTransaction> parsed = new ArrayList<>(trytes.size());
         for (int i = 0; i < trytes.size(); i++) {
-            parsed.add(parse(trytes.get(i), trits.get(i), hashes.get(i)));
+            parsed.add(stored(trytes.get(i), hashes.get(i)));
         }
         return parsed;
     }

@@ -100,6 +100,61 @@ class ManyChannelsOnNodeTest {
         }
     }
 
+    @Test
+    void parallelChannelsReadSideBySideAndEachChannelStaysInOrder() throws Exception {
+        int channelCount = 12;
+        List<SimulatedChannels.Channel> channels = SimulatedChannels.make(channelCount, 3, MWM, ProofOfWorkEngines.defaultEngine(1),
+                (c, m) -> TryteCodec.encode("channel " + c + " message " + m), new SecureRandom());
+        try (RunningNode node = RunningNode.start(data.resolve("node"), MWM)) {
+            for (SimulatedChannels.Channel channel : channels) {
+                for (List<String> message : channel.messages()) {
+                    store(node, message);
+                }
+            }
+            Map<String, List<String>> received = new ConcurrentHashMap<>();
+            java.util.Set<String> threads = ConcurrentHashMap.newKeySet();
+            java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.concurrent.atomic.AtomicInteger mostInFlight = new java.util.concurrent.atomic.AtomicInteger();
+            CamelContext follower = new DefaultCamelContext();
+            String endpoint = "iota-mam:parallel?stateDirectory=" + data.resolve("follow") + "&nodeUrl=http://127.0.0.1:" + node.port;
+            follower.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from(endpoint + "&delay=100&maxQuietDelay=400&parallelChannels=4").routeId("follow").autoStartup(false)
+                            .process(e -> {
+                                mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+                                threads.add(Thread.currentThread().getName());
+                                Thread.sleep(50); // a route that takes its time, e.g. a database commit
+                                received.computeIfAbsent(e.getMessage().getHeader(IotaMamConstants.SUBSCRIPTION, String.class),
+                                        k -> new CopyOnWriteArrayList<>()).add(e.getMessage().getBody(String.class));
+                                inFlight.decrementAndGet();
+                            });
+                }
+            });
+            follower.start();
+            try {
+                ProducerTemplate template = follower.createProducerTemplate();
+                for (int c = 0; c < channelCount; c++) {
+                    SimulatedChannels.Channel channel = channels.get(c);
+                    template.sendBodyAndHeaders(endpoint, null, Map.of(IotaMamConstants.OPERATION, IotaMamOperation.subscribe,
+                            IotaMamConstants.SUBSCRIPTION, "household-" + c, IotaMamConstants.ROOT, channel.firstRoot(),
+                            IotaMamConstants.MODE, "restricted", IotaMamConstants.SIDE_KEY, channel.sideKey()));
+                }
+                follower.getRouteController().startRoute("follow");
+                await().atMost(60, TimeUnit.SECONDS).until(() -> total(received) >= 3 * channelCount);
+                Thread.sleep(500);
+            } finally {
+                follower.close();
+            }
+            assertThat(mostInFlight.get()).as("messages in the route at once").isBetween(2, 4);
+            assertThat(threads).hasSizeBetween(2, 4);
+            for (int c = 0; c < channelCount; c++) {
+                assertThat(received.get("household-" + c)).as("channel %d", c).containsExactly(
+                        "channel " + c + " message 0", "channel " + c + " message 1", "channel " + c + " message 2");
+            }
+        }
+    }
+
     private static int total(Map<String, List<String>> received) {
         return received.values().stream().mapToInt(List::size).sum();
     }

@@ -3,6 +3,10 @@ package org.p1iota.app.tools.bench;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.p1iota.iota.mam.ChannelState;
 import org.p1iota.iota.mam.CreatedMessage;
@@ -37,23 +41,44 @@ public final class SimulatedChannels {
     }
 
     /**
-     * @param pow the engine for the (low) MWM; tips are the null hash, which the embedded node accepts
+     * @param pow the engine for the (low) MWM; tips are the null hash, which the embedded node accepts.
+     *     Channels are made side by side, one per core (each channel's messages in order): signing is
+     *     most of a benchmark's set-up time
      */
     public static List<Channel> make(int channels, int messagesEach, int mwm, ProofOfWork pow, Content content,
             SecureRandom random) throws Exception {
         TangleAttacher attacher = new TangleAttacher(pow);
-        List<Channel> made = new ArrayList<>(channels);
-        for (int c = 0; c < channels; c++) {
-            String sideKey = randomTrytes(random, 81);
-            MamChannel channel = new MamChannel(ChannelState.initial(randomTrytes(random, 81), MamMode.RESTRICTED, sideKey, 1));
-            String firstRoot = channel.root();
-            List<List<String>> messages = new ArrayList<>(messagesEach);
-            for (int m = 0; m < messagesEach; m++) {
-                messages.add(attach(attacher, channel, content.trytes(c, m), mwm));
+        ExecutorService makers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
+        try {
+            List<Future<Channel>> made = new ArrayList<>(channels);
+            for (int c = 0; c < channels; c++) {
+                int index = c;
+                made.add(makers.submit(() -> makeOne(index, messagesEach, mwm, attacher, content, random)));
             }
-            made.add(new Channel(firstRoot, sideKey, messages));
+            List<Channel> result = new ArrayList<>(channels);
+            for (Future<Channel> channel : made) {
+                try {
+                    result.add(channel.get());
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof Exception cause ? cause : e;
+                }
+            }
+            return result;
+        } finally {
+            makers.shutdownNow();
         }
-        return made;
+    }
+
+    private static Channel makeOne(int index, int messagesEach, int mwm, TangleAttacher attacher, Content content,
+            SecureRandom random) throws Exception {
+        String sideKey = randomTrytes(random, 81);
+        MamChannel channel = new MamChannel(ChannelState.initial(randomTrytes(random, 81), MamMode.RESTRICTED, sideKey, 1));
+        String firstRoot = channel.root();
+        List<List<String>> messages = new ArrayList<>(messagesEach);
+        for (int m = 0; m < messagesEach; m++) {
+            messages.add(attach(attacher, channel, content.trytes(index, m), mwm));
+        }
+        return new Channel(firstRoot, sideKey, messages);
     }
 
     private static List<String> attach(TangleAttacher attacher, MamChannel channel, String trytes, int mwm)

@@ -62,6 +62,8 @@ public class IotaMamEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "nodeurls":
         case "nodeUrls": target.getConfiguration().setNodeUrls(property(camelContext, java.lang.String.class, value)); return true;
         case "operation": target.setOperation(property(camelContext, org.p1iota.camel.iota.IotaMamOperation.class, value)); return true;
+        case "parallelchannels":
+        case "parallelChannels": target.setParallelChannels(property(camelContext, int.class, value)); return true;
         case "pollstrategy":
         case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
         case "powthreads":
@@ -148,6 +150,8 @@ public class IotaMamEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "nodeurls":
         case "nodeUrls": return java.lang.String.class;
         case "operation": return org.p1iota.camel.iota.IotaMamOperation.class;
+        case "parallelchannels":
+        case "parallelChannels": return int.class;
         case "pollstrategy":
         case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
         case "powthreads":
@@ -235,6 +239,8 @@ public class IotaMamEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "nodeurls":
         case "nodeUrls": return target.getConfiguration().getNodeUrls();
         case "operation": return target.getOperation();
+        case "parallelchannels":
+        case "parallelChannels": return target.getParallelChannels();
         case "pollstrategy":
         case "pollStrategy": return target.getPollStrategy();
         case "powthreads":

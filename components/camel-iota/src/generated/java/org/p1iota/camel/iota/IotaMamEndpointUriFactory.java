@@ -23,7 +23,7 @@ public class IotaMamEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(47);
+        Set<String> props = new HashSet<>(48);
         props.add("backoffErrorThreshold");
         props.add("backoffIdleThreshold");
         props.add("backoffMultiplier");
@@ -47,6 +47,7 @@ public class IotaMamEndpointUriFactory extends org.apache.camel.support.componen
         props.add("nodeUrl");
         props.add("nodeUrls");
         props.add("operation");
+        props.add("parallelChannels");
         props.add("pollStrategy");
         props.add("powThreads");
         props.add("repeatCount");

@@ -46,6 +46,8 @@ public class IotaMamConsumer extends TangleConsumerSupport<IotaMamEndpoint> {
     private AddressBatchReader reader;
     private Subscriptions book;
     private QuietChannels quiet;
+    /** The threads of {@code parallelChannels}; null when channels are read one after the other. */
+    private java.util.concurrent.ExecutorService readers;
     /** Only the poll thread uses it. */
     private final Map<String, Position> positions = new java.util.HashMap<>();
     private volatile int followedChannels;
@@ -69,9 +71,22 @@ public class IotaMamConsumer extends TangleConsumerSupport<IotaMamEndpoint> {
         reader = new AddressBatchReader(client(), getEndpoint().getConfiguration().getMaxAddressesPerRequest());
         book = getEndpoint().followBook();
         quiet = new QuietChannels(getEndpoint().getDelay(), getEndpoint().getMaxQuietDelay());
+        if (getEndpoint().getParallelChannels() > 1) {
+            readers = getEndpoint().getCamelContext().getExecutorServiceManager()
+                    .newFixedThreadPool(this, "IotaMamChannelReader", getEndpoint().getParallelChannels());
+        }
         if (getEndpoint().getRoot() != null) {
             book.putIfAbsent(new Subscription(DEFAULT_SUBSCRIPTION, getEndpoint().getRoot(), getEndpoint().getMode(),
                     getEndpoint().getSideKey()));
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        super.doStop();
+        if (readers != null) {
+            getEndpoint().getCamelContext().getExecutorServiceManager().shutdown(readers);
+            readers = null;
         }
     }
 
@@ -120,34 +135,31 @@ public class IotaMamConsumer extends TangleConsumerSupport<IotaMamEndpoint> {
                 addresses.put(subscription.id(), addressOf(subscription));
             }
             AddressBatchReader.Batch batch = reader.read(addresses.values());
+            List<Step> steps = readAll(new ArrayList<>(current.values()), subscription -> {
+                String address = addresses.get(subscription.id());
+                return readOne(subscription, address, batch.byAddress().get(address).messages());
+            });
             List<String> next = new ArrayList<>();
-            for (Subscription subscription : current.values()) {
-                try {
-                    String address = addresses.get(subscription.id());
-                    Optional<Read> read = parse(subscription, address, batch.byAddress().get(address).messages());
-                    if (read.isEmpty()) {
-                        caughtUpAt.put(subscription.id(), System.currentTimeMillis());
-                        if (round == 0) {
-                            quiet.empty(subscription.id(), System.nanoTime());
-                        }
-                        continue;
-                    }
-                    quiet.active(subscription.id());
-                    Outcome outcome = emit(subscription, read.get());
-                    if (outcome == Outcome.RETRY_LATER) {
-                        continue;
-                    }
-                    book.advance(subscription.id(), subscription.root(), read.get().message().nextRoot());
-                    next.add(subscription.id());
-                    if (outcome == Outcome.PROCESSED) {
-                        total++;
-                    }
-                } catch (RuntimeException e) {
+            for (Step step : steps) {
+                if (step.failure() != null) {
                     // the others are still read; the poll reports the failure afterwards
                     if (first == null) {
-                        first = e;
+                        first = step.failure();
                     } else {
-                        first.addSuppressed(e);
+                        first.addSuppressed(step.failure());
+                    }
+                } else if (step.outcome() == null) {
+                    caughtUpAt.put(step.id(), System.currentTimeMillis());
+                    if (round == 0) {
+                        quiet.empty(step.id(), System.nanoTime());
+                    }
+                } else {
+                    quiet.active(step.id());
+                    if (step.outcome() != Outcome.RETRY_LATER) {
+                        next.add(step.id());
+                    }
+                    if (step.outcome() == Outcome.PROCESSED) {
+                        total++;
                     }
                 }
             }
@@ -160,6 +172,49 @@ public class IotaMamConsumer extends TangleConsumerSupport<IotaMamEndpoint> {
     }
 
     private record Read(MamMessage message, String address) {
+    }
+
+    /** What one channel's read in a round came to: no message (outcome null), the route's outcome, or a failure. */
+    private record Step(String id, Outcome outcome, RuntimeException failure) {
+    }
+
+    /**
+     * Parses the channel's bundles, offers the message to the route and moves the channel on: the part of
+     * a round that one channel needs alone, so channels can go through it side by side.
+     */
+    private Step readOne(Subscription subscription, String address, List<TangleMessage> bundles) {
+        try {
+            Optional<Read> read = parse(subscription, address, bundles);
+            if (read.isEmpty()) {
+                return new Step(subscription.id(), null, null);
+            }
+            Outcome outcome = emit(subscription, read.get());
+            if (outcome != Outcome.RETRY_LATER) {
+                book.advance(subscription.id(), subscription.root(), read.get().message().nextRoot());
+            }
+            return new Step(subscription.id(), outcome, null);
+        } catch (RuntimeException e) {
+            return new Step(subscription.id(), null, e);
+        }
+    }
+
+    /** {@code read} for each subscription, in order; on {@code parallelChannels} threads when there are several. */
+    private List<Step> readAll(List<Subscription> subscriptions, java.util.function.Function<Subscription, Step> read)
+            throws InterruptedException {
+        if (readers == null || subscriptions.size() < 2) {
+            return subscriptions.stream().map(read).toList();
+        }
+        List<java.util.concurrent.Callable<Step>> tasks = subscriptions.stream()
+                .<java.util.concurrent.Callable<Step>>map(subscription -> () -> read.apply(subscription)).toList();
+        List<Step> steps = new ArrayList<>(tasks.size());
+        for (java.util.concurrent.Future<Step> done : readers.invokeAll(tasks)) {
+            try {
+                steps.add(done.get());
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException("a channel read failed outside its own handling", e.getCause());
+            }
+        }
+        return steps;
     }
 
     /** A channel's current root and its address: a Curl hash (jota's, slow), asked of every followed channel on every read. */
@@ -181,8 +236,10 @@ public class IotaMamConsumer extends TangleConsumerSupport<IotaMamEndpoint> {
             try {
                 return Optional.of(new Read(MamParser.parse(bundle.trytes(), subscription.root(), subscription.sideKey()), address));
             } catch (MamException | RuntimeException e) { // anyone writes to the address: a parser slip is junk too
-                if (countedUnreadable.add(bundle.bundleHash())) {
-                    unreadableBundles++;
+                synchronized (countedUnreadable) {
+                    if (countedUnreadable.add(bundle.bundleHash())) {
+                        unreadableBundles++;
+                    }
                 }
             }
         }

@@ -86,6 +86,15 @@ public class IotaMamEndpoint extends TangleEndpointSupport {
     @UriParam(label = "consumer", defaultValue = "1")
     private int shards = 1;
 
+    /**
+     * Consumer: how many channels are read at the same time within a poll: checking a message's signature
+     * and the route's work (e.g. storing) run on this many threads, one channel each. A channel's own
+     * messages stay in order (a channel gets its next read only after its message was processed). More
+     * than 1 needs a route and a subscription store that are safe to use from several threads.
+     */
+    @UriParam(label = "consumer", defaultValue = "1")
+    private int parallelChannels = 1;
+
     /** Consumer: which shard (0 to shards - 1) this consumer reads. */
     @UriParam(label = "consumer", defaultValue = "0")
     private int shard;
@@ -170,6 +179,14 @@ public class IotaMamEndpoint extends TangleEndpointSupport {
 
     public void setMaxQuietDelay(long maxQuietDelay) {
         this.maxQuietDelay = maxQuietDelay;
+    }
+
+    public int getParallelChannels() {
+        return parallelChannels;
+    }
+
+    public void setParallelChannels(int parallelChannels) {
+        this.parallelChannels = parallelChannels;
     }
 
     public int getShards() {

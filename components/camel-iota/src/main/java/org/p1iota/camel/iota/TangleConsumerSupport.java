@@ -24,7 +24,7 @@ public abstract class TangleConsumerSupport<E extends TangleEndpointSupport> ext
     private final DropLog failed;
     private TangleClient client;
     private MessageAttempts attempts;
-    private volatile long emitted;
+    private final java.util.concurrent.atomic.LongAdder emitted = new java.util.concurrent.atomic.LongAdder();
 
     protected TangleConsumerSupport(E endpoint, Processor processor, Logger log, String droppedWhat) {
         super(endpoint, processor);
@@ -75,7 +75,7 @@ public abstract class TangleConsumerSupport<E extends TangleEndpointSupport> ext
             headers.accept(exchange.getMessage());
             Outcome outcome = attempts.attempt(key, exchange, getProcessor());
             switch (outcome) {
-                case PROCESSED -> emitted++;
+                case PROCESSED -> emitted.increment();
                 case GIVEN_UP -> failed.dropped(what + " after " + (failures + 1) + " attempts: " + exchange.getException());
                 default -> getExceptionHandler().handleException("Failed processing " + what + " (attempt " + (failures + 1)
                         + "); it is offered again on the next poll", exchange, exchange.getException());
@@ -98,6 +98,6 @@ public abstract class TangleConsumerSupport<E extends TangleEndpointSupport> ext
 
     @ManagedAttribute(description = "Messages emitted since start")
     public long getEmittedMessages() {
-        return emitted;
+        return emitted.sum();
     }
 }

@@ -1,5 +1,7 @@
 package org.p1iota.iota.mam;
 
+import org.p1iota.iota.curl.SlicedCurl;
+
 /**
  * Runs many independent hash chains {@code H^n(x)} side by side on {@link SlicedCurl}, 64 at a time:
  * the Winternitz key, signature and verification steps are all of this shape.

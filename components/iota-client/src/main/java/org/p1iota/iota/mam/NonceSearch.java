@@ -1,5 +1,7 @@
 package org.p1iota.iota.mam;
 
+import org.p1iota.iota.curl.SlicedCurl;
+
 /**
  * Finds the nonce exactly as mam.js does (mam-v0-notes §7), so that payloads are bit-identical to
  * its output: 64 lanes per counter step; lane i varies trits 0..3 with the base-3 digits of i (2 read

@@ -7,6 +7,8 @@ import java.util.Comparator;
 import java.util.List;
 
 import org.iota.jota.model.Transaction;
+import org.p1iota.iota.transaction.TransactionHashes;
+import org.p1iota.iota.transaction.FetchedTransactions;
 
 /**
  * attachToTangle as IRI 1.8.6 does it: transactions are processed from the highest currentIndex down;
@@ -36,10 +38,12 @@ public final class TangleAttacher {
 
     public List<String> attach(String trunkTransaction, String branchTransaction, int minWeightMagnitude,
                                List<String> transactionTrytes) throws InterruptedException {
-        List<Transaction> ordered = new ArrayList<>(transactionTrytes.size());
         for (String trytes : transactionTrytes) {
             TransactionTrytes.requireTransaction(trytes);
-            ordered.add(new Transaction(trytes));
+        }
+        List<Transaction> ordered = new ArrayList<>(FetchedTransactions.parse(transactionTrytes));
+        if (ordered.size() != transactionTrytes.size()) {
+            throw new IllegalArgumentException("a transaction to attach is empty or has a value field out of range");
         }
         ordered.sort(Comparator.comparingLong(Transaction::getCurrentIndex).reversed());
 
@@ -63,7 +67,7 @@ public final class TangleAttacher {
                 throw new InterruptedException("attachToTangle interrupted");
             }
             String withNonce = proofOfWork.search(transaction.toTrytes(), minWeightMagnitude);
-            previousHash = new Transaction(withNonce).getHash();
+            previousHash = TransactionHashes.of(withNonce);
             attached.add(withNonce);
         }
         Collections.reverse(attached);

@@ -16,6 +16,7 @@ import org.iota.jota.model.Transaction;
 import org.iota.jota.utils.Checksum;
 import org.p1iota.iota.pow.ProofOfWork;
 import org.p1iota.iota.pow.TangleAttacher;
+import org.p1iota.iota.transaction.FetchedTransactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -88,7 +89,7 @@ public class TangleClient {
         String[] trytes = attached.toArray(String[]::new);
         call("storeTransactions", api -> api.storeTransactions(trytes));
         call("broadcastTransactions", api -> api.broadcastTransactions(trytes));
-        Transaction tail = new Transaction(attached.get(0));
+        Transaction tail = FetchedTransactions.parse(List.of(attached.get(0))).get(0);
         return new SentBundle(tail.getBundle(), tail.getHash(), attached);
     }
 
@@ -175,11 +176,7 @@ public class TangleClient {
         for (int start = 0; start < hashes.size(); start += GET_TRYTES_BATCH) {
             String[] batch = hashes.subList(start, Math.min(hashes.size(), start + GET_TRYTES_BATCH)).toArray(String[]::new);
             String[] trytes = call("getTrytes", api -> api.getTrytes(batch)).getTrytes();
-            for (String t : trytes) {
-                if (t != null && !t.chars().allMatch(c -> c == '9')) {
-                    transactions.add(new Transaction(t));
-                }
-            }
+            transactions.addAll(FetchedTransactions.parse(Arrays.asList(trytes)));
         }
         return transactions;
     }

@@ -8,6 +8,7 @@ import org.iota.jota.pow.ICurl;
 import org.iota.jota.pow.SpongeFactory;
 import org.iota.jota.utils.Converter;
 import org.junit.jupiter.api.Test;
+import org.p1iota.iota.curl.SlicedCurl;
 
 /** The project's own Curl-P sponges against jota's, and the bit-sliced one against the scalar one. */
 class CurlPTest {
