@@ -2,6 +2,8 @@ package org.p1iota.iota.mam;
 
 import java.util.Arrays;
 
+import org.p1iota.iota.curl.PackedCurl;
+
 /**
  * Curl-P sponge on one trit vector: 729-trit state, 243-trit rate. Same transform as jota's
  * {@code JCurl} (tests pin that), written here because MAM calls it thousands of times per message
@@ -14,13 +16,11 @@ final class CurlP {
     static final int ROUNDS_27 = 27;
     static final int ROUNDS_81 = 81;
 
-    private static final int[] TRUTH_TABLE = {1, 0, -1, 2, 1, -1, 0, 2, -1, 1, 0};
-    private final int rounds;
     private final int[] state = new int[STATE];
-    private final int[] scratch = new int[STATE];
+    private final PackedCurl packed;
 
     CurlP(int rounds) {
-        this.rounds = rounds;
+        this.packed = new PackedCurl(rounds);
     }
 
     static CurlP p27() {
@@ -71,28 +71,9 @@ final class CurlP {
         System.arraycopy(source, 0, state, 0, STATE);
     }
 
-    /**
-     * The Curl-P rounds. Output trit i combines the scratch trits at positions p(i) and p(i+1) with
-     * p(i) = 364·i mod 729, which unrolls into p(2k-1) = 365 - k and p(2k) = 729 - k: no index table, and
-     * the two buffers swap roles each round instead of being copied.
-     */
+    /** The Curl-P rounds, on the packed state ({@link PackedCurl}): most of MAM's reading time is here. */
     void transform() {
-        int[] from = state;
-        int[] to = scratch;
-        for (int round = 0; round < rounds; round++) {
-            to[0] = TRUTH_TABLE[from[0] + (from[364] << 2) + 5];
-            for (int k = 1; k <= 364; k++) {
-                int shared = from[729 - k];
-                to[2 * k - 1] = TRUTH_TABLE[from[365 - k] + (shared << 2) + 5];
-                to[2 * k] = TRUTH_TABLE[shared + (from[364 - k] << 2) + 5];
-            }
-            int[] swap = from;
-            from = to;
-            to = swap;
-        }
-        if (from != state) {
-            System.arraycopy(from, 0, state, 0, STATE);
-        }
+        packed.transform(state);
     }
 
     /** H(x): a fresh Curl-P-27 sponge that absorbed {@code x}, its rate. */

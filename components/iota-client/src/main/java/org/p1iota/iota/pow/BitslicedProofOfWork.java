@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.iota.jota.utils.Converter;
+import org.p1iota.iota.curl.PackedCurl;
 
 /**
  * The project's proof-of-work engine: a bit-sliced Curl-P-81 nonce search (64 candidates per

@@ -8,7 +8,7 @@
  * (512 candidates per AVX-512 register), which the JVM offers only when started with
  * {@code --add-modules jdk.incubator.vector}; the engine picks the vector kernel when it is there.
  * What makes it fast besides the lanes: the first 32 blocks are absorbed once per search in a packed
- * single state ({@link org.p1iota.iota.pow.PackedCurl}); consecutive batches differ in one counter
+ * single state ({@link org.p1iota.iota.curl.PackedCurl}); consecutive batches differ in one counter
  * trit (a ternary Gray code), so the first rounds recompute only what depends on it
  * ({@link org.p1iota.iota.pow.ForwardCone}); the last rounds compute only what the weight check
  * reads ({@link org.p1iota.iota.pow.HashCone}); the vector kernel works in place on states that

@@ -10,6 +10,7 @@ import java.util.Random;
 import org.iota.jota.pow.JCurl;
 import org.iota.jota.pow.SpongeFactory;
 import org.junit.jupiter.api.Test;
+import org.p1iota.iota.curl.PackedCurl;
 
 /** The bit-sliced rounds against jota's own Curl-P-81, lane by lane, for both kernels. */
 class CurlRoundTest {

@@ -1,27 +1,30 @@
-package org.p1iota.iota.pow;
+package org.p1iota.iota.curl;
 
 import java.util.Arrays;
 
 /**
- * Curl-P-81 for one state, all 729 trits in a few words: the low bits and the high bits of the trits
- * (see {@link CurlRound} for the encoding) are each a 729-bit vector. In the rotated layout
- * ({@link RotatedLayout}) a round pairs every position {@code n} with position {@code n + rotation}, so
- * it is one rotation of the vector and the S-box on 12 words at a time: about 200 word operations per
- * round instead of 729 trit operations. The search uses it for the first 32 blocks of a transaction,
- * which are the same for every candidate (the bit-sliced kernels would spend 64 or more lanes on one
- * state there).
+ * Curl-P for one state, all 729 trits in a few words: the low bits and the high bits of the trits
+ * (0 = both set, +1 = high only, -1 = low only) are each a 729-bit vector. After {@code r} rounds trit
+ * {@code x} is stored at {@code x * 364^r mod 729}; in that layout a round pairs every position
+ * {@code n} with position {@code n + rotation}, so it is one rotation of the vector and the S-box on 12
+ * words at a time: about 200 word operations per round instead of 729 trit operations. The proof of
+ * work uses it for the first 32 blocks of a transaction, which are the same for every candidate (the
+ * bit-sliced kernels would spend 64 or more lanes on one state there); MAM's scalar sponge runs its
+ * rounds here ({@link #transform(int[])}).
  * <p>
  * Each vector is stored twice in a row (bits 0..728 and 729..1457), so the rotated operand is a
  * contiguous 729-bit window. Not thread-safe.
  */
-final class PackedCurl {
+public final class PackedCurl {
 
-    private static final int TRITS = CurlRound.STATE_TRITS;
+    private static final int TRITS = SlicedCurl.STATE;
+    private static final int RATE = SlicedCurl.RATE;
     private static final int WORDS = (TRITS + 63) / 64;          // 12, the last holding 25 bits
     private static final int LAST_BITS = TRITS - 64 * (WORDS - 1); // 25
     private static final long LAST_MASK = (1L << LAST_BITS) - 1;
     private static final int DOUBLED_WORDS = (2 * TRITS + 63) / 64 + 2;
 
+    private final int rounds;
     private final long[] low = new long[DOUBLED_WORDS];
     private final long[] high = new long[DOUBLED_WORDS];
     private final long[] rotatedLow = new long[WORDS];
@@ -30,19 +33,59 @@ final class PackedCurl {
     private final long[] nextHigh = new long[WORDS];
     /** Trit x is at position {@code x * multiplier mod 729}. */
     private int multiplier = 1;
+    /** Where each trit is after one transform from the natural order ({@link #transform(int[])}). */
+    private int[] transformed;
 
-    /** Curl's initial state: all trits zero (both bits set). */
-    PackedCurl() {
+    /** Curl-P-81's initial state: all trits zero (both bits set). */
+    public PackedCurl() {
+        this(SlicedCurl.ROUNDS_81);
+    }
+
+    public PackedCurl(int rounds) {
+        this.rounds = rounds;
         Arrays.fill(nextLow, -1L);
         Arrays.fill(nextHigh, -1L);
         store(nextLow, low);
         store(nextHigh, high);
     }
 
+    /**
+     * One transform of a whole state kept as trits in natural order, in place: packs it, runs the rounds
+     * and unpacks it, several times faster than the rounds on the trits themselves.
+     */
+    public void transform(int[] state) {
+        Arrays.fill(nextLow, -1L);
+        Arrays.fill(nextHigh, -1L);
+        for (int x = 0; x < TRITS; x++) {
+            int trit = state[x];
+            if (trit == 1) {
+                nextLow[x >>> 6] &= ~(1L << (x & 63));
+            } else if (trit == -1) {
+                nextHigh[x >>> 6] &= ~(1L << (x & 63));
+            }
+        }
+        store(nextLow, low);
+        store(nextHigh, high);
+        multiplier = 1;
+        transform();
+        if (transformed == null) {
+            transformed = new int[TRITS];
+            for (int x = 0; x < TRITS; x++) {
+                transformed[x] = position(x);
+            }
+        }
+        for (int x = 0; x < TRITS; x++) {
+            int p = transformed[x];
+            long l = low[p >>> 6] >>> (p & 63) & 1;
+            long h = high[p >>> 6] >>> (p & 63) & 1;
+            state[x] = (int) (h - l);
+        }
+    }
+
     /** Absorbs 243-trit blocks from {@code trits}: overwrite the rate, transform, for each block. */
-    void absorb(int[] trits, int offset, int length) {
-        for (int block = offset; block < offset + length; block += CurlRound.HASH_TRITS) {
-            for (int i = 0; i < CurlRound.HASH_TRITS; i++) {
+    public void absorb(int[] trits, int offset, int length) {
+        for (int block = offset; block < offset + length; block += RATE) {
+            for (int i = 0; i < RATE; i++) {
                 set(i, trits[block + i]);
             }
             transform();
@@ -50,7 +93,7 @@ final class PackedCurl {
     }
 
     /** Trit {@code index} (natural order) of the state: -1, 0 or 1. */
-    int trit(int index) {
+    public int trit(int index) {
         int p = position(index);
         boolean l = bit(low, p);
         boolean h = bit(high, p);
@@ -58,7 +101,7 @@ final class PackedCurl {
     }
 
     /** The whole state in natural order. */
-    int[] trits() {
+    public int[] trits() {
         int[] state = new int[TRITS];
         for (int i = 0; i < TRITS; i++) {
             state[i] = trit(i);
@@ -66,8 +109,8 @@ final class PackedCurl {
         return state;
     }
 
-    void transform() {
-        for (int r = 0; r < SlicedTrits.ROUNDS; r++) {
+    public void transform() {
+        for (int r = 0; r < rounds; r++) {
             int rotation = 364 * multiplier % TRITS;
             window(low, rotation, rotatedLow);
             window(high, rotation, rotatedHigh);
