@@ -128,7 +128,7 @@ public final class ProviderDatabase implements AutoCloseable {
     }
 
     /** Whether the failure is a unique or primary key violation (SQLSTATE 23505 in H2 and PostgreSQL). */
-    static boolean isDuplicate(SQLException e) {
+    public static boolean isDuplicate(SQLException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
                 return true;

@@ -47,6 +47,17 @@ public final class AccountStore {
         checkPassword(password);
         String hash = passwords.hash(password);
         String id = "acc_" + RandomIds.of(random);
+        try {
+            return insertUnlessTaken(id, address, hash);
+        } catch (SQLException e) {
+            if (ProviderDatabase.isDuplicate(e)) {
+                return Optional.empty(); // a sign-up at the same moment (here or at another instance) took the address
+            }
+            throw e;
+        }
+    }
+
+    private Optional<String> insertUnlessTaken(String id, String address, String hash) throws SQLException {
         return database.transaction(connection -> {
             try (PreparedStatement taken = connection.prepareStatement("SELECT 1 FROM account WHERE email = ?")) {
                 taken.setString(1, address);
