@@ -101,8 +101,8 @@ class ProviderAccountStoresTest {
             }
             accounts.named("req_c", ann, "Home");
             accounts.named("req_a", null, "Shed"); // connected before logging in
-            accounts.adopt("req_a", ann);
             accounts.named("req_b", ann, null);
+            accounts.adopt("req_a", ann); // logged in after connecting req_b: PostgreSQL moves the row to the end
             accounts.named("req_c", ann, "Home, Amsterdam"); // named again: the same row
             accounts.adopt("req_b", bob); // another account's meter is not taken
 

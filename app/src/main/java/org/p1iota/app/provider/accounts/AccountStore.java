@@ -148,9 +148,13 @@ public final class AccountStore {
         return found.stream().findFirst();
     }
 
-    /** The households of an account, in the order they were connected. */
+    /**
+     * The households of an account, in the order they were connected: the order of their requests' key
+     * indexes, asked for, since PostgreSQL returns a row that was updated (adopted) after the others.
+     */
     public List<Meter> metersOf(String accountId) throws SQLException {
-        return meters("SELECT household, account_id, meter_name FROM account_household WHERE account_id = ?", accountId);
+        return meters("SELECT m.household, m.account_id, m.meter_name FROM account_household m"
+                + " LEFT JOIN household h ON h.id = m.household WHERE m.account_id = ? ORDER BY h.key_index, m.household", accountId);
     }
 
     private List<Meter> meters(String sql, String parameter) throws SQLException {
