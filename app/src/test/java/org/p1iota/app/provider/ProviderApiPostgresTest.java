@@ -141,6 +141,9 @@ class ProviderApiPostgresTest {
             assertThat(again.post("/api/account/login", "{\"email\":\"ann@example.org\",\"password\":\"correct horse battery\"}").statusCode())
                     .isEqualTo(200);
             assertThat(again.get("/api/households")).extracting(h -> h.get("name").asText()).containsExactly("Home, Amsterdam");
+            JsonNode account = again.get("/api/account");
+            assertThat(account.get("email").asText()).isEqualTo("ann@example.org");
+            assertThat(account.get("meters")).extracting(m -> m.get("household").asText()).containsExactly(household);
             assertThat(again.get("/api/account/tariff").get("tariff").get("t2PerKwh").decimalValue()).isEqualByComparingTo("0.33");
             provider.close();
             provider = null;
