@@ -41,6 +41,9 @@ public final class ConsentRequests {
 
     public static final EnvelopeScheme SCHEME = EnvelopeScheme.ML_KEM_768;
 
+    /** Key indexes drawn for one request at most, when other instances keep taking them first. */
+    private static final int MAX_DRAWS = 20;
+
     private final Seed seed;
     private final HouseholdStore households;
     private final ProviderProfile profile;
@@ -79,7 +82,8 @@ public final class ConsentRequests {
      */
     public synchronized Created create(Optional<String> myHome, Scope scope, Duration duration) throws SQLException {
         String base = myHomeBase(myHome.orElse(profile.myHomeUrl()));
-        // instances sharing one database may draw the same index at once: the unique key decides, the loser draws again
+        // instances sharing one database may draw the same index at once: the unique key decides, the loser
+        // draws again after a random pause (without it, two instances creating in step collide every time)
         for (int attempt = 1; ; attempt++) {
             int index = households.nextKeyIndex();
             String id = "req_" + RandomIds.of(random);
@@ -89,12 +93,22 @@ public final class ConsentRequests {
                 households.insert(new Household(id, index, inbox, profile.goal(), clock.instant(), HouseholdState.WAITING_FOR_KEYS,
                         null, null, null, grantSecret, 0));
             } catch (SQLException e) {
-                if (ProviderDatabase.isDuplicate(e) && attempt < 5) {
+                if (ProviderDatabase.isDuplicate(e) && attempt < MAX_DRAWS) {
+                    pauseBeforeDrawing(attempt);
                     continue;
                 }
                 throw e;
             }
             return link(base, id, index, inbox, grantSecret, scope, duration);
+        }
+    }
+
+    private void pauseBeforeDrawing(int attempt) throws SQLException {
+        try {
+            Thread.sleep(1 + random.nextInt(5 * attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while drawing a key index", e);
         }
     }
 

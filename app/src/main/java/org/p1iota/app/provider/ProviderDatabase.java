@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 import com.zaxxer.hikari.HikariConfig;
@@ -93,6 +94,24 @@ public final class ProviderDatabase implements AutoCloseable {
         return dialect;
     }
 
+    /**
+     * SQL for the local date ({@code YYYY-MM-DD} text) of a {@code TIMESTAMP WITH TIME ZONE} column in
+     * {@code zone}: what the daily readings and costs group by. A CAST to DATE would use the session's
+     * time zone instead. PostgreSQL reads an offset written as a zone name ({@code '+02:00'},
+     * {@code 'UTC+2'}) the POSIX way, west of Greenwich, so a fixed offset goes to it as an interval,
+     * which it counts east, as Java does.
+     */
+    public String localDay(String column, ZoneId zone) {
+        String zoneId = zone.getId().replace("'", "");
+        if (dialect == Dialect.H2) {
+            return "FORMATDATETIME(" + column + ", 'yyyy-MM-dd', 'en', '" + zoneId + "')";
+        }
+        String at = zone.normalized() instanceof ZoneOffset offset
+                ? "INTERVAL '" + offset.getTotalSeconds() + " seconds'"
+                : "'" + zoneId + "'";
+        return "to_char(" + column + " AT TIME ZONE " + at + ", 'YYYY-MM-DD')";
+    }
+
     /** Runs {@code work} on a pooled connection in one transaction. */
     public <T> T transaction(Work<T> work) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
@@ -109,7 +128,7 @@ public final class ProviderDatabase implements AutoCloseable {
     }
 
     /** Whether the failure is a unique or primary key violation (SQLSTATE 23505 in H2 and PostgreSQL). */
-    static boolean isDuplicate(SQLException e) {
+    public static boolean isDuplicate(SQLException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
                 return true;

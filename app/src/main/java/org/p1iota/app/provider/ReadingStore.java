@@ -154,11 +154,7 @@ public final class ReadingStore {
      * each meter total within the day, which the meter's monotonic registers make the day's use.
      */
     public List<Day> daily(String household, Instant since, java.time.ZoneId zone) throws SQLException {
-        // the day as text in the zone: a CAST to DATE would use the session's time zone instead
-        String zoneId = zone.getId().replace("'", "");
-        String day = database.dialect() == ProviderDatabase.Dialect.POSTGRESQL
-                ? "to_char(measured_at AT TIME ZONE '" + zoneId + "', 'YYYY-MM-DD')"
-                : "FORMATDATETIME(measured_at, 'yyyy-MM-dd', 'en', '" + zoneId + "')";
+        String day = database.localDay("measured_at", zone);
         return database.transaction(connection -> {
             try (PreparedStatement query = connection.prepareStatement("SELECT " + day + " AS d,"
                     + " MAX(COALESCE(energy_import_t1, 0) + COALESCE(energy_import_t2, 0)) - MIN(COALESCE(energy_import_t1, 0) + COALESCE(energy_import_t2, 0)),"

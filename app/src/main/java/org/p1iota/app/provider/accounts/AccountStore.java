@@ -47,6 +47,17 @@ public final class AccountStore {
         checkPassword(password);
         String hash = passwords.hash(password);
         String id = "acc_" + RandomIds.of(random);
+        try {
+            return insertUnlessTaken(id, address, hash);
+        } catch (SQLException e) {
+            if (ProviderDatabase.isDuplicate(e)) {
+                return Optional.empty(); // a sign-up at the same moment (here or at another instance) took the address
+            }
+            throw e;
+        }
+    }
+
+    private Optional<String> insertUnlessTaken(String id, String address, String hash) throws SQLException {
         return database.transaction(connection -> {
             try (PreparedStatement taken = connection.prepareStatement("SELECT 1 FROM account WHERE email = ?")) {
                 taken.setString(1, address);
@@ -137,9 +148,13 @@ public final class AccountStore {
         return found.stream().findFirst();
     }
 
-    /** The households of an account, in the order they were connected. */
+    /**
+     * The households of an account, in the order they were connected: the order of their requests' key
+     * indexes, asked for, since PostgreSQL returns a row that was updated (adopted) after the others.
+     */
     public List<Meter> metersOf(String accountId) throws SQLException {
-        return meters("SELECT household, account_id, meter_name FROM account_household WHERE account_id = ?", accountId);
+        return meters("SELECT m.household, m.account_id, m.meter_name FROM account_household m"
+                + " LEFT JOIN household h ON h.id = m.household WHERE m.account_id = ? ORDER BY h.key_index, m.household", accountId);
     }
 
     private List<Meter> meters(String sql, String parameter) throws SQLException {

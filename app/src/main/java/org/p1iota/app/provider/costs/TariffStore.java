@@ -82,11 +82,7 @@ public final class TariffStore {
      * day, as {@code /api/readings/daily} counts it.
      */
     public List<DayUse> dailyUse(String household, Instant since, ZoneId zone) throws SQLException {
-        // the day as text in the zone: a CAST to DATE would use the session's time zone instead
-        String zoneId = zone.getId().replace("'", "");
-        String day = database.dialect() == ProviderDatabase.Dialect.POSTGRESQL
-                ? "to_char(measured_at AT TIME ZONE '" + zoneId + "', 'YYYY-MM-DD')"
-                : "FORMATDATETIME(measured_at, 'yyyy-MM-dd', 'en', '" + zoneId + "')";
+        String day = database.localDay("measured_at", zone); // as ReadingStore.daily
         return database.transaction(connection -> {
             try (PreparedStatement query = connection.prepareStatement("SELECT " + day + " AS d,"
                     + " MAX(energy_import_t1) - MIN(energy_import_t1), MAX(energy_import_t2) - MIN(energy_import_t2),"
