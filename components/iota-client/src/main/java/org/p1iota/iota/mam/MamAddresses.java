@@ -1,8 +1,5 @@
 package org.p1iota.iota.mam;
 
-import org.iota.jota.pow.ICurl;
-import org.iota.jota.pow.SpongeFactory;
-
 /**
  * Where a MAM v0 message is attached (mam-v0-notes §9): the root for public channels, Curl-P-81(root)
  * for private and restricted ones. The side key never enters the address.
@@ -17,10 +14,7 @@ public final class MamAddresses {
         if (mode == MamMode.PUBLIC) {
             return root;
         }
-        ICurl curl = SpongeFactory.create(SpongeFactory.Mode.CURL_P81);
-        curl.absorb(rootTrits, 0, rootTrits.length);
-        int[] out = new int[Trits.HASH_TRITS];
-        curl.squeeze(out, 0, out.length);
-        return Trits.toTrytes(out);
+        // the project's Curl-P on the packed state: a follower asks this of every channel it moves on
+        return Trits.toTrytes(new CurlP(CurlP.ROUNDS_81).absorb(rootTrits).rate());
     }
 }
