@@ -27,7 +27,7 @@ import org.p1iota.app.role.RoleSettings;
 final class FailoverBench {
 
     /** The SIGKILL: when, whom, which shards it led, and when ZooKeeper showed them all led by others. */
-    record Kill(Instant at, String instance, int exitCode, Set<Integer> shards, Map<Integer, String> leadersBefore,
+    record Kill(Instant at, double secondsIntoRun, String instance, int exitCode, Set<Integer> shards, Map<Integer, String> leadersBefore,
             double takeoverSeconds, double cpuSeconds) {
     }
 
@@ -61,7 +61,7 @@ final class FailoverBench {
             Thread killer = new Thread(() -> {
                 try {
                     Thread.sleep(Math.max(0, started + settings.killAfter * 1_000_000_000L - System.nanoTime()) / 1_000_000);
-                    kill.set(kill(leaders, instances));
+                    kill.set(kill(leaders, instances, started));
                 } catch (Exception e) {
                     killFailed.set(e);
                 }
@@ -87,7 +87,7 @@ final class FailoverBench {
                 }
             }
             new FailoverReport(console, settings.telegrams).print(feeder.publications(), stored, count, kill.get(), victims, seconds,
-                    calls, proxy);
+                    calls, proxy.callsByCommand());
             double cpu = 0;
             for (ProviderInstance instance : instances) {
                 cpu += instance.alive() ? instance.cpuSeconds() : 0;
@@ -103,7 +103,7 @@ final class FailoverBench {
         }
     }
 
-    private Kill kill(ShardLeaders leaders, List<ProviderInstance> instances) throws Exception {
+    private Kill kill(ShardLeaders leaders, List<ProviderInstance> instances, long runStarted) throws Exception {
         Map<Integer, String> before = leaders.leaders();
         String victim = settings.killInstance >= 0 ? INSTANCE_ID + settings.killInstance : mostLeading(before);
         ProviderInstance instance = instances.get(Integer.parseInt(victim.substring(INSTANCE_ID.length())));
@@ -118,7 +118,7 @@ final class FailoverBench {
         long killed = System.nanoTime();
         int exit = instance.kill();
         awaitAllLed(leaders, Set.of(victim), 300);
-        return new Kill(at, victim, exit, shards, before, (System.nanoTime() - killed) / 1e9, cpu);
+        return new Kill(at, (killed - runStarted) / 1e9, victim, exit, shards, before, (System.nanoTime() - killed) / 1e9, cpu);
     }
 
     private static String mostLeading(Map<Integer, String> leaders) {

@@ -30,7 +30,7 @@ final class FailoverReport {
     }
 
     void print(List<Feeder.Published> published, Map<String, Map<Long, Instant>> stored, ReadingInsertAttempts.Count count,
-            FailoverBench.Kill kill, Set<String> victims, double seconds, long calls, CountingNodeProxy proxy) {
+            FailoverBench.Kill kill, Set<String> victims, double seconds, long calls, Map<String, Long> callsByCommand) {
         long expected = (long) published.size() * telegrams;
         long lost = 0;
         for (Feeder.Published p : published) {
@@ -55,8 +55,7 @@ final class FailoverReport {
         console.out().printf("  before the SIGKILL (messages stored before it): lag %s%n", lags(before));
         console.out().printf("  SIGKILL of %s (exit %d) %.1f s into the run: it led shards %s of %s, %d households; ZooKeeper "
                 + "showed every shard led by another instance %.1f s after the kill%n", kill.instance(), kill.exitCode(),
-                Duration.between(published.isEmpty() ? kill.at() : published.get(0).at(), kill.at()).toMillis() / 1000.0,
-                kill.shards(), kill.leadersBefore(), victims.size(), kill.takeoverSeconds());
+                kill.secondsIntoRun(), kill.shards(), kill.leadersBefore(), victims.size(), kill.takeoverSeconds());
         printVictims(published, stored, kill, victims);
         List<Double> victimsAfter = new ArrayList<>();
         List<Double> othersAfter = new ArrayList<>();
@@ -68,7 +67,7 @@ final class FailoverReport {
         }
         console.out().printf("  published after the kill: the killed instance's households lag %s; the others' lag %s%n",
                 lags(victimsAfter), lags(othersAfter));
-        console.out().printf("  provider node calls: %.1f/s: %s%n", calls / seconds, proxy.callsByCommand());
+        console.out().printf("  provider node calls: %.1f/s: %s%n", calls / seconds, callsByCommand);
     }
 
     /** Time until their lag is back below 30 s, and until their backlog of the kill is stored. */
