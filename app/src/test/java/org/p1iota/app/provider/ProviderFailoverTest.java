@@ -2,22 +2,19 @@ package org.p1iota.app.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
@@ -27,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.p1iota.app.testing.RunningNode;
 import org.p1iota.app.testing.TestPostgres;
 import org.p1iota.app.testing.TestZooKeeper;
+import org.p1iota.app.tools.bench.ProviderInstance;
 import org.p1iota.app.tools.bench.SimulatedHouseholds;
 import org.p1iota.iota.pow.ProofOfWorkEngines;
 
@@ -61,20 +59,18 @@ class ProviderFailoverTest {
             publish(node, households, 0);
             publish(node, households, 1);
             String basePath = "/p1-iota-test/" + Long.toUnsignedString(random.nextLong(), 36);
-            Instance a = Instance.start(data.resolve("a"), node.port, postgres.url, zookeeper, basePath);
-            Instance b = null;
+            ProviderInstance a = start(data.resolve("a"), node.port, postgres.url, zookeeper, basePath);
+            ProviderInstance b = null;
             try {
                 awaitReadings(postgres.url, 2 * PER_MESSAGE * HOUSEHOLDS, 90);
-                b = Instance.start(data.resolve("b"), node.port, postgres.url, zookeeper, basePath);
+                b = start(data.resolve("b"), node.port, postgres.url, zookeeper, basePath);
                 // every instance serves the HTTP API, whichever shards it leads
                 assertThat(a.get("/api/households").statusCode()).isEqualTo(200);
                 assertThat(b.get("/api/households").statusCode()).isEqualTo(200);
                 assertThat(JSON.readTree(b.get("/api/households").body()).toString()).contains(households.get(0).id());
 
                 publish(node, households, 2);
-                a.process.destroyForcibly(); // SIGKILL: no shutdown, no leadership handed back
-                assertThat(a.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-                assertThat(a.process.exitValue()).isEqualTo(137);
+                assertThat(a.kill()).as("SIGKILL: no shutdown, no leadership handed back").isEqualTo(137);
                 long killed = System.nanoTime();
                 for (int m = 3; m < MESSAGES; m++) {
                     publish(node, households, m);
@@ -83,7 +79,9 @@ class ProviderFailoverTest {
                 System.out.printf("failover: all readings stored %.1f s after the SIGKILL%n", (System.nanoTime() - killed) / 1e9);
                 Thread.sleep(1000); // anything stored twice would show now
             } finally {
-                a.process.destroyForcibly();
+                if (a.alive()) {
+                    a.kill();
+                }
                 if (b != null) {
                     b.stop();
                 }
@@ -131,67 +129,21 @@ class ProviderFailoverTest {
         return stored;
     }
 
-    /** A provider instance in its own JVM (the launcher's main class on the test classpath), as NodeKillTest starts a node. */
-    private record Instance(Process process, int port, Path data) {
-
-        static Instance start(Path data, int nodePort, String databaseUrl, String zookeeper, String basePath) throws Exception {
-            Files.createDirectories(data);
-            int port = RunningNode.freePort();
-            String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-            Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-            Map<String, String> properties = new HashMap<>();
-            properties.put("provider.node-url", "http://127.0.0.1:" + nodePort);
-            properties.put("provider.mwm", String.valueOf(MWM));
-            properties.put("provider.port", String.valueOf(port));
-            properties.put("provider.follow-delay", "200");
-            properties.put("provider.max-quiet-delay", "1000");
-            properties.put("provider.database.url", databaseUrl);
-            properties.put("provider.cluster.zookeeper", zookeeper);
-            properties.put("provider.cluster.base-path", basePath);
-            properties.put("provider.cluster.shards", "4");
-            properties.put("provider.cluster.session-timeout-ms", "3000");
-            properties.put("camel.main.jmx-enabled", "false");
-            List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx256m", "-Dcamel.management.port=0", "-cp", classpath,
-                    "org.p1iota.app.Launcher", "provider", "--data", data.toString(), "--routes", RunningNode.repositoryRoutes().toString()));
-            properties.forEach((name, value) -> {
-                command.add("--" + name);
-                command.add(value);
-            });
-            Path log = data.resolve("provider.log");
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            Instance instance = new Instance(process, port, data);
-            instance.awaitReady(log);
-            return instance;
-        }
-
-        private void awaitReady(Path log) throws Exception {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-            while (System.nanoTime() < deadline) {
-                assertThat(process.isAlive()).as("the provider exited early:%n%s", Files.exists(log) ? Files.readString(log) : "").isTrue();
-                try {
-                    if (Files.exists(data.resolve("api-token")) && get("/api/households").statusCode() == 200) {
-                        return;
-                    }
-                } catch (java.io.IOException notYet) {
-                    // not listening yet
-                }
-                Thread.sleep(300);
-            }
-            throw new AssertionError("the provider did not answer within 90 s");
-        }
-
-        HttpResponse<String> get(String path) throws Exception {
-            String token = Files.readString(data.resolve("api-token"), StandardCharsets.US_ASCII).strip();
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                    .header("Authorization", "Bearer " + token).header("Accept", "application/json").GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-        }
-
-        void stop() throws InterruptedException {
-            process.destroy();
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        }
+    /** An instance in its own JVM on the test class path, following the node directly, polling fast. */
+    private static ProviderInstance start(Path data, int nodePort, String databaseUrl, String zookeeper, String basePath)
+            throws Exception {
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("provider.node-url", "http://127.0.0.1:" + nodePort);
+        properties.put("provider.mwm", String.valueOf(MWM));
+        properties.put("provider.follow-delay", "200");
+        properties.put("provider.max-quiet-delay", "1000");
+        properties.put("provider.database.url", databaseUrl);
+        properties.put("provider.cluster.zookeeper", zookeeper);
+        properties.put("provider.cluster.base-path", basePath);
+        properties.put("provider.cluster.shards", "4");
+        properties.put("provider.cluster.session-timeout-ms", "3000");
+        return ProviderInstance.launch(data, classpath, Optional.of(RunningNode.repositoryRoutes()), List.of("-Xmx256m"), properties)
+                .awaitReady(Duration.ofSeconds(90));
     }
 }

@@ -27,7 +27,8 @@ final class Feeder {
     private record Due(int household, int message, long atNanos) {
     }
 
-    private record Published(String household, long firstSequence, Instant at) {
+    /** A message the node accepted: its household, its first telegram's sequence, when. */
+    record Published(String household, long firstSequence, Instant at) {
     }
 
     private final HttpClient http = HttpClient.newHttpClient();
@@ -111,6 +112,11 @@ final class Feeder {
 
     int published() {
         return published.size();
+    }
+
+    /** Every message the node accepted, in the order it did. */
+    List<Published> publications() {
+        return List.copyOf(published);
     }
 
     /** Published messages whose first telegram is not stored. */

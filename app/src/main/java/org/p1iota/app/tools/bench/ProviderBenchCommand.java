@@ -32,6 +32,7 @@ import picocli.CommandLine.Option;
  * followed by one or two provider instances in this JVM through a counting proxy. Reports readings
  * stored per second, lag (when the provider stored a message's first telegram minus when the message
  * reached the node) median and p95, the providers' node calls per second, and CPU. docs/scaling.md.
+ * With {@code --kill-after} the instances run in child JVMs and one is killed: {@link FailoverBench}.
  */
 @Command(name = "provider", description = "measure a provider following many households: throughput, lag, node calls, CPU")
 public final class ProviderBenchCommand extends CliCommand {
@@ -65,12 +66,36 @@ public final class ProviderBenchCommand extends CliCommand {
     @Option(names = "--max-quiet-delay", paramLabel = "MS", description = "provider.max-quiet-delay (default ${DEFAULT-VALUE})")
     int maxQuietDelay = 5000;
 
-    private static final int MWM = 1;
+    @Option(names = "--kill-after", paramLabel = "SECONDS",
+            description = "failover: the instances run in child JVMs and the one leading the most shards gets SIGKILL this "
+                    + "many seconds into the run; needs --instances 2 or more, PostgreSQL and --zookeeper (default: no kill)")
+    int killAfter;
+
+    @Option(names = "--kill-instance", paramLabel = "I", description = "with --kill-after: kill instance I (0 = the first) instead")
+    int killInstance = -1;
+
+    @Option(names = "--shards", paramLabel = "N", description = "with --kill-after: provider.cluster.shards (default ${DEFAULT-VALUE})")
+    int shards = 8;
+
+    @Option(names = "--session-timeout-ms", paramLabel = "MS",
+            description = "with --kill-after: provider.cluster.session-timeout-ms (default: the provider's)")
+    int sessionTimeoutMs;
+
+    @Option(names = "--wait", paramLabel = "SECONDS",
+            description = "how long to wait after the run for every published message to be stored (default ${DEFAULT-VALUE})")
+    int wait = 120;
+
+    static final int MWM = 1;
 
     @Override
     protected int run(Console console) throws Exception {
         if (instances < 1 || instances > 1 && (databaseUrl.isBlank() || zookeeper.isBlank())) {
             throw usageError("--instances 2 needs --database-url (PostgreSQL) and --zookeeper");
+        }
+        if (killAfter > 0 && (instances < 2 || !databaseUrl.startsWith("jdbc:postgresql:") || killAfter >= duration
+                || killInstance >= instances)) {
+            throw usageError("--kill-after needs --instances 2 or more, a PostgreSQL --database-url, --zookeeper, "
+                    + "a time within --duration, and --kill-instance below --instances");
         }
         Path data = Files.createTempDirectory("p1iota-bench-provider");
         SecureRandom random = new SecureRandom();
@@ -94,6 +119,11 @@ public final class ProviderBenchCommand extends CliCommand {
         List<RoleRunner.Running> providers = new ArrayList<>();
         try (RoleRunner.Running node = new RoleRunner(new NodeRole(), nodeSettings, Optional.empty()).start();
                 CountingNodeProxy proxy = CountingNodeProxy.start("http://127.0.0.1:" + nodePort)) {
+            if (killAfter > 0) {
+                Feeder feeder = new Feeder(nodePort, simulated, interval, duration, random).telegramsPerMessage(telegrams);
+                new FailoverBench(this).run(console, data, proxy.url(), feeder, simulated, proxy);
+                return 0;
+            }
             for (int i = 0; i < instances; i++) {
                 providers.add(startProvider(data.resolve("p" + i), proxy.url()));
             }
@@ -107,7 +137,7 @@ public final class ProviderBenchCommand extends CliCommand {
             double cpu = (processCpuNanos() - cpuBefore) / 1e9;
             long calls = proxy.totalCalls() - callsBefore;
             long finds = proxy.calls("findTransactions") - findsBefore;
-            Map<String, Map<Long, Instant>> stored = awaitStored(url, feeder, 120);
+            Map<String, Map<Long, Instant>> stored = awaitStored(url, feeder, telegrams, wait);
             report(console, feeder, stored, seconds, cpu, calls, finds, proxy);
         } finally {
             for (RoleRunner.Running provider : providers) {
@@ -138,7 +168,7 @@ public final class ProviderBenchCommand extends CliCommand {
     }
 
     /** (household, sequence) → when stored, once every published message's first telegram is stored or the time is up. */
-    private Map<String, Map<Long, Instant>> awaitStored(String url, Feeder feeder, int seconds) throws Exception {
+    static Map<String, Map<Long, Instant>> awaitStored(String url, Feeder feeder, int telegrams, int seconds) throws Exception {
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         Map<String, Map<Long, Instant>> stored;
         do {
@@ -150,7 +180,7 @@ public final class ProviderBenchCommand extends CliCommand {
         } while (true);
     }
 
-    private static Map<String, Map<Long, Instant>> storedAt(String url) throws Exception {
+    static Map<String, Map<Long, Instant>> storedAt(String url) throws Exception {
         Map<String, Map<Long, Instant>> stored = new HashMap<>();
         // H2: the same URL as the provider's, so this JVM shares its open database instead of locking the file
         try (Connection connection = url.startsWith("jdbc:h2:") ? DriverManager.getConnection(url + ";DB_CLOSE_ON_EXIT=FALSE", "wattt", "")
@@ -183,7 +213,7 @@ public final class ProviderBenchCommand extends CliCommand {
                 Runtime.getRuntime().availableProcessors());
     }
 
-    private static double percentile(double[] sorted, double p) {
+    static double percentile(double[] sorted, double p) {
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
     }
 
