@@ -1,12 +1,16 @@
 package org.p1iota.app.provider;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
+import org.apache.camel.ServiceStatus;
 import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.camel.cluster.CamelClusterService;
+import org.apache.camel.cluster.CamelClusterView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -84,6 +88,63 @@ public final class ProviderShards implements AutoCloseable {
                 LOG.error("Could not start the shard routes: this instance follows no household", e);
             }
         });
+    }
+
+    /**
+     * Called every {@code provider.cluster.balance-interval} (timer route provider-balance-shards): an
+     * instance that leads more than its share of the shards, {@code ceil(shards / instances)}, hands the
+     * last of them over by leaving that shard's election and joining it again at the back, so the next
+     * instance in line takes it. Whoever starts first leads every shard; without this the others would
+     * stand by until it fails. One shard per call, so the cluster settles without shards moving back and forth.
+     */
+    public void balance(Exchange exchange) {
+        if (clusterService == null || !exchange.getContext().isStarted()) {
+            return;
+        }
+        CamelContext context = exchange.getContext();
+        starter.execute(() -> {
+            try {
+                handOverOneIfMoreThanShare(context);
+            } catch (Exception e) {
+                LOG.warn("Could not balance the shards: {}", e.getMessage());
+            }
+        });
+    }
+
+    private void handOverOneIfMoreThanShare(CamelContext context) throws Exception {
+        List<Integer> led = new ArrayList<>();
+        for (int shard = 0; shard < shards; shard++) {
+            ServiceStatus status = context.getRouteController().getRouteStatus(routeId(shard));
+            if (status == null || !status.isStarted()) {
+                return; // still starting: its election is not joined yet
+            }
+            if (clusterService.isLeader(namespace(shard))) {
+                led.add(shard);
+            }
+        }
+        if (led.isEmpty()) {
+            return;
+        }
+        int instances;
+        CamelClusterView view = clusterService.getView(namespace(led.get(0)));
+        try {
+            instances = Math.max(1, view.getMembers().size());
+        } finally {
+            clusterService.releaseView(view);
+        }
+        int share = (shards + instances - 1) / instances;
+        if (led.size() > share) {
+            int shard = led.get(led.size() - 1);
+            clusterService.stopView(namespace(shard));
+            clusterService.startView(namespace(shard));
+            LOG.info("Handed shard {} over: this instance led {} of {} shards with {} instances (share {})", shard, led.size(),
+                    shards, instances, share);
+        }
+    }
+
+    /** The cluster namespace of a shard: the {@code master:} endpoint's in the template. */
+    static String namespace(int shard) {
+        return "provider-shard-" + shard;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.p1iota.app.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -25,13 +26,15 @@ import org.p1iota.app.testing.RunningNode;
 import org.p1iota.app.testing.TestPostgres;
 import org.p1iota.app.testing.TestZooKeeper;
 import org.p1iota.app.tools.bench.ProviderInstance;
+import org.p1iota.app.tools.bench.ShardLeaders;
 import org.p1iota.app.tools.bench.SimulatedHouseholds;
 import org.p1iota.iota.pow.ProofOfWorkEngines;
 
 /**
  * Two provider instances, separate JVMs, on one PostgreSQL and one ZooKeeper (.ci/services), share the
  * households' shards through Camel's cluster service: instance A starts alone and leads every shard,
- * B joins as stand-by; A gets SIGKILL while the devices keep publishing; B takes A's shards over when A's
+ * B joins and A hands B half of the shards (ProviderShards.balance); A gets SIGKILL while the devices
+ * keep publishing; B takes A's shards over when A's
  * ZooKeeper session expires and continues each channel from its position in the database. Every
  * telegram the simulated devices published is stored exactly once, and both instances served the API.
  */
@@ -39,6 +42,7 @@ class ProviderFailoverTest {
 
     private static final int MWM = 1;
     private static final int HOUSEHOLDS = 6;
+    private static final int SHARDS = 4;
     private static final int MESSAGES = 6;
     private static final int PER_MESSAGE = 2;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -59,11 +63,16 @@ class ProviderFailoverTest {
             publish(node, households, 0);
             publish(node, households, 1);
             String basePath = "/p1-iota-test/" + Long.toUnsignedString(random.nextLong(), 36);
-            ProviderInstance a = start(data.resolve("a"), node.port, postgres.url, zookeeper, basePath);
+            ProviderInstance a = start(data.resolve("a"), "a", node.port, postgres.url, zookeeper, basePath);
             ProviderInstance b = null;
             try {
                 awaitReadings(postgres.url, 2 * PER_MESSAGE * HOUSEHOLDS, 90);
-                b = start(data.resolve("b"), node.port, postgres.url, zookeeper, basePath);
+                b = start(data.resolve("b"), "b", node.port, postgres.url, zookeeper, basePath);
+                try (ShardLeaders leaders = new ShardLeaders(zookeeper, basePath, SHARDS)) {
+                    // the instance that started first leads everything until it hands the other its share
+                    await().atMost(60, TimeUnit.SECONDS).until(() -> leaders.leaders().values().stream()
+                            .filter("b"::equals).count() == SHARDS / 2 && leaders.leaders().size() == SHARDS);
+                }
                 // every instance serves the HTTP API, whichever shards it leads
                 assertThat(a.get("/api/households").statusCode()).isEqualTo(200);
                 assertThat(b.get("/api/households").statusCode()).isEqualTo(200);
@@ -130,7 +139,7 @@ class ProviderFailoverTest {
     }
 
     /** An instance in its own JVM on the test class path, following the node directly, polling fast. */
-    private static ProviderInstance start(Path data, int nodePort, String databaseUrl, String zookeeper, String basePath)
+    private static ProviderInstance start(Path data, String id, int nodePort, String databaseUrl, String zookeeper, String basePath)
             throws Exception {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         Map<String, String> properties = new LinkedHashMap<>();
@@ -141,7 +150,9 @@ class ProviderFailoverTest {
         properties.put("provider.database.url", databaseUrl);
         properties.put("provider.cluster.zookeeper", zookeeper);
         properties.put("provider.cluster.base-path", basePath);
-        properties.put("provider.cluster.shards", "4");
+        properties.put("provider.cluster.shards", String.valueOf(SHARDS));
+        properties.put("provider.cluster.instance-id", id);
+        properties.put("provider.cluster.balance-interval", "1000");
         properties.put("provider.cluster.session-timeout-ms", "3000");
         return ProviderInstance.launch(data, classpath, Optional.of(RunningNode.repositoryRoutes()), List.of("-Xmx256m"), properties)
                 .awaitReady(Duration.ofSeconds(90));

@@ -17,7 +17,7 @@ import org.apache.curator.retry.ExponentialBackoffRetry;
  * (routes/provider.yaml), and a selector that is never started reads the participants without taking
  * part in the election. A participant's id is the instance's {@code provider.cluster.instance-id}.
  */
-final class ShardLeaders implements AutoCloseable {
+public final class ShardLeaders implements AutoCloseable {
 
     static {
         // the onlooker's ZooKeeper client would log its connection at INFO into the benchmark's report
@@ -29,7 +29,7 @@ final class ShardLeaders implements AutoCloseable {
     private final String basePath;
     private final int shards;
 
-    ShardLeaders(String zookeeper, String basePath, int shards) {
+    public ShardLeaders(String zookeeper, String basePath, int shards) {
         this.client = CuratorFrameworkFactory.newClient(zookeeper, new ExponentialBackoffRetry(200, 5));
         this.basePath = basePath;
         this.shards = shards;
@@ -37,7 +37,7 @@ final class ShardLeaders implements AutoCloseable {
     }
 
     /** Shard → the id of the instance leading it; shards without a leader (yet) are left out. */
-    Map<Integer, String> leaders() throws Exception {
+    public Map<Integer, String> leaders() throws Exception {
         Map<Integer, String> leaders = new TreeMap<>();
         for (int shard = 0; shard < shards; shard++) {
             LeaderSelector onlooker = new LeaderSelector(client, basePath + "/provider-shard-" + shard, new LeaderSelectorListenerAdapter() {
