@@ -10,6 +10,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ServiceStatus;
 import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.camel.cluster.CamelClusterService;
+import org.apache.camel.cluster.CamelClusterMember;
 import org.apache.camel.cluster.CamelClusterView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +29,7 @@ public final class ProviderShards implements AutoCloseable {
     public static final String TEMPLATE = "provider-data-shard";
 
     private static final Logger LOG = LoggerFactory.getLogger(ProviderShards.class);
+    private static final long HAND_OVER_WAIT_NANOS = 10_000_000_000L;
 
     private final CamelClusterService clusterService;
     private final int shards;
@@ -105,6 +107,8 @@ public final class ProviderShards implements AutoCloseable {
         starter.execute(() -> {
             try {
                 handOverOneIfMoreThanShare(context);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             } catch (Exception e) {
                 LOG.warn("Could not balance the shards: {}", e.getMessage());
             }
@@ -113,32 +117,51 @@ public final class ProviderShards implements AutoCloseable {
 
     private void handOverOneIfMoreThanShare(CamelContext context) throws Exception {
         List<Integer> led = new ArrayList<>();
+        int instances = 1;
         for (int shard = 0; shard < shards; shard++) {
             ServiceStatus status = context.getRouteController().getRouteStatus(routeId(shard));
             if (status == null || !status.isStarted()) {
                 return; // still starting: its election is not joined yet
             }
+            instances = Math.max(instances, standInElection(shard));
             if (clusterService.isLeader(namespace(shard))) {
                 led.add(shard);
             }
-        }
-        if (led.isEmpty()) {
-            return;
-        }
-        int instances;
-        CamelClusterView view = clusterService.getView(namespace(led.get(0)));
-        try {
-            instances = Math.max(1, view.getMembers().size());
-        } finally {
-            clusterService.releaseView(view);
         }
         int share = (shards + instances - 1) / instances;
         if (led.size() > share) {
             int shard = led.get(led.size() - 1);
             clusterService.stopView(namespace(shard));
+            // queue again only once this leadership has ended: a new attempt asked for while the old one still
+            // runs is dropped by Curator's LeaderSelector, and this instance would no longer stand in
+            // for the shard (standInElection puts it back on the next check if that happens anyway)
+            long deadline = System.nanoTime() + HAND_OVER_WAIT_NANOS;
+            while (clusterService.isLeader(namespace(shard)) && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            Thread.sleep(500);
             clusterService.startView(namespace(shard));
             LOG.info("Handed shard {} over: this instance led {} of {} shards with {} instances (share {})", shard, led.size(),
                     shards, instances, share);
+        }
+    }
+
+    /**
+     * Makes sure this instance is a candidate in the shard's election, so it takes the shard over when its
+     * leader fails, and answers how many instances are.
+     */
+    private int standInElection(int shard) throws Exception {
+        CamelClusterView view = clusterService.getView(namespace(shard));
+        try {
+            List<CamelClusterMember> members = view.getMembers();
+            String self = view.getLocalMember().getId();
+            if (members.stream().noneMatch(member -> self.equals(member.getId()))) {
+                LOG.warn("This instance was not a candidate for shard {}; joining its election again", shard);
+                clusterService.startView(namespace(shard));
+            }
+            return Math.max(1, members.size());
+        } finally {
+            clusterService.releaseView(view);
         }
     }
 
