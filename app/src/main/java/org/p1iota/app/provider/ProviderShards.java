@@ -157,6 +157,8 @@ public final class ProviderShards implements AutoCloseable {
             String self = view.getLocalMember().getId();
             if (members.stream().noneMatch(member -> self.equals(member.getId()))) {
                 LOG.warn("This instance was not a candidate for shard {}; joining its election again", shard);
+                // starting a started view does nothing: stop it (it leads nothing here) so the start queues again
+                clusterService.stopView(namespace(shard));
                 clusterService.startView(namespace(shard));
             }
             return Math.max(1, members.size());

@@ -8,6 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.function.Function;
 
 import org.apache.camel.Processor;
 import org.apache.camel.api.management.ManagedAttribute;
@@ -47,7 +52,7 @@ public class IotaMamConsumer extends TangleConsumerSupport<IotaMamEndpoint> {
     private Subscriptions book;
     private QuietChannels quiet;
     /** The threads of {@code parallelChannels}; null when channels are read one after the other. */
-    private java.util.concurrent.ExecutorService readers;
+    private ExecutorService readers;
     /** Only the poll thread uses it. */
     private final Map<String, Position> positions = new java.util.HashMap<>();
     private volatile int followedChannels;
@@ -199,18 +204,18 @@ public class IotaMamConsumer extends TangleConsumerSupport<IotaMamEndpoint> {
     }
 
     /** {@code read} for each subscription, in order; on {@code parallelChannels} threads when there are several. */
-    private List<Step> readAll(List<Subscription> subscriptions, java.util.function.Function<Subscription, Step> read)
+    private List<Step> readAll(List<Subscription> subscriptions, Function<Subscription, Step> read)
             throws InterruptedException {
         if (readers == null || subscriptions.size() < 2) {
             return subscriptions.stream().map(read).toList();
         }
-        List<java.util.concurrent.Callable<Step>> tasks = subscriptions.stream()
-                .<java.util.concurrent.Callable<Step>>map(subscription -> () -> read.apply(subscription)).toList();
+        List<Callable<Step>> tasks = subscriptions.stream()
+                .<Callable<Step>>map(subscription -> () -> read.apply(subscription)).toList();
         List<Step> steps = new ArrayList<>(tasks.size());
-        for (java.util.concurrent.Future<Step> done : readers.invokeAll(tasks)) {
+        for (Future<Step> done : readers.invokeAll(tasks)) {
             try {
                 steps.add(done.get());
-            } catch (java.util.concurrent.ExecutionException e) {
+            } catch (ExecutionException e) {
                 throw new IllegalStateException("a channel read failed outside its own handling", e.getCause());
             }
         }
