@@ -106,14 +106,14 @@ public final class ChannelPositions implements Subscriptions {
         return ProviderDatabase.utc(clock.instant());
     }
 
-    private static void insert(Connection connection, Subscription s) throws SQLException {
+    private void insert(Connection connection, Subscription s) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO channel_position (" + COLUMNS
                 + ", updated_at) VALUES (?, ?, ?, ?, ?)")) {
             insert.setString(1, s.id());
             insert.setString(2, s.root());
             insert.setString(3, s.mode());
             insert.setString(4, s.sideKey());
-            insert.setObject(5, ProviderDatabase.utc(java.time.Instant.now()));
+            insert.setObject(5, now());
             insert.executeUpdate();
         }
     }

@@ -82,8 +82,10 @@ public final class ProviderRole implements Role {
         ZooKeeperClusterService service = new ZooKeeperClusterService();
         service.setNodes(nodes);
         service.setBasePath(settings.get("provider.cluster.base-path", "/p1-iota/provider"));
-        service.setSessionTimeout(settings.getLong("provider.cluster.session-timeout-ms", 6000));
-        service.setConnectTimeout(settings.getLong("provider.cluster.connect-timeout-ms", 15000));
+        long sessionTimeout = settings.getLong("provider.cluster.session-timeout-ms", 6000);
+        service.setSessionTimeout(sessionTimeout);
+        // no longer than the session: Curator warns of a longer one and uses the session timeout instead
+        service.setConnectTimeout(settings.getLong("provider.cluster.connect-timeout-ms", Math.min(15000, sessionTimeout)));
         String id = settings.get("provider.cluster.instance-id", "").strip();
         service.setId(id.isEmpty() ? hostName() + "-" + ProcessHandle.current().pid() : id);
         return service;

@@ -70,14 +70,7 @@ class ManyChannelsOnNodeTest {
             });
             follower.start();
             try {
-                ProducerTemplate template = follower.createProducerTemplate();
-                for (int c = 0; c < CHANNELS; c++) {
-                    SimulatedChannels.Channel channel = channels.get(c);
-                    template.sendBodyAndHeaders(endpoint, null, Map.of(IotaMamConstants.OPERATION, IotaMamOperation.subscribe,
-                            IotaMamConstants.SUBSCRIPTION, "household-" + c, IotaMamConstants.ROOT, channel.firstRoot(),
-                            IotaMamConstants.MODE, "restricted", IotaMamConstants.SIDE_KEY, channel.sideKey()));
-                }
-                follower.getRouteController().startRoute("follow");
+                subscribeAllAndStart(follower, endpoint, channels);
                 await().atMost(60, TimeUnit.SECONDS).until(() -> total(received) >= 2 * CHANNELS);
                 long findsToCatchUp = proxy.calls("findTransactions");
                 // one by one: at least 3 per channel (two messages and the empty address after them)
@@ -133,14 +126,7 @@ class ManyChannelsOnNodeTest {
             });
             follower.start();
             try {
-                ProducerTemplate template = follower.createProducerTemplate();
-                for (int c = 0; c < channelCount; c++) {
-                    SimulatedChannels.Channel channel = channels.get(c);
-                    template.sendBodyAndHeaders(endpoint, null, Map.of(IotaMamConstants.OPERATION, IotaMamOperation.subscribe,
-                            IotaMamConstants.SUBSCRIPTION, "household-" + c, IotaMamConstants.ROOT, channel.firstRoot(),
-                            IotaMamConstants.MODE, "restricted", IotaMamConstants.SIDE_KEY, channel.sideKey()));
-                }
-                follower.getRouteController().startRoute("follow");
+                subscribeAllAndStart(follower, endpoint, channels);
                 await().atMost(60, TimeUnit.SECONDS).until(() -> total(received) >= 3 * channelCount);
                 Thread.sleep(500);
             } finally {
@@ -153,6 +139,19 @@ class ManyChannelsOnNodeTest {
                         "channel " + c + " message 0", "channel " + c + " message 1", "channel " + c + " message 2");
             }
         }
+    }
+
+    /** Subscribes channel c as household-c, then starts the route "follow". */
+    private static void subscribeAllAndStart(CamelContext follower, String endpoint, List<SimulatedChannels.Channel> channels)
+            throws Exception {
+        ProducerTemplate template = follower.createProducerTemplate();
+        for (int c = 0; c < channels.size(); c++) {
+            SimulatedChannels.Channel channel = channels.get(c);
+            template.sendBodyAndHeaders(endpoint, null, Map.of(IotaMamConstants.OPERATION, IotaMamOperation.subscribe,
+                    IotaMamConstants.SUBSCRIPTION, "household-" + c, IotaMamConstants.ROOT, channel.firstRoot(),
+                    IotaMamConstants.MODE, "restricted", IotaMamConstants.SIDE_KEY, channel.sideKey()));
+        }
+        follower.getRouteController().startRoute("follow");
     }
 
     private static int total(Map<String, List<String>> received) {
