@@ -7,6 +7,7 @@ import org.apache.camel.Message;
 import org.p1iota.iota.mam.CreatedMessage;
 import org.p1iota.iota.mam.MamAddresses;
 import org.p1iota.iota.mam.MamMode;
+import org.p1iota.iota.mam.ChannelStore;
 import org.p1iota.iota.mam.MamWriter;
 import org.p1iota.camel.iota.state.Subscription;
 import org.p1iota.iota.tangle.SentBundle;
@@ -44,6 +45,15 @@ public class IotaMamProducer extends TangleProducerSupport<IotaMamEndpoint> {
         Optional<CreatedMessage> leftOver = writer.pending();
         if (leftOver.isPresent() && !leftOver.get().message().equals(trytes)) {
             attachAndConfirm(writer, leftOver.get()); // a crash left it unconfirmed: it goes first, unchanged
+        }
+        Optional<ChannelStore.Confirmed> already = writer.confirmedAlready(trytes);
+        if (already.isPresent()) {
+            // the route died after this message was confirmed, before it noted that: it is on the tangle already
+            message.setHeader(IotaMamConstants.ROOT, already.get().root());
+            message.setHeader(IotaMamConstants.ADDRESS, already.get().address());
+            message.setHeader(IotaMamConstants.NEXT_ROOT, already.get().nextRoot());
+            message.removeHeader(IotaMamConstants.NEXT_SIDE_KEY);
+            return;
         }
         CreatedMessage created = writer.create(trytes);
         String nextSideKey = message.getHeader(IotaMamConstants.NEXT_SIDE_KEY, String.class);

@@ -30,8 +30,36 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public final class ChannelStore implements AutoCloseable {
 
-    /** What the file holds: the state, and the message created but not yet confirmed as attached, if any. */
-    public record StoredChannel(ChannelState state, CreatedMessage pending) {
+    /**
+     * What the file holds: the state, the message created but not yet confirmed as attached, if any, and
+     * the last one confirmed, if any.
+     */
+    public record StoredChannel(ChannelState state, CreatedMessage pending, Confirmed confirmed) {
+
+        public StoredChannel(ChannelState state, CreatedMessage pending) {
+            this(state, pending, null);
+        }
+    }
+
+    /**
+     * The last message confirmed as attached, known by the SHA-256 of its trytes (not the trytes: a DATA
+     * message is up to 88 KB): a caller that dies after the confirmation but before it noted it sends
+     * the same message again, and it must not become a second message (see {@link MamWriter#confirmedAlready}).
+     */
+    public record Confirmed(String digest, String root, String address, String nextRoot) {
+
+        public static Confirmed of(CreatedMessage message) {
+            return new Confirmed(digest(message.message()), message.root(), message.address(), message.nextRoot());
+        }
+
+        public static String digest(String messageTrytes) {
+            try {
+                return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(messageTrytes.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every JVM has SHA-256", e);
+            }
+        }
     }
 
     private static final int FORMAT = 1;
@@ -100,7 +128,10 @@ public final class ChannelStore implements AutoCloseable {
             if (pending != null && (pending.payload() == null || pending.keyIndex() != state.keyIndex())) {
                 throw corrupt("its pending message does not belong to the saved key index");
             }
-            return Optional.of(new StoredChannel(state, pending));
+            JsonNode c = root.path("confirmed");
+            Confirmed confirmed = c.isObject() ? new Confirmed(text(c, "digest"), text(c, "root"), text(c, "address"),
+                    text(c, "nextRoot")) : null;
+            return Optional.of(new StoredChannel(state, pending, confirmed));
         } catch (MamException e) {
             if (e.reason() == MamException.Reason.STORE_FAILED) {
                 throw e;
@@ -130,6 +161,14 @@ public final class ChannelStore implements AutoCloseable {
             pending.put("nextRoot", p.nextRoot());
             pending.put("message", p.message());
             pending.put("payload", p.payload());
+        }
+        Confirmed c = stored.confirmed();
+        if (c != null) {
+            ObjectNode confirmed = root.putObject("confirmed");
+            confirmed.put("digest", c.digest());
+            confirmed.put("root", c.root());
+            confirmed.put("address", c.address());
+            confirmed.put("nextRoot", c.nextRoot());
         }
         try {
             writeAtomically(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));

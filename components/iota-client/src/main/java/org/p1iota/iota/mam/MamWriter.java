@@ -19,11 +19,13 @@ public final class MamWriter implements AutoCloseable {
     private final ChannelStore store;
     private final MamChannel channel;
     private CreatedMessage pending;
+    private ChannelStore.Confirmed confirmed;
 
-    private MamWriter(ChannelStore store, ChannelState state, CreatedMessage pending) {
+    private MamWriter(ChannelStore store, ChannelState state, CreatedMessage pending, ChannelStore.Confirmed confirmed) {
         this.store = store;
         this.channel = new MamChannel(state);
         this.pending = pending;
+        this.confirmed = confirmed;
     }
 
     /**
@@ -40,7 +42,7 @@ public final class MamWriter implements AutoCloseable {
                     throw new MamException(MamException.Reason.STORE_FAILED, "no channel file at " + store.file());
                 }
                 store.save(new ChannelStore.StoredChannel(initial, null));
-                return new MamWriter(store, initial, null);
+                return new MamWriter(store, initial, null, null);
             }
             ChannelState state = stored.get().state();
             if (initial != null && (!initial.seed().equals(state.seed()) || initial.mode() != state.mode()
@@ -48,7 +50,7 @@ public final class MamWriter implements AutoCloseable {
                 throw new MamException(MamException.Reason.INVALID_CHANNEL, "channel file " + store.file()
                         + " belongs to another channel (seed, mode or security differ); move it away to start a new one");
             }
-            return new MamWriter(store, state, stored.get().pending());
+            return new MamWriter(store, state, stored.get().pending(), stored.get().confirmed());
         } catch (MamException e) {
             store.close();
             throw e;
@@ -68,9 +70,21 @@ public final class MamWriter implements AutoCloseable {
                     + " already signed another message that is not confirmed yet: attach and confirm it first");
         }
         CreatedMessage created = channel.create(messageTrytes);
-        store.save(new ChannelStore.StoredChannel(channel.state(), created));
+        store.save(new ChannelStore.StoredChannel(channel.state(), created, confirmed));
         pending = created;
         return created;
+    }
+
+    /**
+     * The last confirmed message, when {@code messageTrytes} is that message and nothing is pending: a
+     * caller that died after the confirmation, before it noted it, sends it again; it is on the tangle
+     * already and must not become the channel's next message too.
+     */
+    public synchronized Optional<ChannelStore.Confirmed> confirmedAlready(String messageTrytes) {
+        if (pending != null || confirmed == null || !confirmed.digest().equals(ChannelStore.Confirmed.digest(messageTrytes))) {
+            return Optional.empty();
+        }
+        return Optional.of(confirmed);
     }
 
     /** The message created but not confirmed, e.g. after a restart: attach it, then {@link #confirm}. */
@@ -84,7 +98,9 @@ public final class MamWriter implements AutoCloseable {
             throw new MamException(MamException.Reason.NOTHING_PENDING, "no created message waits for confirmation");
         }
         ChannelState next = channel.state().advance();
-        store.save(new ChannelStore.StoredChannel(next, null));
+        ChannelStore.Confirmed done = ChannelStore.Confirmed.of(pending);
+        store.save(new ChannelStore.StoredChannel(next, null, done));
+        confirmed = done;
         channel.moveTo(next);
         CreatedMessage confirmed = pending;
         pending = null;
@@ -97,7 +113,7 @@ public final class MamWriter implements AutoCloseable {
      */
     public synchronized void changeSideKey(String sideKey) throws MamException {
         ChannelState changed = channel.state().withSideKey(Objects.requireNonNull(sideKey, "sideKey"));
-        store.save(new ChannelStore.StoredChannel(changed, pending));
+        store.save(new ChannelStore.StoredChannel(changed, pending, confirmed));
         channel.moveTo(changed);
     }
 

@@ -80,6 +80,30 @@ class MamWriterTest {
     }
 
     @Test
+    void aCrashAfterConfirmationKnowsTheSameMessageAgainAndDoesNotMakeItTwice() throws MamException {
+        CreatedMessage confirmed;
+        try (MamWriter writer = MamWriter.open(file(), restricted())) {
+            confirmed = writer.create(HELLO);
+            writer.confirm();
+            // the process dies here: the caller never noted that HELLO went out, and sends it again
+        }
+        try (MamWriter writer = MamWriter.open(file(), restricted())) {
+            ChannelStore.Confirmed already = writer.confirmedAlready(HELLO).orElseThrow();
+            assertThat(already.root()).isEqualTo(confirmed.root());
+            assertThat(already.address()).isEqualTo(confirmed.address());
+            assertThat(already.nextRoot()).isEqualTo(confirmed.nextRoot());
+            assertThat(writer.confirmedAlready(WORLD)).isEmpty();
+            CreatedMessage next = writer.create(WORLD);
+            assertThat(next.keyIndex()).isEqualTo(confirmed.keyIndex() + 1);
+            // while a message is pending, nothing counts as already confirmed
+            assertThat(writer.confirmedAlready(HELLO)).isEmpty();
+            writer.confirm();
+            assertThat(writer.confirmedAlready(WORLD)).isPresent();
+            assertThat(writer.confirmedAlready(HELLO)).isEmpty();
+        }
+    }
+
+    @Test
     void confirmWithoutAPendingMessageIsRefused() throws MamException {
         try (MamWriter writer = MamWriter.open(file(), restricted())) {
             assertThat(catchThrowableOfType(MamException.class, writer::confirm).reason())
